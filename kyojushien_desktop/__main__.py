@@ -1,0 +1,3 @@
+from kyojushien_desktop.cli import main
+
+raise SystemExit(main())

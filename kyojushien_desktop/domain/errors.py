@@ -1,0 +1,47 @@
+"""Errors a user can act on. Their message is Japanese and says what happened and what to do."""
+
+from __future__ import annotations
+
+
+class UserFacingError(Exception):
+    """An error whose message is shown to the user as is (CLI: stderr, exit 1; GUI: a dialog)."""
+
+    def __init__(self, message: str, *, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message}\n{self.hint}" if self.hint else self.message
+
+
+class NotOurFileError(UserFacingError):
+    """The file is a SQLite database of some other program, or not a database at all."""
+
+
+class NewerSchemaError(UserFacingError):
+    """The file was written by a newer version of the app."""
+
+
+class DamagedFileError(UserFacingError):
+    """The file is truncated, empty or fails SQLite's integrity check."""
+
+
+class FileLockedError(UserFacingError):
+    """Someone (this PC or another) has the file open; it may still be opened read-only."""
+
+    def __init__(self, message: str, *, hint: str = "", holder: object = None) -> None:
+        super().__init__(message, hint=hint)
+        self.holder = holder
+
+
+class ReadOnlyError(UserFacingError):
+    """The file cannot be written: read-only media or attribute, or opened read-only."""
+
+
+class ValidationError(UserFacingError):
+    """Input that cannot be saved; ``field`` names the form field so the UI can mark it."""
+
+    def __init__(self, message: str, *, field: str = "", hint: str = "") -> None:
+        super().__init__(message, hint=hint)
+        self.field = field

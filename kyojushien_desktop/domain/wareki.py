@@ -1,0 +1,52 @@
+"""和暦 (Japanese era) dates, as town-hall documents write them: 令和7年6月12日(木)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+# (first day of the era, name); the first year of an era is written 元年.
+_ERAS: tuple[tuple[dt.date, str], ...] = (
+    (dt.date(2019, 5, 1), "令和"),
+    (dt.date(1989, 1, 8), "平成"),
+    (dt.date(1926, 12, 25), "昭和"),
+    (dt.date(1912, 7, 30), "大正"),
+    (dt.date(1873, 1, 1), "明治"),
+)
+WEEKDAYS = "月火水木金土日"
+
+
+def era_year(day: dt.date) -> tuple[str, int]:
+    """The era name and the year within it (1 for the first year)."""
+    for start, name in _ERAS:
+        if day >= start:
+            return name, day.year - start.year + 1
+    raise ValueError(f"明治6年より前の日付は和暦に変換できません: {day.isoformat()}")
+
+
+def era_year_text(day: dt.date) -> str:
+    name, year = era_year(day)
+    return f"{name}{'元' if year == 1 else year}年"
+
+
+def format_date(day: dt.date, *, weekday: bool = True, seireki: bool = False) -> str:
+    """令和7年6月12日(木); with ``seireki`` the 西暦 follows: 令和7年6月12日(木)（2025年）."""
+    text = f"{era_year_text(day)}{day.month}月{day.day}日"
+    if weekday:
+        text += f"({WEEKDAYS[day.weekday()]})"
+    if seireki:
+        text += f"（{day.year}年）"
+    return text
+
+
+def format_datetime(moment: dt.datetime, *, weekday: bool = True) -> str:
+    return f"{format_date(moment.date(), weekday=weekday)} {moment.hour}:{moment.minute:02d}"
+
+
+def format_month(day: dt.date) -> str:
+    return f"{era_year_text(day)}{day.month}月"
+
+
+def next_april_first(today: dt.date) -> dt.date:
+    """The usual 人事異動 date: the coming 1 April (next year's if today is 1 April or later)."""
+    this_year = dt.date(today.year, 4, 1)
+    return this_year if today < this_year else dt.date(today.year + 1, 4, 1)

@@ -1,0 +1,34 @@
+"""Technical state kept inside the file, above all the open/closed marker: a file that arrives
+marked open was copied while the app was running, or the app crashed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kyojushien_desktop.store.database import Database
+
+_OPEN = "session_open"
+
+
+def was_left_open(database: Database) -> dict[str, str] | None:
+    rows = {row["key"]: row["value"] for row in database.read("SELECT key, value FROM app_state")}
+    if rows.get(_OPEN) == "1":
+        return {"host": rows.get("session_host", ""), "since": rows.get("session_since", "")}
+    return None
+
+
+def mark_open(database: Database, host: str) -> None:
+    with database.atomic() as db:
+        db["app_state"].upsert_all(
+            [
+                {"key": _OPEN, "value": "1"},
+                {"key": "session_host", "value": host},
+                {"key": "session_since", "value": dt.datetime.now().isoformat(timespec="seconds")},
+            ],
+            pk="key",
+        )
+
+
+def mark_closed(database: Database) -> None:
+    with database.atomic() as db:
+        db["app_state"].upsert({"key": _OPEN, "value": "0"}, pk="key")

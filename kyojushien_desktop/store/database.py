@@ -1,0 +1,261 @@
+"""The one way into a data file: ``create_database`` and ``open_database``.
+
+The file is checked by reading its 100-byte header before SQLite opens it for writing, so a
+file that is not ours, newer than the app, empty or truncated is refused without a byte written.
+Writable connections use a rollback journal (never WAL: users copy the ``.db`` file alone),
+``synchronous=FULL`` and foreign keys; every write goes through ``Database.atomic``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import stat
+import struct
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sqlite_utils
+
+from kyojushien_desktop.domain.errors import (
+    DamagedFileError,
+    NewerSchemaError,
+    NotOurFileError,
+    ReadOnlyError,
+    UserFacingError,
+)
+from kyojushien_desktop.store import backups
+from kyojushien_desktop.store.migrations import SCHEMA_VERSION, migrate
+from kyojushien_desktop.store.sqlite_errors import translate
+
+APPLICATION_ID = 0x4B59_5348  # "KYSH"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_BUSY_TIMEOUT_MS = 5000
+
+
+@dataclass(frozen=True)
+class HeaderFacts:
+    """What the SQLite header says about a file, read without opening it."""
+
+    size: int
+    page_size: int
+    page_count: int | None  # None when the header's count is not trustworthy
+    application_id: int
+    user_version: int
+
+    @property
+    def truncated(self) -> bool:
+        return self.page_count is not None and self.size < self.page_size * self.page_count
+
+
+def read_header(path: Path) -> HeaderFacts:
+    """Reads the header; raises a user-facing error for files that cannot be ours."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except FileNotFoundError:
+        raise UserFacingError(
+            f"データファイルが見つかりません: {path}",
+            hint="ファイルの場所を確かめるか、ファイル > 開く で選び直してください。",
+        ) from None
+    except OSError as exc:
+        raise translate(exc, path) from exc
+    if size == 0:
+        raise DamagedFileError(
+            f"データファイルが空です（0バイト）: {path}",
+            hint="コピーの途中で止まった可能性があります。元のファイルをもう一度コピーするか、バックアップから復元してください。",
+        )
+    if not header.startswith(_SQLITE_MAGIC) or len(header) < 100:
+        raise NotOurFileError(
+            f"このファイルは居住支援デスクのデータファイルではありません: {path}",
+            hint="拡張子が .db のデータファイルを選んでください。Excel や CSV の名簿は「取り込み」から読み込めます。",
+        )
+    page_size = struct.unpack(">H", header[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    change_counter, page_count = struct.unpack(">II", header[24:32])
+    valid_for = struct.unpack(">I", header[92:96])[0]
+    user_version = struct.unpack(">I", header[60:64])[0]
+    application_id = struct.unpack(">I", header[68:72])[0]
+    return HeaderFacts(
+        size=size,
+        page_size=page_size,
+        page_count=page_count if page_count and valid_for == change_counter else None,
+        application_id=application_id,
+        user_version=user_version,
+    )
+
+
+def check_header(path: Path, facts: HeaderFacts) -> None:
+    """Refuses a foreign, newer or truncated file, naming what is wrong and what to do."""
+    if facts.application_id != APPLICATION_ID:
+        raise NotOurFileError(
+            f"このファイルは居住支援デスクのデータファイルではありません（別のソフトのデータベースです）: {path}",
+            hint="ファイルには何も書き込んでいません。居住支援デスクで作ったデータファイルを選んでください。",
+        )
+    if facts.user_version > SCHEMA_VERSION:
+        raise NewerSchemaError(
+            f"このファイルは新しいバージョンの居住支援デスクで作られています"
+            f"（ファイルの形式: 第{facts.user_version}版、このアプリが扱える形式: 第{SCHEMA_VERSION}版）: {path}",
+            hint="ファイルには何も書き込んでいません。居住支援デスクを最新版に更新してから開いてください。",
+        )
+    if facts.truncated and not has_hot_journal(path):
+        raise DamagedFileError(
+            f"データファイルが途中で切れています（{facts.size:,}バイトしかありません）: {path}",
+            hint="コピーが途中で止まった可能性があります。元のファイルをもう一度コピーするか、バックアップから復元してください。",
+        )
+
+
+def has_hot_journal(path: Path) -> bool:
+    """A journal left by a writer that died: SQLite rolls it back on open, and until then the
+    header may describe pages that were never written, so it is no sign of truncation."""
+    journal = path.with_name(path.name + "-journal")
+    try:
+        return journal.stat().st_size > 0
+    except OSError:
+        return False
+
+
+def is_read_only_file(path: Path) -> bool:
+    """True for a file marked read-only (attribute or mode) or in a folder we cannot write to.
+
+    The mode bits are checked rather than ``os.access`` so that a file the user marked
+    read-only is honoured even for an administrator account.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not (mode & stat.S_IWUSR) or not os.access(path.parent, os.W_OK)
+
+
+@dataclass
+class Database:
+    """An open data file: a sqlite-utils database plus how it was opened."""
+
+    path: Path
+    db: sqlite_utils.Database
+    read_only: bool
+    migrated_from: int | None = None
+    pre_migration_backup: Path | None = None
+    notices: list[str] = field(default_factory=list)
+
+    @contextlib.contextmanager
+    def atomic(self) -> Iterator[sqlite_utils.Database]:
+        """One transaction; any SQLite or OS error becomes a Japanese message, nothing half-saved."""
+        if self.read_only:
+            raise ReadOnlyError(
+                "このファイルは読み取り専用で開いているため、変更を保存できません。",
+                hint="編集するには、ほかの人が閉じたあとで開き直すか、書き込みできる場所にコピーしてください。",
+            )
+        try:
+            with self.db.atomic():
+                yield self.db
+        except (sqlite3.Error, OSError) as exc:
+            raise translate(exc, self.path) from exc
+
+    def read(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+        try:
+            return self.db.conn.execute(sql, params).fetchall()
+        except sqlite3.Error as exc:
+            raise translate(exc, self.path) from exc
+
+    def quick_check(self) -> list[str]:
+        """SQLite's quick integrity check; an empty list means the file is sound."""
+        try:
+            rows = [row[0] for row in self.db.conn.execute("PRAGMA quick_check").fetchall()]
+        except sqlite3.DatabaseError as exc:
+            return [str(exc)]
+        return [] if rows == ["ok"] else rows
+
+    def close(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.db.conn.close()
+
+
+def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    conn.execute(f"PRAGMA busy_timeout = {_BUSY_TIMEOUT_MS}")
+    conn.execute("PRAGMA foreign_keys = ON")
+    if not read_only:
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+        if mode.lower() != "delete":
+            raise UserFacingError(f"データファイルの記録方式を設定できませんでした（{mode}）: {path}")
+        conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def _wrap(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    return sqlite_utils.Database(conn, execute_plugins=False)
+
+
+def create_database(path: Path) -> Database:
+    """A new, empty data file at the latest schema; refuses to overwrite an existing file.
+
+    It is built under a temporary name and renamed into place, so a crash never leaves a
+    half-made file where the user expects their data.
+    """
+    path = Path(path)
+    if path.exists():
+        raise UserFacingError(
+            f"同じ名前のファイルがすでにあります: {path}",
+            hint="別の名前を指定するか、既存のファイルを ファイル > 開く で開いてください。",
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = path.with_name(path.name + ".creating")
+        temp.unlink(missing_ok=True)
+        conn = _connect(temp, read_only=False)
+        db = _wrap(conn)
+        with db.atomic():
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        migrate(db)
+        conn.close()
+        os.replace(temp, path)
+    except (sqlite3.Error, OSError) as exc:
+        raise translate(exc, path) from exc
+    return open_database(path)
+
+
+def open_database(path: Path, *, read_only: bool = False) -> Database:
+    """Opens an existing data file after checking its header; migrates an older one after backing
+    it up. A read-only file (or ``read_only=True``) opens without any write."""
+    path = Path(path)
+    facts = read_header(path)
+    check_header(path, facts)
+    notices: list[str] = []
+    if not read_only and is_read_only_file(path):
+        read_only = True
+        notices.append(
+            "このファイルは読み取り専用（書き込み禁止の設定、またはCD・書き込み禁止のUSBなど）のため、"
+            "閲覧のみできます。編集するには、書き込みできる場所にコピーしてから開いてください。"
+        )
+    if read_only and facts.user_version < SCHEMA_VERSION:
+        raise ReadOnlyError(
+            f"このファイルは古い形式（第{facts.user_version}版）のため、読み取り専用では開けません: {path}",
+            hint="書き込みできる場所にコピーして開くと、バックアップを取ったうえで新しい形式に更新します。",
+        )
+    try:
+        conn = _connect(path, read_only=read_only)
+    except (sqlite3.Error, OSError) as exc:
+        raise translate(exc, path) from exc
+    database = Database(path=path, db=_wrap(conn), read_only=read_only, notices=notices)
+    if facts.user_version < SCHEMA_VERSION:
+        try:
+            database.pre_migration_backup = backups.pre_migration_backup(conn, path, facts.user_version)
+            database.migrated_from = facts.user_version
+            migrate(database.db)
+        except (sqlite3.Error, OSError) as exc:
+            database.close()
+            raise translate(exc, path) from exc
+        notices.append(
+            f"古い形式（第{facts.user_version}版）のファイルを新しい形式（第{SCHEMA_VERSION}版）に更新しました。"
+            f"更新前の状態は {database.pre_migration_backup} に保存してあります。"
+        )
+    return database

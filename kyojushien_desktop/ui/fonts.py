@@ -1,0 +1,40 @@
+"""The bundled Japanese font, registered with Qt so every PC shows the same letters."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from kyojushien_desktop.paths import resource_path
+
+log = logging.getLogger(__name__)
+FALLBACK_FAMILIES = ["Yu Gothic UI", "Meiryo UI", "Noto Sans CJK JP", "IPAexGothic"]
+_family: str | None = None
+
+
+def register_bundled_font() -> str:
+    """Registers IPAexゴシック once and returns the family to use."""
+    global _family
+    if _family is None:
+        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", "ipaexg.ttf")))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if not families:
+            log.warning("bundled font could not be registered; using the system's Japanese font")
+        _family = families[0] if families else FALLBACK_FAMILIES[0]
+    return _family
+
+
+def apply_font_size(app: QApplication, points: float) -> None:
+    font = QFont(register_bundled_font())
+    font.setFamilies([register_bundled_font(), *FALLBACK_FAMILIES])
+    font.setPointSizeF(points)
+    app.setFont(font)
+
+
+def scaled(base: QFont, factor: float, *, bold: bool = False) -> QFont:
+    font = QFont(base)
+    font.setPointSizeF(base.pointSizeF() * factor)
+    font.setBold(bold)
+    return font

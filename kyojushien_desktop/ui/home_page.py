@@ -1,0 +1,142 @@
+"""ホーム: which town, whose post, which file, when it was last backed up."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kyojushien_desktop.domain import wareki
+from kyojushien_desktop.services import datafile
+from kyojushien_desktop.services.changes import Changes
+from kyojushien_desktop.services.settings import load_settings, rotation_date
+from kyojushien_desktop.ui import wording
+from kyojushien_desktop.ui.fonts import scaled
+
+
+def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setObjectName("card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(16, 12, 16, 14)
+    heading = QLabel(title)
+    heading.setObjectName("cardTitle")
+    layout.addWidget(heading)
+    return frame, layout
+
+
+class HomePage(QWidget):
+    title = wording.NAV_HOME
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: datafile.Session | None = None
+        self.sample_banner = QLabel(wording.SAMPLE_BANNER)
+        self.sample_banner.setObjectName("banner")
+        self.sample_banner.setWordWrap(True)
+        self.municipality = QLabel()
+        self.department = QLabel()
+        self.today = QLabel()
+
+        post_card, post = _card("担当と人事異動")
+        self.rotation = QLabel()
+        self.rotation.setWordWrap(True)
+        post.addWidget(self.department)
+        post.addWidget(self.rotation)
+
+        file_card, file_layout = _card("データファイル")
+        self.path = QLabel()
+        self.path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.path.setWordWrap(True)
+        self.backup = QLabel()
+        self.read_only = QLabel()
+        self.read_only.setObjectName("warning")
+        open_folder = QPushButton("フォルダを開く")
+        open_folder.clicked.connect(self._open_folder)
+        open_backups = QPushButton("バックアップのフォルダを開く")
+        open_backups.clicked.connect(self._open_backups)
+        grid = QGridLayout()
+        grid.addWidget(QLabel("場所"), 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.path, 0, 1)
+        grid.addWidget(open_folder, 0, 2, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(QLabel("最終バックアップ"), 1, 0)
+        grid.addWidget(self.backup, 1, 1)
+        grid.addWidget(open_backups, 1, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setHorizontalSpacing(16)
+        file_layout.addLayout(grid)
+        file_layout.addWidget(self.read_only)
+        hint = QLabel(wording.HANDOVER_HINT)
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        file_layout.addWidget(hint)
+
+        header = QHBoxLayout()
+        header.addWidget(self.municipality)
+        header.addStretch(1)
+        header.addWidget(self.today, 0, Qt.AlignmentFlag.AlignBottom)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(14)
+        layout.addWidget(self.sample_banner)
+        layout.addLayout(header)
+        layout.addWidget(post_card)
+        layout.addWidget(file_card)
+        layout.addStretch(1)
+
+    def refresh(self, session: datafile.Session | None, changes: Changes) -> None:
+        if not changes.touches("settings"):
+            return
+        self.session = session
+        self.municipality.setFont(scaled(self.font(), 1.8, bold=True))
+        today = dt.date.today()
+        self.today.setText("今日は " + wareki.format_date(today))
+        if session is None:
+            self.municipality.setText("データファイルが開かれていません")
+            for label in (self.department, self.rotation, self.path, self.backup, self.read_only):
+                label.clear()
+            self.sample_banner.hide()
+            return
+        values = load_settings(session)
+        self.sample_banner.setVisible(values.is_sample)
+        self.municipality.setText(values.municipality or "（自治体名が未設定です。設定 で入力してください）")
+        parts = [values.department or "担当課: 未設定"]
+        if values.staff_name:
+            parts.append(f"担当: {values.staff_name}")
+        self.department.setText("　／　".join(parts))
+        rotation = rotation_date(values, today)
+        days = (rotation - today).days
+        text = f"次の人事異動予定日: {wareki.format_date(rotation, seireki=True)}　あと{days}日"
+        if values.next_rotation is None:
+            text += "（未設定のため4月1日としています）"
+        if 0 <= days <= 60:
+            text += "\n引き継ぎの準備をはじめましょう。後任の方が迷わないよう、名簿と経過記録を最新にしておきます。"
+        self.rotation.setText(text)
+        self.path.setText(str(session.path))
+        last = datafile.last_backup(session.path)
+        self.backup.setText(wareki.format_datetime(last) if last else "まだありません")
+        self.read_only.setText(
+            "このファイルは読み取り専用で開いています。変更は保存できません。" if session.read_only else ""
+        )
+        self.read_only.setVisible(session.read_only)
+
+    def _open_folder(self) -> None:
+        if self.session:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.path.parent)))
+
+    def _open_backups(self) -> None:
+        if self.session:
+            folder = datafile.backup_folder(self.session.path)
+            folder.mkdir(parents=True, exist_ok=True)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

@@ -1,0 +1,41 @@
+import datetime as dt
+
+import pytest
+
+from kyojushien_desktop.domain import wareki
+
+
+def test_reiwa_date_with_weekday():
+    """The guide's own example form: 令和7年6月12日(木)."""
+    assert wareki.format_date(dt.date(2025, 6, 12)) == "令和7年6月12日(木)"
+
+
+def test_first_year_is_gannen():
+    """The first year of an era is 元年, never 1年, and the era starts on its own day."""
+    assert wareki.format_date(dt.date(2019, 5, 1), weekday=False) == "令和元年5月1日"
+    assert wareki.format_date(dt.date(2019, 4, 30), weekday=False) == "平成31年4月30日"
+    assert wareki.format_date(dt.date(1989, 1, 8), weekday=False) == "平成元年1月8日"
+
+
+def test_seireki_follows_when_asked():
+    """西暦 is added after the 和暦 where it helps."""
+    assert wareki.format_date(dt.date(2027, 4, 1), seireki=True) == "令和9年4月1日(木)（2027年）"
+
+
+def test_datetime_and_month():
+    """Times show hours and zero-padded minutes; months show era year and month."""
+    assert wareki.format_datetime(dt.datetime(2026, 11, 22, 8, 5)) == "令和8年11月22日(日) 8:05"
+    assert wareki.format_month(dt.date(2026, 1, 3)) == "令和8年1月"
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (dt.date(2026, 11, 22), dt.date(2027, 4, 1)),
+        (dt.date(2027, 3, 31), dt.date(2027, 4, 1)),
+        (dt.date(2027, 4, 1), dt.date(2028, 4, 1)),
+    ],
+)
+def test_next_april_first(today, expected):
+    """人事異動 defaults to the coming 1 April."""
+    assert wareki.next_april_first(today) == expected

@@ -1,0 +1,138 @@
+"""The main window with real widgets (offscreen), a real data file, typing and clicking."""
+
+import datetime as dt
+import os
+import subprocess
+import sys
+import textwrap
+
+from PySide6.QtCore import Qt
+
+from kyojushien_desktop.services import datafile
+from kyojushien_desktop.services.preferences import Preferences
+from kyojushien_desktop.services.settings import load_settings
+from kyojushien_desktop.ui.main_window import MainWindow
+from kyojushien_desktop.ui.town_dialog import TownDialog
+from tests.ui.typing import type_japanese
+
+
+def make_window(qtbot, db_path):
+    window = MainWindow(Preferences())
+    qtbot.addWidget(window)
+    assert window.open_file(db_path)
+    return window
+
+
+def test_settings_typed_and_saved_reach_file_and_home(qtbot, db_path):
+    """Typing the town's facts on 設定 and pressing 保存 stores them and the home page shows them."""
+    window = make_window(qtbot, db_path)
+    page = window.settings_page
+    window.nav.setCurrentRow(window.pages.index(page))
+    page.municipality.clear()
+    type_japanese(page.municipality, "みどり町")
+    type_japanese(page.department, "建設課 住宅係")
+    type_japanese(page.staff_name, "山田 花子")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert page.saved_label.text() == "保存しました"
+    values = load_settings(window.session)
+    assert (values.municipality, values.department, values.staff_name) == ("みどり町", "建設課 住宅係", "山田 花子")
+    assert window.home_page.municipality.text() == "みどり町"
+    assert "山田 花子" in window.home_page.department.text()
+    assert window.windowTitle().startswith("みどり町")
+    window.close()
+    assert datafile.lock.read_lock(db_path) is None
+
+
+def test_blank_municipality_is_marked_beside_the_field(qtbot, db_path):
+    """Saving without 自治体名 shows the message beside that field and writes nothing."""
+    window = make_window(qtbot, db_path)
+    page = window.settings_page
+    page.municipality.clear()
+    type_japanese(page.department, "福祉課")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert not page.errors["municipality"].isHidden()
+    assert "自治体名を入力してください" in page.errors["municipality"].text()
+    assert load_settings(window.session).department == ""
+    assert page.department.text() == "福祉課"  # the input is kept
+
+
+def test_home_shows_wareki_rotation_and_file(qtbot, db_path):
+    """ホーム shows the next 人事異動 in 和暦 with days left, and the data file's path."""
+    window = make_window(qtbot, db_path)
+    home = window.home_page
+    assert "次の人事異動予定日: 令和" in home.rotation.text()
+    assert "あと" in home.rotation.text()
+    assert home.path.text() == str(db_path)
+    assert home.backup.text().startswith("令和")
+    assert "今日は 令和" in home.today.text()
+
+
+def test_font_size_choice_applies_and_is_remembered(qtbot, db_path):
+    """Choosing 大 enlarges the application font and is saved for this PC."""
+    from PySide6.QtWidgets import QApplication
+
+    from kyojushien_desktop.services.preferences import load_preferences
+
+    window = make_window(qtbot, db_path)
+    window._set_font_size("大")
+    assert QApplication.instance().font().pointSizeF() == 12.0
+    assert load_preferences().font_size == "大"
+    window._set_font_size("標準")
+
+
+def test_town_dialog_validates_and_returns_settings(qtbot):
+    """The first-start dialog refuses a blank 自治体名, then returns what was typed."""
+    dialog = TownDialog(first_start=True)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() != TownDialog.DialogCode.Accepted
+    assert not dialog.error.isHidden()
+    type_japanese(dialog.municipality, "みどり町")
+    type_japanese(dialog.department, "福祉課")
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+    assert dialog.result() == TownDialog.DialogCode.Accepted
+    assert dialog.result_settings.municipality == "みどり町"
+
+
+def test_read_only_session_disables_saving(qtbot, db_path):
+    """A read-only file shows its state and the 保存 button is off."""
+    db_path.chmod(0o444)
+    window = make_window(qtbot, db_path)
+    assert window.session.read_only
+    assert not window.settings_page.save_button.isEnabled()
+    assert "読み取り専用" in window.windowTitle()
+    assert not window.notice_bar.isHidden()
+    assert "閲覧のみできます" in window.notice_bar.label.text()
+
+
+def test_main_window_does_not_import_export_libraries(tmp_path, db_path):
+    """openpyxl and reportlab stay unloaded until an export or print is asked for."""
+    script = textwrap.dedent(
+        f"""
+        import sys
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        from kyojushien_desktop.ui.main_window import MainWindow
+        from kyojushien_desktop.services.preferences import Preferences
+        from pathlib import Path
+        window = MainWindow(Preferences())
+        window.show()
+        window.open_file(Path({str(db_path)!r}))
+        app.processEvents()
+        heavy = [m for m in ("openpyxl", "reportlab") if m in sys.modules]
+        window.close()
+        print("HEAVY:" + ",".join(heavy))
+        """
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env, timeout=60)
+    assert "HEAVY:" in result.stdout, result.stderr
+    assert result.stdout.strip().endswith("HEAVY:"), result.stdout
+
+
+def test_today_label_matches_wareki_today(qtbot, db_path):
+    """The date on ホーム is today's, in 和暦 with the weekday."""
+    from kyojushien_desktop.domain import wareki
+
+    window = make_window(qtbot, db_path)
+    assert window.home_page.today.text() == "今日は " + wareki.format_date(dt.date.today())
