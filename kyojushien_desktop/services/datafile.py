@@ -123,7 +123,7 @@ def _open_locked(path: Path, *, read_only: bool, mine: lock.LockInfo | None) -> 
         session.notices.append(warning)
     if not database.read_only:
         try:
-            backups.rotate(database.db.conn, path)
+            backups.rotate(database.conn, path)
         except (sqlite3.Error, OSError) as exc:
             log.exception("backup failed")
             session.notices.append(f"自動バックアップを作成できませんでした（{exc}）。データファイルは無事です。")

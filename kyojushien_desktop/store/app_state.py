@@ -17,18 +17,15 @@ def was_left_open(database: Database) -> dict[str, str] | None:
     return None
 
 
+_UPSERT = "INSERT INTO app_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"
+
+
 def mark_open(database: Database, host: str) -> None:
-    with database.atomic() as db:
-        db["app_state"].upsert_all(
-            [
-                {"key": _OPEN, "value": "1"},
-                {"key": "session_host", "value": host},
-                {"key": "session_since", "value": dt.datetime.now().isoformat(timespec="seconds")},
-            ],
-            pk="key",
-        )
+    since = dt.datetime.now().isoformat(timespec="seconds")
+    with database.atomic():
+        database.conn.executemany(_UPSERT, [(_OPEN, "1"), ("session_host", host), ("session_since", since)])
 
 
 def mark_closed(database: Database) -> None:
-    with database.atomic() as db:
-        db["app_state"].upsert({"key": _OPEN, "value": "0"}, pk="key")
+    with database.atomic():
+        database.conn.execute(_UPSERT, (_OPEN, "0"))

@@ -9,15 +9,15 @@ Writable connections use a rollback journal (never WAL: users copy the ``.db`` f
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sqlite3
 import stat
 import struct
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from kyojushien_desktop.domain.errors import (
     DamagedFileError,
@@ -29,6 +29,9 @@ from kyojushien_desktop.domain.errors import (
 from kyojushien_desktop.store import backups
 from kyojushien_desktop.store.migrations import SCHEMA_VERSION, migrate
 from kyojushien_desktop.store.sqlite_errors import translate
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 APPLICATION_ID = 0x4B59_5348  # "KYSH"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -131,48 +134,95 @@ def is_read_only_file(path: Path) -> bool:
     return not (mode & stat.S_IWUSR) or not os.access(path.parent, os.W_OK)
 
 
-@dataclass
 class Database:
-    """An open data file: a sqlite-utils database plus how it was opened."""
+    """An open data file: its connection, how it was opened, and what the user should be told.
 
-    path: Path
-    db: sqlite_utils.Database
-    read_only: bool
-    migrated_from: int | None = None
-    pre_migration_backup: Path | None = None
-    notices: list[str] = field(default_factory=list)
+    ``db`` is a sqlite-utils wrapper made on first use, so that opening a file at start-up does
+    not pay for importing sqlite-utils; ``database["table"]`` reaches its table API.
+    """
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, *, read_only: bool) -> None:
+        self.path = path
+        self.conn = conn
+        self.read_only = read_only
+        self.migrated_from: int | None = None
+        self.pre_migration_backup: Path | None = None
+        self.notices: list[str] = []
+
+    @functools.cached_property
+    def db(self) -> sqlite_utils.Database:
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn, execute_plugins=False)
+
+    def __getitem__(self, table: str) -> sqlite_utils.db.Table:
+        return self.db.table(table)
 
     @contextlib.contextmanager
-    def atomic(self) -> Iterator[sqlite_utils.Database]:
-        """One transaction; any SQLite or OS error becomes a Japanese message, nothing half-saved."""
+    def atomic(self) -> Iterator[Database]:
+        """One transaction (a savepoint when nested); any SQLite or OS error becomes a Japanese
+        message and nothing is half-saved."""
         if self.read_only:
             raise ReadOnlyError(
                 "このファイルは読み取り専用で開いているため、変更を保存できません。",
                 hint="編集するには、ほかの人が閉じたあとで開き直すか、書き込みできる場所にコピーしてください。",
             )
         try:
-            with self.db.atomic():
-                yield self.db
+            with _transaction(self.conn):
+                yield self
         except (sqlite3.Error, OSError) as exc:
             raise translate(exc, self.path) from exc
 
+    def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
+        """For writes inside ``atomic()``."""
+        return self.conn.execute(sql, params)
+
     def read(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         try:
-            return self.db.conn.execute(sql, params).fetchall()
+            return self.conn.execute(sql, params).fetchall()
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from exc
 
     def quick_check(self) -> list[str]:
         """SQLite's quick integrity check; an empty list means the file is sound."""
         try:
-            rows = [row[0] for row in self.db.conn.execute("PRAGMA quick_check").fetchall()]
+            rows = [row[0] for row in self.conn.execute("PRAGMA quick_check").fetchall()]
         except sqlite3.DatabaseError as exc:
             return [str(exc)]
         return [] if rows == ["ok"] else rows
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
-            self.db.conn.close()
+            self.conn.close()
+
+
+_savepoints = iter(range(1, 1 << 62))
+
+
+@contextlib.contextmanager
+def _transaction(conn: sqlite3.Connection) -> Iterator[None]:
+    """BEGIN IMMEDIATE … COMMIT, or a savepoint inside an open transaction (same rules as
+    sqlite-utils' ``atomic``, whose table methods nest inside it)."""
+    if conn.in_transaction:
+        name = f"sp_{next(_savepoints)}"
+        conn.execute(f"SAVEPOINT {name}")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                conn.execute(f"RELEASE SAVEPOINT {name}")
+            raise
+        conn.execute(f"RELEASE SAVEPOINT {name}")
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
 
 
 def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
@@ -189,10 +239,6 @@ def _connect(path: Path, *, read_only: bool) -> sqlite3.Connection:
             raise UserFacingError(f"データファイルの記録方式を設定できませんでした（{mode}）: {path}")
         conn.execute("PRAGMA synchronous = FULL")
     return conn
-
-
-def _wrap(conn: sqlite3.Connection) -> sqlite_utils.Database:
-    return sqlite_utils.Database(conn, execute_plugins=False)
 
 
 def create_database(path: Path) -> Database:
@@ -212,10 +258,9 @@ def create_database(path: Path) -> Database:
         temp = path.with_name(path.name + ".creating")
         temp.unlink(missing_ok=True)
         conn = _connect(temp, read_only=False)
-        db = _wrap(conn)
-        with db.atomic():
-            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        migrate(db)
+        with _transaction(conn):
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        migrate(conn)
         conn.close()
         os.replace(temp, path)
     except (sqlite3.Error, OSError) as exc:
@@ -245,12 +290,13 @@ def open_database(path: Path, *, read_only: bool = False) -> Database:
         conn = _connect(path, read_only=read_only)
     except (sqlite3.Error, OSError) as exc:
         raise translate(exc, path) from exc
-    database = Database(path=path, db=_wrap(conn), read_only=read_only, notices=notices)
+    database = Database(path, conn, read_only=read_only)
+    database.notices = notices
     if facts.user_version < SCHEMA_VERSION:
         try:
             database.pre_migration_backup = backups.pre_migration_backup(conn, path, facts.user_version)
             database.migrated_from = facts.user_version
-            migrate(database.db)
+            migrate(conn)
         except (sqlite3.Error, OSError) as exc:
             database.close()
             raise translate(exc, path) from exc

@@ -7,6 +7,7 @@ hands it to a service, then emits ``data_changed`` with the returned ``Changes``
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -287,6 +288,7 @@ class MainWindow(QMainWindow):
         if not self._painted:
             self._painted = True
             if os.environ.get("KYOJUSHIEN_BENCH_EXIT_ON_PAINT"):
+                print(f"painted-at {time.time():.6f}", flush=True)
                 QTimer.singleShot(0, QCoreApplication.quit)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name

@@ -51,7 +51,7 @@ def test_close_marks_file_closed_and_copy_is_complete(db_path, tmp_path):
     """After close, a plain file copy holds every saved change and opens without a notice."""
     session = datafile.open_session(db_path)
     save_settings(session, TownSettings(municipality="みどり町", department="建設課"))
-    assert not session.database.db.conn.in_transaction
+    assert not session.database.conn.in_transaction
     session.close()
     copy = tmp_path / "usb" / "handover.db"
     copy.parent.mkdir()

@@ -25,7 +25,7 @@ def digest(path: Path) -> str:
 def test_new_file_is_ours_with_rollback_journal(tmp_path):
     """A new file carries our application id and schema version, uses DELETE journal, FKs on."""
     database = create_database(tmp_path / "new.db")
-    conn = database.db.conn
+    conn = database.conn
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
@@ -120,15 +120,15 @@ def test_disk_full_rolls_back_whole_transaction(db_path):
     database = open_database(db_path)
     with database.atomic() as db:
         db["settings"].insert({"key": "municipality", "value": "みどり町"})
-    pages = database.db.conn.execute("PRAGMA page_count").fetchone()[0]
-    database.db.conn.execute(f"PRAGMA max_page_count = {pages + 1}")
+    pages = database.conn.execute("PRAGMA page_count").fetchone()[0]
+    database.conn.execute(f"PRAGMA max_page_count = {pages + 1}")
     with pytest.raises(UserFacingError) as caught, database.atomic() as db:
         db["settings"].insert({"key": "a", "value": "small"})
         db["settings"].insert({"key": "b", "value": "x" * 200_000})
     assert "空き容量" in caught.value.message
     keys = [row["key"] for row in database.read("SELECT key FROM settings")]
     assert keys == ["municipality"]
-    assert not database.db.conn.in_transaction
+    assert not database.conn.in_transaction
     database.close()
 
 
@@ -147,7 +147,7 @@ def test_older_file_is_backed_up_then_migrated(tmp_path):
     old = sqlite3.connect(database.pre_migration_backup)
     assert old.execute("PRAGMA user_version").fetchone()[0] == 0
     old.close()
-    assert database.db.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert database.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert any("更新しました" in n for n in database.notices)
     database.close()
 
