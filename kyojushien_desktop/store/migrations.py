@@ -11,12 +11,97 @@ import sqlite3
 from collections.abc import Callable
 
 
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Statement by statement: ``executescript`` would commit the step's transaction first."""
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
 def _v1_foundation(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
     conn.execute("CREATE TABLE app_state (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_foundation,)
+def _v2_directory(conn: sqlite3.Connection) -> None:
+    """構成員・関係団体名簿: organisations, their people, the contact timeline, the change log."""
+    _run_script(
+        conn,
+        """
+        CREATE TABLE organizations (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (name <> ''),
+            kana TEXT NOT NULL DEFAULT '',
+            category TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT '',
+            internal INTEGER NOT NULL DEFAULT 0 CHECK (internal IN (0, 1)),
+            address TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            fax TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            website TEXT NOT NULL DEFAULT '',
+            stage TEXT NOT NULL DEFAULT '未接触',
+            expected_roles TEXT NOT NULL DEFAULT '',
+            strengths TEXT NOT NULL DEFAULT '',
+            troubles TEXT NOT NULL DEFAULT '',
+            tags TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            name_key TEXT NOT NULL DEFAULT '',
+            phone_digits TEXT NOT NULL DEFAULT '',
+            search_text TEXT NOT NULL DEFAULT '',
+            sort_kana TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT
+        );
+        CREATE INDEX organizations_name_key ON organizations (name_key);
+        CREATE INDEX organizations_sort ON organizations (deleted_at, sort_kana);
+        CREATE TABLE people (
+            id INTEGER PRIMARY KEY,
+            organization_id INTEGER NOT NULL REFERENCES organizations (id),
+            name TEXT NOT NULL CHECK (name <> ''),
+            kana TEXT NOT NULL DEFAULT '',
+            department TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            phone TEXT NOT NULL DEFAULT '',
+            email TEXT NOT NULL DEFAULT '',
+            started_on TEXT,
+            ended_on TEXT,
+            notes TEXT NOT NULL DEFAULT '',
+            successor_id INTEGER REFERENCES people (id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT
+        );
+        CREATE INDEX people_organization ON people (organization_id);
+        CREATE TABLE contacts (
+            id INTEGER PRIMARY KEY,
+            organization_id INTEGER NOT NULL REFERENCES organizations (id),
+            occurred_on TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT '',
+            our_staff TEXT NOT NULL DEFAULT '',
+            person_id INTEGER REFERENCES people (id),
+            created_at TEXT NOT NULL,
+            deleted_at TEXT
+        );
+        CREATE INDEX contacts_organization ON contacts (organization_id, occurred_on);
+        CREATE TABLE change_log (
+            id INTEGER PRIMARY KEY,
+            entity TEXT NOT NULL,
+            entity_id INTEGER NOT NULL,
+            changed_at TEXT NOT NULL,
+            action TEXT NOT NULL,
+            field TEXT NOT NULL DEFAULT '',
+            old_value TEXT NOT NULL DEFAULT '',
+            new_value TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX change_log_entity ON change_log (entity, entity_id, changed_at);
+        """,
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_foundation, _v2_directory)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
