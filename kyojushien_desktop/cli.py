@@ -10,13 +10,13 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kyojushien_desktop import APP_NAME, __version__
+from kyojushien_desktop import APP_NAME, __version__, cli_members
 from kyojushien_desktop.cli_parser import JaArgumentParser
 from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.paths import default_db_path
 
 
-def _db_path(args: argparse.Namespace) -> Path:
+def db_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if getattr(args, "db", None) else default_db_path()
 
 
@@ -24,7 +24,7 @@ def _cmd_init(args: argparse.Namespace) -> int:
     from kyojushien_desktop.services.datafile import create_session
     from kyojushien_desktop.services.settings import TownSettings, save_settings
 
-    path = _db_path(args)
+    path = db_path(args)
     session = create_session(path)
     try:
         save_settings(session, TownSettings(municipality=args.municipality, department=args.department or ""))
@@ -37,7 +37,7 @@ def _cmd_init(args: argparse.Namespace) -> int:
 def _cmd_sample(args: argparse.Namespace) -> int:
     from kyojushien_desktop.services.sample import create_sample
 
-    path = _db_path(args)
+    path = db_path(args)
     create_sample(path).close()
     print(f"見本の町（みどり町）のデータファイルを作成しました: {path}")
     return 0
@@ -46,7 +46,7 @@ def _cmd_sample(args: argparse.Namespace) -> int:
 def _cmd_check(args: argparse.Namespace) -> int:
     from kyojushien_desktop.services.check import check_file
 
-    report = check_file(_db_path(args))
+    report = check_file(db_path(args))
     print("\n".join(report.lines))
     return 0 if report.ok else 1
 
@@ -81,13 +81,8 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--department", metavar="担当課", help="担当課（例: 建設課 住宅係）")
     add("sample", "見本の町（みどり町）のデータファイルを新しく作ります", _cmd_sample)
     add("check", "データファイルを点検します（このアプリのファイルか、形式の版、壊れていないか）", _cmd_check)
-    for register in _extra_commands:
-        register(commands, common)
+    cli_members.register(commands, common)
     return parser
-
-
-# Later areas (名簿, ヒアリング …) add their subcommands here, keeping this module short.
-_extra_commands: list[Callable[[argparse._SubParsersAction, argparse.ArgumentParser], None]] = []
 
 
 def main(argv: Sequence[str] | None = None) -> int:
