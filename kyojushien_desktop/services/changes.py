@@ -10,6 +10,7 @@ class Changes:
     file: bool = False  # another data file was opened: everything is new
     settings: bool = False
     members: bool = False  # 団体・担当者・経過記録
+    hearing: bool = False  # 質問バンク・ヒアリング記録
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)})

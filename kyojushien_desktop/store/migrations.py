@@ -101,7 +101,88 @@ def _v2_directory(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_foundation, _v2_directory)
+def _v3_hearing(conn: sqlite3.Connection) -> None:
+    """ヒアリング: question banks, visits with the questions chosen, answers and follow-ups."""
+    _run_script(
+        conn,
+        """
+        CREATE TABLE question_banks (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE CHECK (name <> ''),
+            guide_key TEXT UNIQUE,
+            description TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0,
+            retired_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE questions (
+            id INTEGER PRIMARY KEY,
+            bank_id INTEGER NOT NULL REFERENCES question_banks (id),
+            position INTEGER NOT NULL DEFAULT 0,
+            text TEXT NOT NULL CHECK (text <> ''),
+            guide_key TEXT,
+            guide_text TEXT,
+            answer_type TEXT NOT NULL DEFAULT 'free' CHECK (answer_type IN ('free', 'number', 'yesno', 'choice')),
+            choices TEXT NOT NULL DEFAULT '',
+            lines INTEGER NOT NULL DEFAULT 3 CHECK (lines BETWEEN 1 AND 20),
+            retired_at TEXT,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX questions_bank ON questions (bank_id, position);
+        CREATE TABLE visits (
+            id INTEGER PRIMARY KEY,
+            organization_id INTEGER NOT NULL REFERENCES organizations (id),
+            scheduled_at TEXT NOT NULL,
+            place TEXT NOT NULL DEFAULT '',
+            visitors TEXT NOT NULL DEFAULT '',
+            companions TEXT NOT NULL DEFAULT '',
+            purpose TEXT NOT NULL DEFAULT '',
+            souvenirs TEXT NOT NULL DEFAULT '',
+            souvenir_other TEXT NOT NULL DEFAULT '',
+            policy_conveyed INTEGER NOT NULL DEFAULT 0 CHECK (policy_conveyed IN (0, 1)),
+            status TEXT NOT NULL DEFAULT '予定' CHECK (status IN ('予定', '実施済', '記録済')),
+            memo TEXT NOT NULL DEFAULT '',
+            strengths_noted TEXT NOT NULL DEFAULT '',
+            troubles_noted TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT
+        );
+        CREATE INDEX visits_organization ON visits (organization_id, scheduled_at);
+        CREATE TABLE visit_people (
+            visit_id INTEGER NOT NULL REFERENCES visits (id),
+            person_id INTEGER NOT NULL REFERENCES people (id),
+            PRIMARY KEY (visit_id, person_id)
+        );
+        CREATE TABLE visit_questions (
+            visit_id INTEGER NOT NULL REFERENCES visits (id),
+            question_id INTEGER NOT NULL REFERENCES questions (id),
+            position INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (visit_id, question_id)
+        );
+        CREATE TABLE answers (
+            visit_id INTEGER NOT NULL REFERENCES visits (id),
+            question_id INTEGER NOT NULL REFERENCES questions (id),
+            answer TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL,
+            PRIMARY KEY (visit_id, question_id)
+        );
+        CREATE TABLE followups (
+            id INTEGER PRIMARY KEY,
+            visit_id INTEGER NOT NULL REFERENCES visits (id),
+            action TEXT NOT NULL CHECK (action <> ''),
+            due_on TEXT,
+            done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX followups_visit ON followups (visit_id);
+        """,
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_foundation, _v2_directory, _v3_hearing)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
