@@ -1,0 +1,157 @@
+"""The sample town みどり町: a rich, realistic directory fed through the services."""
+
+import datetime as dt
+import os
+import re
+import subprocess
+import sys
+import time
+from collections import Counter
+
+import pytest
+
+from kyojushien_desktop.services import directory
+from kyojushien_desktop.services.sample import create_sample, sample_data
+from kyojushien_desktop.services.settings import load_settings
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    """One sample file for the module (building it is the expensive part); tests only read it."""
+    home = tmp_path_factory.mktemp("home")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KYOJUSHIEN_HOME", str(home))
+        session = create_sample(home / "sample.db", today=dt.date(2026, 11, 22))
+    yield session
+    session.close()
+
+
+@pytest.fixture(scope="module")
+def data():
+    return sample_data()
+
+
+def everyone(session, rows):
+    return [person for row in rows for person in directory.people_of(session, row.id)]
+
+
+def test_settings_kept(sample):
+    """The town's settings are as before: みどり町, 建設課 住宅係, marked as the sample."""
+    values = load_settings(sample)
+    assert (values.municipality, values.department, values.staff_name) == ("みどり町", "建設課 住宅係", "山田 花子")
+    assert values.is_sample and values.next_rotation == dt.date(2027, 4, 1)
+
+
+def test_organisations_cover_every_category_and_stage(sample):
+    """At least 35 organisations, every 区分 and every 関係 present, both 庁内 and 庁外."""
+    rows = directory.list_organizations(sample)
+    assert len(rows) >= 35
+    assert set(directory.categories()) <= {row.category for row in rows}
+    assert set(directory.stages()) <= {row.stage for row in rows}
+    assert {True, False} <= {row.internal for row in rows}
+
+
+def test_stages_as_in_the_json(sample, data):
+    """Each organisation ends at the JSON's stage, although contacts raise 未接触 on their own."""
+    stored = {row.name: row.stage for row in directory.list_organizations(sample)}
+    assert stored == {entry["name"]: entry["stage"] for entry in data["organizations"]}
+
+
+def test_people_and_hand_overs(sample):
+    """At least 60 people; at least 5 担当交代 whose 前任 left the day before the successor came."""
+    people = everyone(sample, directory.list_organizations(sample))
+    assert len(people) >= 60
+    by_id = {person.id: person for person in people}
+    handed = [person for person in people if person.successor_id is not None]
+    assert len(handed) >= 5
+    for person in handed:
+        successor = by_id[person.successor_id]
+        assert successor.organization_id == person.organization_id
+        assert person.ended_on == successor.started_on - dt.timedelta(days=1)
+
+
+def test_timelines_follow_the_stage(sample):
+    """未接触 has no contacts; most contacted organisations have a timeline of 2 or more;
+    構成員（参加合意済） has many; every contact falls between 2025-04 and 2026-11."""
+    rows = directory.list_organizations(sample)
+    contacts = {row.id: [e for e in directory.timeline(sample, row.id) if e.source == "contact"] for row in rows}
+    for row in rows:
+        if row.stage == "未接触":
+            assert contacts[row.id] == [], row.name
+        else:
+            assert contacts[row.id], row.name
+        if row.stage == "構成員（参加合意済）":
+            assert len(contacts[row.id]) >= 4, row.name
+    contacted = [row for row in rows if row.stage != "未接触"]
+    with_timeline = [row for row in contacted if len(contacts[row.id]) >= 2]
+    assert len(with_timeline) >= 0.8 * len(contacted)
+    days = [entry.on for entries in contacts.values() for entry in entries]
+    assert len(days) >= 100
+    assert min(days) >= dt.date(2025, 4, 1) and max(days) <= dt.date(2026, 11, 30)
+    assert set(Counter(entry.kind for entries in contacts.values() for entry in entries)) == set(
+        directory.contact_kinds()
+    )
+
+
+def test_contacts_name_the_person_in_charge_at_the_time(data):
+    """A contact's 先方 is someone who was in charge on that day (before or after the 担当交代)."""
+    for entry in data["organizations"]:
+        periods = {}
+        for person in entry["people"]:
+            handed = person.get("hand_over")
+            last = (dt.date.fromisoformat(handed["on"]) - dt.timedelta(days=1)).isoformat() if handed else None
+            periods[person["name"]] = (person.get("started_on"), last)
+            if handed:
+                periods[handed["to"]["name"]] = (handed["on"], None)
+        for contact in entry["contacts"]:
+            start, end = periods[contact["person"]]
+            assert (not start or start <= contact["on"]) and (not end or contact["on"] <= end), (entry["name"], contact)
+
+
+def test_fictional_contact_details(data):
+    """Phone numbers are 0123-/0111- style and e-mail addresses use example.jp / example.lg.jp."""
+    phone = re.compile(r"^01(23|11)-\d{2}-\d{4}")
+    email = re.compile(r"@([a-z0-9-]+\.)*example\.(lg\.)?jp$")
+    for entry in data["organizations"]:
+        people = entry["people"] + [p["hand_over"]["to"] for p in entry["people"] if "hand_over" in p]
+        for value in [entry.get("phone"), entry.get("fax")] + [p.get("phone") for p in people]:
+            assert not value or phone.match(value), value
+        for value in [entry.get("email")] + [p.get("email") for p in people]:
+            assert not value or email.search(value), value
+        assert not entry.get("website") or ".example." in entry["website"]
+
+
+def test_search_by_kana_fragment(sample):
+    """A fragment of the よみがな, in カタカナ or ひらがな, finds the organisation; so does a person."""
+
+    def names(query):
+        return [row.name for row in directory.search_organizations(sample, query)]
+
+    assert "相談支援事業所そよかぜ" in names("ソヨカゼ")
+    assert names("ひかりしょうじ") == ["有限会社ひかり商事"]
+    assert "NPO法人みどり住まいネット" in names("すまいねっと")
+    assert names("ふじい あや") == ["社会福祉法人みどり町社会福祉協議会"]
+
+
+def test_tags_for_filtering(sample):
+    """The tags a newcomer filters by are there."""
+    assert {"協力店", "見守り", "シェルター"} <= set(directory.all_tags(sample))
+    partners = directory.list_organizations(sample, directory.DirectoryFilter(tag="協力店"))
+    assert "株式会社みどり不動産" in [row.name for row in partners]
+
+
+def test_sample_command_is_quick(tmp_path):
+    """`kyojushien sample` builds the whole town in a new file in well under 5 seconds."""
+    path = tmp_path / "sample.db"
+    env = dict(os.environ, KYOJUSHIEN_HOME=str(tmp_path / "home"))
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "kyojushien_desktop", "sample", "--db", str(path)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    elapsed = time.perf_counter() - start
+    assert result.returncode == 0, result.stderr
+    assert elapsed < 5, f"{elapsed:.1f} s"
+    assert path.exists()
