@@ -77,10 +77,105 @@ def bench_check(work: Path) -> list[str]:
     return [f"check_sample_ms: {_median_ms(lambda: check_file(db)):.1f} ms"]
 
 
+def _big_directory(work: Path) -> Path:
+    """10,000 organisations and 20,000 people, made once per run and shared by the benches that read them."""
+    from bench.directory_data import fill
+    from kyojushien_desktop.services.datafile import create_session
+
+    db = work / "directory_10k.db"
+    if not db.exists():
+        session = create_session(db)
+        try:
+            fill(session, 10000, 20000)
+        finally:
+            session.close()
+    return db
+
+
+def bench_members_export(work: Path) -> list[str]:
+    from kyojushien_desktop.services import datafile, member_export
+
+    session = datafile.open_session(_big_directory(work), read_only=True)
+    try:
+        out = work / "members_export.xlsx"
+        seconds = _median_ms(lambda: member_export.export_xlsx(session, out)) / 1000
+    finally:
+        session.close()
+    return [f"members_export_10k_s: {seconds:.2f} s"]
+
+
+def bench_search(work: Path) -> list[str]:
+    from kyojushien_desktop.services import datafile
+    from kyojushien_desktop.services.directory import search_ids
+
+    session = datafile.open_session(_big_directory(work), read_only=True)
+    times = []
+    try:
+        for _ in range(25):  # one keystroke's query each: 1, 2 and 4 characters and a phone fragment
+            for query in ("み", "すず", "ふどうさ", "12-34"):
+                start = time.perf_counter()
+                search_ids(session, query)
+                times.append(time.perf_counter() - start)
+    finally:
+        session.close()
+    return [f"search_ms: {statistics.median(times) * 1000:.1f} ms"]
+
+
+def bench_members_import(work: Path) -> list[str]:
+    """A town-hall style .xlsx of 10,000 organisations, previewed and imported into a fresh file."""
+    from bench.directory_data import write_import_xlsx
+    from kyojushien_desktop.services import datafile, member_import
+
+    source = write_import_xlsx(work / "members_import_10k.xlsx", 10000)
+    times = []
+    for run in range(RUNS):
+        session = datafile.create_session(work / f"members_import_{run}.db")
+        try:
+            start = time.perf_counter()
+            preview = member_import.preview_import(session, source)
+            member_import.apply_import(session, preview)
+            times.append(time.perf_counter() - start)
+        finally:
+            session.close()
+    return [f"members_import_10k_s: {statistics.median(times):.2f} s"]
+
+
+def bench_hearing_sheet(work: Path) -> list[str]:
+    """The whole `kyojushien hearing sheet` process (imports included) for a 10-question blank sheet:
+    the guide's real-estate bank (8 questions) plus 2 added here."""
+    from kyojushien_desktop import content
+    from kyojushien_desktop.domain.hearing import Question
+    from kyojushien_desktop.services import datafile, question_banks
+
+    name = content.question_bank("real_estate").name
+    db = work / "hearing_sheet.db"
+    if not db.exists():
+        session = datafile.create_session(db)
+        try:
+            bank = question_banks.find_bank(session, name)
+            for text, kind in (("高齢者の入居を断ったことがあるか", "yesno"), ("空き室の数", "number")):
+                question_banks.add_question(session, Question(bank_id=bank.id, text=text, answer_type=kind, lines=2))
+            assert question_banks.get_bank(session, bank.id).question_count == 10
+        finally:
+            session.close()
+    command = [sys.executable, "-m", "kyojushien_desktop", "hearing", "sheet", "--bank", name]
+    command += ["--pdf", str(work / "hearing_sheet.pdf"), "--db", str(db)]
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, cwd=ROOT)
+        times.append(time.perf_counter() - start)
+    return [f"hearing_sheet_pdf_s: {statistics.median(times):.2f} s"]
+
+
 BENCHES: dict[str, Callable[[Path], list[str]]] = {
     "startup": bench_startup,
     "open": bench_open,
     "check": bench_check,
+    "members_export": bench_members_export,
+    "search": bench_search,
+    "members_import": bench_members_import,
+    "hearing_sheet": bench_hearing_sheet,
 }
 
 

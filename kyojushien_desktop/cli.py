@@ -10,7 +10,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from kyojushien_desktop import APP_NAME, __version__, cli_members
+from kyojushien_desktop import APP_NAME, __version__, cli_hearing, cli_members
 from kyojushien_desktop.cli_parser import JaArgumentParser
 from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.paths import default_db_path
@@ -82,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("sample", "見本の町（みどり町）のデータファイルを新しく作ります", _cmd_sample)
     add("check", "データファイルを点検します（このアプリのファイルか、形式の版、壊れていないか）", _cmd_check)
     cli_members.register(commands, common)
+    cli_hearing.register(commands, common)
     return parser
 
 

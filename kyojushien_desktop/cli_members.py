@@ -67,7 +67,9 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    members = commands.add_parser("members", help="構成員・関係団体名簿", description="構成員・関係団体名簿の取り込み・書き出し・検索")
+    members = commands.add_parser(
+        "members", help="構成員・関係団体名簿", description="構成員・関係団体名簿の取り込み・書き出し・検索"
+    )
     sub = members.add_subparsers(dest="members_command", metavar="コマンド", required=True, parser_class=type(members))
     imp = sub.add_parser("import", parents=[common], help="Excel(.xlsx)・CSVの名簿を取り込みます")
     imp.add_argument("file", metavar="FILE", help="取り込むファイル（.xlsx または .csv）")

@@ -1,10 +1,15 @@
 """Screenshots of every screen on the sample town, for a person to look at (run under Xvfb).
 
     DISPLAY=:99 python scripts/screenshots.py OUT_DIR
+
+Besides each page it captures the 名簿: the list (also searched, and at 特大), one organisation's
+record on each tab, the dialogs, and the import wizard on a deliberately messy spreadsheet.
+Nothing is shot from a modal loop: dialogs are built by the page's own methods and shown.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 import tempfile
@@ -13,15 +18,83 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
+def _ensure_directory(session) -> None:
+    """A few organisations when the sample town has none yet, so the 名簿 shots are not empty."""
+    import datetime as dt
+
+    from kyojushien_desktop.domain.directory import Contact, Person
+    from kyojushien_desktop.services import directory
+
+    if directory.list_organizations(session):
+        return
+    rows = (
+        ("株式会社みどり不動産", "みどりふどうさん", "不動産事業者・団体", "0123-45-3321", ("物件",)),
+        ("社会福祉法人みどり町社会福祉協議会", "みどりちょうしゃかいふくしきょうぎかい", "福祉事業者・団体", "", ()),
+        ("NPO法人みどり住まいネット", "みどりすまいねっと", "居住支援法人", "0123-45-8810", ("見守り",)),
+    )
+    for name, kana, category, phone, tags in rows:
+        org = dataclasses.replace(directory.new_organization(category, name), kana=kana, phone=phone, tags=tags)
+        organization_id, _ = directory.save_organization(session, org)
+        person_id, _ = directory.save_person(
+            session, Person(name="佐藤 一郎", organization_id=organization_id, started_on=dt.date(2022, 4, 1))
+        )
+        directory.hand_over(session, person_id, Person(name="鈴木 花子", organization_id=0), dt.date(2025, 4, 1))
+        directory.add_contact(
+            session, Contact(organization_id, dt.date(2025, 6, 12), "訪問", "協議会の説明に伺った", "山田 花子")
+        )
+
+
+def _messy_xlsx(path: Path) -> Path:
+    """What a town hall's own list tends to look like: a title row, a blank line, header names
+    of its own, full-width digits, 表記ゆれ of names already in the 名簿, and a few mistakes."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "関係団体"
+    sheet.append(["みどり町 居住支援 関係団体一覧（R7.4 福祉課作成）"])
+    sheet.append([])
+    sheet.append(["No.", "団体名", "フリガナ", "種別", "TEL", "担当者名", "役職", "E-mail", "メモ"])
+    data = [
+        (
+            1,
+            "㈱みどり不動産",
+            "ミドリフドウサン",
+            "不動産事業者・団体",
+            "０１２３－４５－３３２１",
+            "田中",
+            "",
+            "",
+            "既存と同じ？",
+        ),
+        (2, "有限会社 若葉ハウジング", "ワカバハウジング", "不動産", "0123-45-7788", "小川 直樹", "代表", "", ""),
+        (3, "グループホームこもれび", "こもれび", "福祉事業者・団体", "0123-46-1200", "林", "管理者", "komorebi@", ""),
+        (4, "", "", "居住支援法人", "0123-46-9999", "", "", "", "名称が空欄"),
+        (5, "みどり町社会福祉協議会", "ミドリチョウシャキョウ", "社協", "0123-46-3000", "", "", "", "法人格なしの表記"),
+        (6, "すずらん訪問介護", "鈴蘭ほうもん", "福祉事業者・団体", "0123-46-4455", "", "", "", ""),
+        (7, "みどり町商工会", "ミドリチョウショウコウカイ", "その他", "0123-45-2000", "坂本", "事務局長", "", ""),
+    ]
+    for row in data:
+        sheet.append(list(row))
+    sheet.append([])
+    sheet.append(
+        [8, "ひだまり法律事務所", "ひだまりほうりつじむしょ", "弁護士・司法書士等", "0123-48-1111", "", "", "", ""]
+    )
+    book.save(path)
+    return path
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "screenshots")
     out.mkdir(parents=True, exist_ok=True)
     home = Path(tempfile.mkdtemp())
     os.environ["KYOJUSHIEN_HOME"] = str(home)
 
-    from PySide6.QtWidgets import QApplication
+    from PySide6.QtWidgets import QApplication, QWidget
 
     from kyojushien_desktop.paths import resource_path
+    from kyojushien_desktop.services import directory
+    from kyojushien_desktop.services.changes import Changes
     from kyojushien_desktop.services.sample import create_sample
     from kyojushien_desktop.ui.fonts import apply_font_size
     from kyojushien_desktop.ui.main_window import MainWindow
@@ -31,13 +104,15 @@ def main() -> int:
     apply_font_size(app, 10.5)
     app.setStyleSheet(resource_path("ui", "style.qss").read_text(encoding="utf-8"))
     db = home / "見本_みどり町.db"
-    create_sample(db).close()
+    session = create_sample(db)
+    _ensure_directory(session)
+    session.close()
     window = MainWindow()
     window.resize(1200, 760)
     window.show()
     window.open_file(db)
 
-    def shoot(name: str, widget=None) -> None:
+    def shoot(name: str, widget: QWidget | None = None) -> None:
         for _ in range(5):
             app.processEvents()
         (widget or window).grab().save(str(out / f"{name}.png"))
@@ -50,6 +125,99 @@ def main() -> int:
     dialog.show()
     shoot("dialog_first_start", dialog)
     dialog.close()
+
+    # --- 名簿 ------------------------------------------------------------------------------
+    members = window.members_page
+    window.nav.setCurrentRow(window.pages.index(members))
+    members.search.setText("ﾌｸｼ")
+    members.apply_search()
+    shoot("members_1_search")
+    members.clear_filters()
+    members.category_filter.setCurrentIndex(members.category_filter.findData("不動産事業者・団体"))
+    shoot("members_2_filtered")
+    members.clear_filters()
+
+    session = window.session
+    rows = directory.list_organizations(session)
+    richest = max(rows, key=lambda r: (len(directory.timeline(session, r.id)), r.sort_kana))
+    members.select_id(richest.id)
+    members.open_selected()
+    view = members.view
+    for number, name in enumerate(("info", "people", "timeline", "history")):
+        view.tabs.setCurrentIndex(number)
+        shoot(f"members_3_record_{number}_{name}")
+    view.tabs.setCurrentIndex(1)
+    current = next((p for p in view.people if p.is_current), None)
+    if current is not None:
+        view.select_person(current.id)
+        hand_over = view.hand_over_dialog(current)
+        hand_over.show()
+        shoot("members_4_dialog_hand_over", hand_over)
+        hand_over.close()
+    contact = view.contact_dialog()
+    contact.show()
+    shoot("members_4_dialog_contact", contact)
+    contact.close()
+    edit = view.organization_dialog()
+    edit.show()
+    shoot("members_4_dialog_edit", edit)
+    edit.close()
+    members.show_list()
+
+    new = members.organization_dialog()
+    new.show()
+    shoot("members_5_dialog_new", new)
+    new.kana.setText("緑不動産")
+    new.email.setText("midori@")
+    new.try_accept()
+    shoot("members_5_dialog_errors", new)
+    new.kana.clear()
+    new.email.clear()
+    new.name.setText("(株) みどり不動産")
+    new.try_accept()
+    shoot("members_5_dialog_duplicate", new)
+    new.close()
+
+    columns = members.columns_dialog()
+    columns.show()
+    shoot("members_6_dialog_columns", columns)
+    columns.close()
+
+    victim = next(r for r in rows if r.id != richest.id)
+    directory.delete_organization(session, victim.id)
+    window.data_changed.emit(Changes(members=True))
+    members._after_delete(victim.id, victim.name)
+    shoot("members_7_after_delete")
+    deleted = members.deleted_dialog()
+    deleted.show()
+    shoot("members_7_dialog_deleted", deleted)
+    deleted.close()
+
+    # --- 取り込み: the real handler, with the file chosen and the modal loop replaced ----------
+    messy = _messy_xlsx(home / "関係団体一覧_R7.xlsx")
+    members.choose_import_file = lambda: messy
+
+    def capture(wizard) -> bool:
+        wizard.show()
+        shoot("members_8_import_mapping", wizard)
+        wizard.next_step()
+        shoot("members_8_import_preview", wizard)
+        wizard.skip_bad.setChecked(True)
+        shoot("members_8_import_preview_skip_bad", wizard)
+        wizard.close()
+        return False
+
+    members.run_dialog = capture
+    members.import_members()
+
+    # --- larger text: the list and a record at 特大 -----------------------------------------
+    window._set_font_size("特大")  # as 設定 does it
+    shoot("members_9_list_large_text")
+    members.open_organization(richest.id)
+    view.tabs.setCurrentIndex(2)
+    shoot("members_9_record_large_text")
+    members.show_list()
+    window._set_font_size("標準")
     window.close()
     return 0
 

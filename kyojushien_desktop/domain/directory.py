@@ -76,14 +76,29 @@ def now_text() -> str:
     return dt.datetime.now().isoformat(timespec="seconds")
 
 
+_HALF_WIDTH_KANA = re.compile(r"[\uff61-\uff9f]+")
+
+
+def widen_kana(value: str) -> str:
+    """Half-width katakana (ﾐﾄﾞﾘ) becomes standard katakana (ミドリ); nothing else is touched, so
+    full-width brackets and digits stay as the user typed them."""
+    return _HALF_WIDTH_KANA.sub(lambda m: unicodedata.normalize("NFKC", m.group()), value)
+
+
 def normalize_text(value: str | None) -> str:
-    """NFKC (full-width digits and letters, half-width kana) and trimmed; kept as typed otherwise."""
+    """As typed, trimmed, with half-width katakana widened; search and duplicate checks fold the
+    rest (width, case, kana) on their own keys."""
+    return widen_kana(value or "").strip().strip("\u3000").strip()
+
+
+def ascii_text(value: str | None) -> str:
+    """E-mail addresses and URLs are ASCII: a full-width ＠ or letter typed by the IME is folded."""
     return unicodedata.normalize("NFKC", value or "").strip()
 
 
 def normalize_kana(value: str | None) -> str:
-    """よみがな as typed but with half-width kana widened (NFKC) and spaces squeezed."""
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", value or "")).strip()
+    """よみがな as typed but with half-width kana widened and spaces squeezed."""
+    return re.sub(r"\s+", " ", widen_kana(value or "")).strip()
 
 
 def name_key(name: str) -> str:
@@ -294,8 +309,8 @@ def clean_organization(org: Organization, categories: tuple[str, ...], stages: t
         address=normalize_text(org.address),
         phone=(org.phone or "").strip(),
         fax=(org.fax or "").strip(),
-        email=normalize_text(org.email),
-        website=normalize_text(org.website),
+        email=ascii_text(org.email),
+        website=ascii_text(org.website),
         expected_roles=(org.expected_roles or "").strip(),
         strengths=(org.strengths or "").strip(),
         troubles=(org.troubles or "").strip(),
@@ -331,7 +346,7 @@ def clean_person(person: Person) -> Person:
         department=normalize_text(person.department),
         title=normalize_text(person.title),
         phone=(person.phone or "").strip(),
-        email=normalize_text(person.email),
+        email=ascii_text(person.email),
         notes=(person.notes or "").strip(),
     )
     problems = Problems()

@@ -128,6 +128,9 @@ def _open_locked(path: Path, *, read_only: bool, mine: lock.LockInfo | None) -> 
             log.exception("backup failed")
             session.notices.append(f"自動バックアップを作成できませんでした（{exc}）。データファイルは無事です。")
         app_state.mark_open(database, socket.gethostname())
+        from kyojushien_desktop.services.question_banks import seed_on_open  # services import datafile
+
+        seed_on_open(session)
     return session
 
 

@@ -380,7 +380,7 @@ def delete_contact(session: Session, contact_id: int) -> Changes:
 
 
 def timeline(session: Session, organization_id: int) -> list[TimelineEntry]:
-    """Newest first: contacts typed by hand and the comings and goings of people."""
+    """Newest first: contacts typed by hand, the comings and goings of people, and visits."""
     entries: list[TimelineEntry] = []
     for row in contacts.for_organization(session.database, organization_id):
         who = [
@@ -406,6 +406,9 @@ def timeline(session: Session, organization_id: int) -> list[TimelineEntry]:
             entries.append(
                 TimelineEntry(person.ended_on, "離任", f"{person.name} さん 離任", person.title, "person", person.id)
             )
+    from kyojushien_desktop.services.visits import timeline_entries  # visits imports this module
+
+    entries.extend(timeline_entries(session, organization_id))
     entries.sort(key=lambda e: (e.on, e.source == "contact"), reverse=True)
     return entries
 

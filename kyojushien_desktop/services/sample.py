@@ -13,6 +13,7 @@ from kyojushien_desktop.domain.directory import Contact, Person
 from kyojushien_desktop.paths import resource_path
 from kyojushien_desktop.services import directory
 from kyojushien_desktop.services.datafile import Session, create_session
+from kyojushien_desktop.services.sample_hearing import add_sample_hearing
 from kyojushien_desktop.services.settings import TownSettings, save_settings
 
 
@@ -39,6 +40,7 @@ def create_sample(path: Path, today: dt.date | None = None) -> Session:
             )
             for entry in data.get("organizations", []):
                 _add_organization(session, entry)
+            add_sample_hearing(session, today)
     except BaseException:
         session.close()
         raise

@@ -97,17 +97,14 @@ def set_deleted(database: Database, organization_id: int, deleted_at: str | None
 
 
 def refresh_search_text(database: Database, organization_ids: list[int]) -> None:
-    """Rebuilds the normalised search column from the organisation and its people."""
+    """Rebuilds the normalised search column: names, よみがな and notes of the organisation and of
+    its people (addresses are left out: in a small town nearly every one holds the town's name)."""
     for organization_id in organization_ids:
-        org = database.read(
-            "SELECT name, kana, kind, category, address, tags, notes, strengths, troubles, email "
-            "FROM organizations WHERE id = ?",
-            (organization_id,),
-        )
+        org = database.read("SELECT name, kana, notes FROM organizations WHERE id = ?", (organization_id,))
         if not org:
             continue
         people = database.read(
-            "SELECT name, kana, department, title, email, notes FROM people WHERE organization_id = ? AND deleted_at IS NULL",
+            "SELECT name, kana, notes FROM people WHERE organization_id = ? AND deleted_at IS NULL",
             (organization_id,),
         )
         parts = [str(v) for v in tuple(org[0]) if v]

@@ -36,6 +36,7 @@ from kyojushien_desktop.services.changes import Changes
 from kyojushien_desktop.ui import messages, wording
 from kyojushien_desktop.ui.fonts import apply_font_size
 from kyojushien_desktop.ui.home_page import HomePage
+from kyojushien_desktop.ui.members_page import MembersPage
 from kyojushien_desktop.ui.notice_bar import NoticeBar
 from kyojushien_desktop.ui.settings_page import SettingsPage
 from kyojushien_desktop.ui.town_dialog import TownDialog
@@ -65,7 +66,9 @@ class MainWindow(QMainWindow):
         self.settings_page.set_font_size_name(self.prefs.font_size)
         self.settings_page.save_requested.connect(self._save_settings)
         self.settings_page.font_size_chosen.connect(self._set_font_size)
-        self.pages: list[QWidget] = [self.home_page, self.settings_page]
+        self.members_page = MembersPage(self.prefs)
+        self.members_page.changed.connect(self.data_changed.emit)
+        self.pages: list[QWidget] = [self.home_page, self.members_page, self.settings_page]
         for page in self.pages:
             item = QListWidgetItem(page.title)
             item.setSizeHint(QSize(0, 44))
@@ -243,7 +246,12 @@ class MainWindow(QMainWindow):
     def _set_font_size(self, name: str) -> None:
         self.prefs.font_size = name
         self._save_prefs()
-        apply_font_size(QApplication.instance(), self.prefs.font_points)
+        app = QApplication.instance()
+        apply_font_size(app, self.prefs.font_points)
+        if app.styleSheet():
+            # With a style sheet Qt does not pass a new application font on to existing widgets;
+            # setting the sheet again re-polishes them, so the open screens grow too.
+            app.setStyleSheet(app.styleSheet())
         self.data_changed.emit(Changes(settings=True))
 
     def _save_prefs(self) -> None:

@@ -69,7 +69,9 @@ def test_duplicate_warning_for_notation_variants(session):
     for variant in ("㈱みどり不動産", "(株)ﾐﾄﾞﾘ不動産", "みどり 不動産"):
         similar = directory.find_similar(session, Organization(name=variant, category="その他"))
         assert [s.id for s in similar] == [existing], variant
-    by_phone = directory.find_similar(session, Organization(name="別名", category="その他", phone="０１２３４５６７８９"))
+    by_phone = directory.find_similar(
+        session, Organization(name="別名", category="その他", phone="０１２３４５６７８９")
+    )
     assert [s.id for s in by_phone] == [existing]
 
 
