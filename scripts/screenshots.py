@@ -3,7 +3,9 @@
     DISPLAY=:99 python scripts/screenshots.py OUT_DIR
 
 Besides each page it captures the 名簿: the list (also searched, and at 特大), one organisation's
-record on each tab, the dialogs, and the import wizard on a deliberately messy spreadsheet.
+record on each tab, the dialogs, and the import wizard on a deliberately messy spreadsheet; and the
+ヒアリング: the visits, the plan dialog, the answer-entry screen (also at 特大), the 質問バンク and
+the 回答の比較.
 Nothing is shot from a modal loop: dialogs are built by the page's own methods and shown.
 """
 
@@ -42,6 +44,101 @@ def _ensure_directory(session) -> None:
         directory.add_contact(
             session, Contact(organization_id, dt.date(2025, 6, 12), "訪問", "協議会の説明に伺った", "山田 花子")
         )
+
+
+def _ensure_hearing(session) -> None:
+    """The sample town's round of hearings when the sample does not bring it yet."""
+    from kyojushien_desktop.services import visits
+    from kyojushien_desktop.services.sample_hearing import add_sample_hearing
+
+    if not visits.list_visits(session):
+        add_sample_hearing(session)
+
+
+def _hearing_shots(window, shoot) -> None:
+    """ヒアリング: the visit list, the plan dialog, the answer-entry screen (also with a wrong
+    数値 marked), the 質問バンク with its dialog, the 回答の比較 and the print dialog."""
+    from kyojushien_desktop.domain.hearing import RECORDED
+    from kyojushien_desktop.services import question_banks, visits
+    from kyojushien_desktop.ui.hearing_page import BANKS_TAB, COMPARE_TAB, VISITS_TAB
+
+    page = window.hearing_page
+    session = window.session
+    window.nav.setCurrentRow(window.pages.index(page))
+    page.tabs.setCurrentIndex(VISITS_TAB)
+    rows = visits.list_visits(session)
+    if rows:
+        page.select_id(rows[0].id)
+    shoot("hearing_1_visits")
+
+    plan = page.visit_dialog()
+    estate = next((o for o in plan.organizations if "不動産" in o.category), None)
+    if estate is not None:
+        plan.organization.setCurrentIndex(plan.organization.findData(estate.id))
+    plan.show()
+    shoot("hearing_2_dialog_plan", plan)
+    plan.close()
+    if rows:
+        edit = page.visit_dialog(rows[0].id)
+        edit.show()
+        shoot("hearing_2_dialog_edit", edit)
+        edit.close()
+
+    recorded = [r for r in rows if r.status == RECORDED]
+    richest = max(recorded or rows, key=lambda r: (r.answered_count, r.question_count), default=None)
+    if richest is not None:
+        page.open_visit(richest.id)
+        shoot("hearing_3_answers_top")
+        bar = page.entry.scroll.verticalScrollBar()
+        bar.setValue(bar.maximum() // 2)
+        shoot("hearing_3_answers_middle")
+        bar.setValue(bar.maximum())
+        shoot("hearing_3_answers_bottom")
+        number_row = next((r for r in page.entry.rows if r.line is not None), None)
+        if number_row is not None:
+            number_row.line.setText("30くらい")
+            page.entry.save()
+            shoot("hearing_3_answers_error")
+        page.show_list(ask=False)
+
+    page.tabs.setCurrentIndex(BANKS_TAB)
+    editor = page.bank_editor
+    guide = question_banks.find_bank(session, "real_estate")
+    editor.select_bank(guide.id)
+    editor.question_table.selectRow(0)
+    shoot("hearing_4_banks")
+    own = next((b for b in question_banks.list_banks(session) if not b.from_guide), None)
+    if own is not None and own.id is not None:
+        editor.select_bank(own.id)
+        choice = next((n for n, q in enumerate(editor.question_model.questions()) if q.answer_type == "choice"), 0)
+        editor.question_table.selectRow(choice)
+        shoot("hearing_4_banks_own")
+        dialog = editor.question_dialog(editor.selected_question())
+        dialog.show()
+        shoot("hearing_4_dialog_question", dialog)
+        dialog.close()
+    editor.select_bank(guide.id)
+    editor.question_table.selectRow(0)
+    dialog = editor.question_dialog(editor.selected_question())
+    dialog.show()
+    shoot("hearing_4_dialog_guide_question", dialog)
+    dialog.close()
+
+    page.tabs.setCurrentIndex(COMPARE_TAB)
+    page.compare.set_bank(guide.id)
+    shoot("hearing_5_compare")
+    if own is not None and own.id is not None:
+        page.compare.set_bank(own.id)
+        shoot("hearing_5_compare_own")
+
+    page.tabs.setCurrentIndex(VISITS_TAB)
+    planned = [r for r in rows if r.status == "予定"][:3]
+    for number, row in enumerate(planned):
+        page.select_id(row.id, add=number > 0)
+    printing = page.print_dialog(page.selected_visits())
+    printing.show()
+    shoot("hearing_6_dialog_print", printing)
+    printing.close()
 
 
 def _messy_xlsx(path: Path) -> Path:
@@ -93,7 +190,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from kyojushien_desktop.paths import resource_path
-    from kyojushien_desktop.services import directory
+    from kyojushien_desktop.services import directory, visits
     from kyojushien_desktop.services.changes import Changes
     from kyojushien_desktop.services.sample import create_sample
     from kyojushien_desktop.ui.fonts import apply_font_size
@@ -106,6 +203,7 @@ def main() -> int:
     db = home / "見本_みどり町.db"
     session = create_sample(db)
     _ensure_directory(session)
+    _ensure_hearing(session)
     session.close()
     window = MainWindow()
     window.resize(1200, 760)
@@ -210,13 +308,32 @@ def main() -> int:
     members.run_dialog = capture
     members.import_members()
 
+    # --- ヒアリング ---------------------------------------------------------------------------
+    _hearing_shots(window, shoot)
+
     # --- larger text: the list and a record at 特大 -----------------------------------------
+    window.nav.setCurrentRow(window.pages.index(members))
     window._set_font_size("特大")  # as 設定 does it
     shoot("members_9_list_large_text")
     members.open_organization(richest.id)
     view.tabs.setCurrentIndex(2)
     shoot("members_9_record_large_text")
     members.show_list()
+    hearing = window.hearing_page
+    window.nav.setCurrentRow(window.pages.index(hearing))
+    shoot("hearing_9_visits_large_text")
+    answered = max(visits.list_visits(session), key=lambda r: r.answered_count, default=None)
+    if answered is not None:
+        hearing.open_visit(answered.id)
+        shoot("hearing_9_answers_large_text")
+        bar = hearing.entry.scroll.verticalScrollBar()
+        bar.setValue(bar.maximum())
+        shoot("hearing_9_answers_large_text_bottom")
+        hearing.show_list(ask=False)
+    large_plan = hearing.visit_dialog(answered.id if answered is not None else None)
+    large_plan.show()
+    shoot("hearing_9_dialog_plan_large_text", large_plan)
+    large_plan.close()
     window._set_font_size("標準")
     window.close()
     return 0

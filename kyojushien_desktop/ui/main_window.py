@@ -35,6 +35,7 @@ from kyojushien_desktop.services import datafile, preferences, sample, settings
 from kyojushien_desktop.services.changes import Changes
 from kyojushien_desktop.ui import messages, wording
 from kyojushien_desktop.ui.fonts import apply_font_size
+from kyojushien_desktop.ui.hearing_page import HearingPage
 from kyojushien_desktop.ui.home_page import HomePage
 from kyojushien_desktop.ui.members_page import MembersPage
 from kyojushien_desktop.ui.notice_bar import NoticeBar
@@ -68,7 +69,9 @@ class MainWindow(QMainWindow):
         self.settings_page.font_size_chosen.connect(self._set_font_size)
         self.members_page = MembersPage(self.prefs)
         self.members_page.changed.connect(self.data_changed.emit)
-        self.pages: list[QWidget] = [self.home_page, self.members_page, self.settings_page]
+        self.hearing_page = HearingPage()
+        self.hearing_page.changed.connect(self.data_changed.emit)
+        self.pages: list[QWidget] = [self.home_page, self.members_page, self.hearing_page, self.settings_page]
         for page in self.pages:
             item = QListWidgetItem(page.title)
             item.setSizeHint(QSize(0, 44))

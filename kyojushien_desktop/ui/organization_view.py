@@ -40,7 +40,7 @@ from kyojushien_desktop.domain.directory import (
     TimelineEntry,
 )
 from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
-from kyojushien_desktop.services import datafile, directory
+from kyojushien_desktop.services import datafile, directory, visits
 from kyojushien_desktop.services.changes import Changes
 from kyojushien_desktop.services.settings import load_settings
 from kyojushien_desktop.ui import messages, wording
@@ -49,6 +49,7 @@ from kyojushien_desktop.ui.fonts import scaled
 from kyojushien_desktop.ui.members_model import FORMER_TEXT, KIND_COLORS, badge_style, stage_colors, stage_description
 from kyojushien_desktop.ui.organization_dialog import OrganizationDialog, problems_of
 from kyojushien_desktop.ui.person_dialog import HandOverDialog, PersonDialog
+from kyojushien_desktop.ui.visit_dialog import VisitDialog
 
 T = TypeVar("T")
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -243,7 +244,8 @@ class TimelineEntryWidget(QFrame):
         self.setObjectName("timelineEntry")
         date = QLabel(wareki.format_date(entry.on))
         date.setObjectName("timelineDate")
-        kind = badge(entry.kind, KIND_COLORS.get(entry.kind, KIND_COLORS["その他"]))
+        fallback = KIND_COLORS["訪問"] if entry.source == "visit" else KIND_COLORS["その他"]  # a ヒアリング is a visit
+        kind = badge(entry.kind, KIND_COLORS.get(entry.kind, fallback))
         self.title = QLabel(entry.title)
         self.title.setObjectName("timelineTitle")
         self.title.setWordWrap(True)
@@ -300,6 +302,11 @@ class OrganizationView(QWidget):
         self.edit_button.clicked.connect(lambda: self.edit_organization())
         self.delete_button = QPushButton("削除…")
         self.delete_button.clicked.connect(lambda: self.delete_organization())
+        self.plan_hearing_button = QPushButton(wording.PLAN_HEARING + "…")
+        self.plan_hearing_button.setToolTip(
+            "この団体への訪問（ヒアリング）の日時・先方・質問を決めます。予定は経過記録にも載ります。"
+        )
+        self.plan_hearing_button.clicked.connect(lambda: self.plan_hearing())
         self.name_label = QLabel()
         self.name_label.setWordWrap(True)
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -313,6 +320,7 @@ class OrganizationView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.back_button)
         top.addStretch(1)
+        top.addWidget(self.plan_hearing_button)
         top.addWidget(self.edit_button)
         top.addWidget(self.delete_button)
         facts_row = QHBoxLayout()
@@ -491,7 +499,7 @@ class OrganizationView(QWidget):
         """Reloads the shown record when the directory changed; forgets it for another file."""
         if changes.settings:
             self.rescale()
-        if not changes.touches("members"):
+        if not changes.touches("members", "hearing"):  # visits show on the 経過記録
             return
         if session is None or changes.file:
             self.session, self.org = session, None
@@ -570,7 +578,8 @@ class OrganizationView(QWidget):
     def _update_buttons(self) -> None:
         writable = not self._read_only() and self.org is not None and self.org.deleted_at is None
         person = self.selected_person()
-        for button in (self.edit_button, self.delete_button, self.add_person_button, self.add_contact_button):
+        buttons = (self.edit_button, self.delete_button, self.add_person_button, self.add_contact_button)
+        for button in (*buttons, self.plan_hearing_button):
             button.setEnabled(writable)
             button.setToolTip("" if writable else wording.READ_ONLY_CANNOT_EDIT)
         self.edit_person_button.setEnabled(writable and person is not None)
@@ -620,6 +629,10 @@ class OrganizationView(QWidget):
 
     def hand_over_dialog(self, person: Person) -> HandOverDialog:
         return HandOverDialog(person, self)
+
+    def visit_dialog(self) -> VisitDialog:
+        assert self.session is not None and self.org is not None and self.org.id is not None
+        return VisitDialog(self.session, organization_id=self.org.id, parent=self)
 
     def contact_dialog(self) -> ContactDialog:
         assert self.session is not None and self.org is not None and self.org.id is not None
@@ -732,6 +745,20 @@ class OrganizationView(QWidget):
         session = self.session
         self._submit(dialog, lambda: directory.add_contact(session, dialog.result_contact))
         self.tabs.setCurrentIndex(2)
+
+    def plan_hearing(self) -> int | None:
+        """ヒアリングを予定する for this organisation; the visit shows on its 経過記録 (and on the
+        ヒアリング page, which the window refreshes with the returned Changes)."""
+        if self.session is None or self.org is None or self._read_only():
+            return None
+        dialog = self.visit_dialog()
+        session = self.session
+        visit_id = self._submit(
+            dialog, lambda: visits.plan_visit(session, dialog.result_visit, dialog.result_new_organization)
+        )
+        if visit_id is not None:
+            self.tabs.setCurrentIndex(2)
+        return visit_id
 
     def delete_contact(self, entry: TimelineEntry) -> None:
         if self.session is None or entry.source_id is None:

@@ -205,7 +205,7 @@ def test_window_shows_members_after_home_and_passes_changes_on(qtbot, db_path):
     window = MainWindow(Preferences())
     qtbot.addWidget(window)
     assert window.open_file(db_path)
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["ホーム", "名簿", "設定"]
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["ホーム", "名簿", "ヒアリング", "設定"]
     page = window.members_page
     assert page.title == "名簿" and page.heading.text() == "構成員・関係団体名簿"
     seen: list[Changes] = []
