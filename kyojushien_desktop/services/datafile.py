@@ -10,12 +10,14 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kyojushien_desktop import __version__
 from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.domain.errors import DamagedFileError, FileLockedError, UserFacingError
 from kyojushien_desktop.store import app_state, backups, location, lock
 from kyojushien_desktop.store.database import Database, create_database, open_database
 
 log = logging.getLogger(__name__)
+GUIDE_SEEDED_KEY = "guide_content_seeded_by"
 
 
 @dataclass
@@ -128,9 +130,13 @@ def _open_locked(path: Path, *, read_only: bool, mine: lock.LockInfo | None) -> 
             log.exception("backup failed")
             session.notices.append(f"自動バックアップを作成できませんでした（{exc}）。データファイルは無事です。")
         app_state.mark_open(database, socket.gethostname())
-        from kyojushien_desktop.services.question_banks import seed_on_open  # services import datafile
+        if app_state.get_value(database, GUIDE_SEEDED_KEY) != __version__:
+            # Only when this app version has not seeded the file yet: keeps the guide content
+            # (and its import cost) off the start-up path of every later open.
+            from kyojushien_desktop.services.question_banks import seed_on_open  # it imports this module
 
-        seed_on_open(session)
+            if seed_on_open(session):
+                app_state.set_value(database, GUIDE_SEEDED_KEY, __version__)
     return session
 
 

@@ -98,13 +98,16 @@ def ensure_guide_banks(session: Session) -> Changes:
     return CHANGES
 
 
-def seed_on_open(session: Session) -> None:
-    """Called on every writable open: seeds the guide banks once. A failure here must not stop
-    the file from opening, so it is logged and the banks are added at the next open."""
+def seed_on_open(session: Session) -> bool:
+    """Called on a writable open by an app version that has not seeded this file yet: adds the
+    guide banks. A failure must not stop the file from opening, so it is logged, False is
+    returned and the banks are added at the next open."""
     try:
         ensure_guide_banks(session)
     except (UserFacingError, sqlite3.Error):
         log.exception("could not add the guide's question banks to %s", session.path)
+        return False
+    return True
 
 
 def guide_bank_of(bank: QuestionBank) -> content.GuideQuestionBank | None:

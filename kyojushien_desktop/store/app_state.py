@@ -29,3 +29,13 @@ def mark_open(database: Database, host: str) -> None:
 def mark_closed(database: Database) -> None:
     with database.atomic():
         database.conn.execute(_UPSERT, (_OPEN, "0"))
+
+
+def get_value(database: Database, key: str) -> str | None:
+    rows = database.read("SELECT value FROM app_state WHERE key = ?", (key,))
+    return rows[0]["value"] if rows else None
+
+
+def set_value(database: Database, key: str, value: str) -> None:
+    with database.atomic():
+        database.conn.execute(_UPSERT, (key, value))

@@ -44,15 +44,25 @@ def pre_migration_backup(conn: sqlite3.Connection, db_path: Path, version: int) 
     return copy_to(conn, folder_for(db_path) / f"before-update-v{version}-{stamp}.db")
 
 
+def _parse_stamp(digits: str) -> dt.datetime:
+    """YYYYMMDDHHMMSS or YYYYMM, parsed by hand: ``strptime`` costs milliseconds at start-up."""
+    if not digits.isdigit() or len(digits) not in (6, 14):
+        raise ValueError(digits)
+    if len(digits) == 6:
+        return dt.datetime(int(digits[:4]), int(digits[4:6]), 1)
+    numbers = [int(digits[i:j]) for i, j in ((0, 4), (4, 6), (6, 8), (8, 10), (10, 12), (12, 14))]
+    return dt.datetime(*numbers)
+
+
 def _stamp_of(path: Path) -> dt.datetime | None:
     parts = path.stem.split("-")
     try:
         if parts[0] == "daily":
-            return dt.datetime.strptime(f"{parts[1]}{parts[2]}", "%Y%m%d%H%M%S")
+            return _parse_stamp(parts[1] + parts[2])
         if parts[0] == "monthly":
-            return dt.datetime.strptime(parts[1], "%Y%m")
+            return _parse_stamp(parts[1])
         if parts[0] == "before" and len(parts) >= 5:
-            return dt.datetime.strptime(f"{parts[3]}{parts[4]}", "%Y%m%d%H%M%S")
+            return _parse_stamp(parts[3] + parts[4])
     except (ValueError, IndexError):
         return None
     return None

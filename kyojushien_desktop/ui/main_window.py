@@ -31,15 +31,12 @@ from PySide6.QtWidgets import (
 from kyojushien_desktop import APP_NAME, __version__
 from kyojushien_desktop.domain.errors import FileLockedError, UserFacingError
 from kyojushien_desktop.paths import data_dir, default_db_path
-from kyojushien_desktop.services import datafile, preferences, sample, settings
+from kyojushien_desktop.services import datafile, preferences, settings
 from kyojushien_desktop.services.changes import Changes
 from kyojushien_desktop.ui import messages, wording
 from kyojushien_desktop.ui.fonts import apply_font_size
-from kyojushien_desktop.ui.hearing_page import HearingPage
 from kyojushien_desktop.ui.home_page import HomePage
-from kyojushien_desktop.ui.members_page import MembersPage
 from kyojushien_desktop.ui.notice_bar import NoticeBar
-from kyojushien_desktop.ui.settings_page import SettingsPage
 from kyojushien_desktop.ui.town_dialog import TownDialog
 
 T = TypeVar("T")
@@ -62,22 +59,22 @@ class MainWindow(QMainWindow):
         self.nav.setFixedWidth(190)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pageHost")
-        self.home_page = HomePage()
-        self.settings_page = SettingsPage()
-        self.settings_page.set_font_size_name(self.prefs.font_size)
-        self.settings_page.save_requested.connect(self._save_settings)
-        self.settings_page.font_size_chosen.connect(self._set_font_size)
-        self.members_page = MembersPage(self.prefs)
-        self.members_page.changed.connect(self.data_changed.emit)
-        self.hearing_page = HearingPage()
-        self.hearing_page.changed.connect(self.data_changed.emit)
-        self.pages: list[QWidget] = [self.home_page, self.members_page, self.hearing_page, self.settings_page]
-        for page in self.pages:
-            item = QListWidgetItem(page.title)
+        # Pages other than ホーム are built (and their modules imported) on first visit, so the
+        # window paints quickly; data_changed reaches only the pages that exist.
+        self._page_makers: list[tuple[str, Callable[[], QWidget]]] = [
+            (wording.NAV_HOME, HomePage),
+            (wording.NAV_MEMBERS, self._make_members_page),
+            (wording.NAV_HEARING, self._make_hearing_page),
+            (wording.NAV_SETTINGS, self._make_settings_page),
+        ]
+        self._built: list[QWidget | None] = [None] * len(self._page_makers)
+        for title, _make in self._page_makers:
+            item = QListWidgetItem(title)
             item.setSizeHint(QSize(0, 44))
             self.nav.addItem(item)
-            self.stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+            self.stack.addWidget(QWidget())
+        self.nav.currentRowChanged.connect(self._show_page)
+        self._page(0)
         self.nav.setCurrentRow(0)
 
         central = QWidget()
@@ -100,6 +97,68 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.mode_label)
         self._build_menus()
         self.data_changed.connect(self._refresh_pages)
+
+    # --- pages -----------------------------------------------------------------------------
+    def _make_members_page(self) -> QWidget:
+        from kyojushien_desktop.ui.members_page import MembersPage
+
+        page = MembersPage(self.prefs)
+        page.changed.connect(self.data_changed.emit)
+        return page
+
+    def _make_hearing_page(self) -> QWidget:
+        from kyojushien_desktop.ui.hearing_page import HearingPage
+
+        page = HearingPage()
+        page.changed.connect(self.data_changed.emit)
+        return page
+
+    def _make_settings_page(self) -> QWidget:
+        from kyojushien_desktop.ui.settings_page import SettingsPage
+
+        page = SettingsPage()
+        page.set_font_size_name(self.prefs.font_size)
+        page.save_requested.connect(self._save_settings)
+        page.font_size_chosen.connect(self._set_font_size)
+        return page
+
+    def _page(self, row: int) -> QWidget:
+        """The page at ``row``, built on first use and brought up to date with the open file."""
+        page = self._built[row]
+        if page is None:
+            page = self._page_makers[row][1]()
+            placeholder = self.stack.widget(row)
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built[row] = page
+            page.refresh(self.session, Changes(file=True))
+        return page
+
+    def _show_page(self, row: int) -> None:
+        if row >= 0:
+            self._page(row)
+            self.stack.setCurrentIndex(row)
+
+    @property
+    def pages(self) -> list[QWidget]:
+        return [self._page(row) for row in range(len(self._page_makers))]
+
+    @property
+    def home_page(self) -> QWidget:
+        return self._page(0)
+
+    @property
+    def members_page(self) -> QWidget:
+        return self._page(1)
+
+    @property
+    def hearing_page(self) -> QWidget:
+        return self._page(2)
+
+    @property
+    def settings_page(self) -> QWidget:
+        return self._page(3)
 
     # --- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -183,6 +242,8 @@ class MainWindow(QMainWindow):
         if path.exists():
             self.open_file(path)
         else:
+            from kyojushien_desktop.services import sample
+
             self._adopt(self._run(lambda: sample.create_sample(path)))
 
     def choose_file(self) -> None:
@@ -265,8 +326,9 @@ class MainWindow(QMainWindow):
 
     # --- refresh ---------------------------------------------------------------------------
     def _refresh_pages(self, changes: Changes) -> None:
-        for page in self.pages:
-            page.refresh(self.session, changes)
+        for page in self._built:
+            if page is not None:
+                page.refresh(self.session, changes)
         if changes.touches("settings"):
             self._update_title()
 
