@@ -279,6 +279,38 @@ def record_answers(
     return CHANGES_WITH_MEMBERS
 
 
+def save_visit_record(
+    session: Session,
+    visit_id: int,
+    answers: dict[int, str],
+    followups: list[FollowUp],
+    *,
+    memo: str,
+    strengths: str,
+    troubles: str,
+    policy_conveyed: bool,
+) -> Changes:
+    """The answer-entry screen's 保存: answers, notes and follow-ups (new ones added, 済 ticked or
+    unticked) in one transaction, so a failure leaves the record exactly as it was."""
+    saved_done = {f.id: f.done for f in followups_of(session, visit_id)}
+    with session.database.atomic():
+        changes = record_answers(
+            session,
+            visit_id,
+            answers,
+            memo=memo,
+            strengths=strengths,
+            troubles=troubles,
+            policy_conveyed=policy_conveyed,
+        )
+        for followup in followups:
+            if followup.id is None:
+                changes = changes | add_followup(session, dataclasses.replace(followup, visit_id=visit_id))[1]
+            elif saved_done.get(followup.id) != followup.done:
+                changes = changes | complete_followup(session, followup.id, followup.done)
+    return changes
+
+
 def _note_onto_organization(session: Session, visit: Visit) -> None:
     org = directory.get_organization(session, visit.organization_id)
     on = visit.scheduled_at.date()

@@ -675,7 +675,8 @@ class AnswerEntry(QWidget):
         return {row.question.id: row.value() for row in self.rows if row.question.id is not None}
 
     def save(self) -> bool:
-        """record_answers, then the follow-ups; a wrong answer is shown beside its question."""
+        """Answers, notes and follow-ups in one service call (one transaction); a wrong answer is
+        shown beside its question and nothing is saved."""
         if self.session is None or self.visit is None or self.visit.id is None or self._read_only():
             return False
         session, visit_id = self.session, self.visit.id
@@ -684,10 +685,11 @@ class AnswerEntry(QWidget):
         self.errors.clear()
         self.problem_label.hide()
         try:
-            changes = visits.record_answers(
+            changes = visits.save_visit_record(
                 session,
                 visit_id,
                 self.answers(),
+                self.followup_model.followups(),
                 memo=self.memo.toPlainText(),
                 strengths=self.strengths.toPlainText(),
                 troubles=self.troubles.toPlainText(),
@@ -699,16 +701,6 @@ class AnswerEntry(QWidget):
         except UserFacingError as exc:
             self.show_error(exc)
             return False
-        saved_before = {f.id: f.done for f in visits.followups_of(session, visit_id)}
-        try:
-            for followup in self.followup_model.followups():
-                if followup.id is None:
-                    _id, more = visits.add_followup(session, followup)
-                    changes = changes | more
-                elif saved_before.get(followup.id) != followup.done:
-                    changes = changes | visits.complete_followup(session, followup.id, followup.done)
-        except UserFacingError as exc:
-            self.show_error(exc)
         self.dirty = False
         self.load(session, visit_id)
         self._show_state(saved=True)

@@ -449,3 +449,24 @@ def test_sample_hearing_runs_inside_the_callers_transaction(session):
         raise Abort
     assert visits.list_visits(session) == []
     assert sqlite3.connect(session.path).execute("SELECT count(*) FROM visits").fetchone()[0] == 0
+
+
+def test_visit_record_saves_answers_and_followups_together_or_not_at_all(session):
+    """The answer-entry save is one transaction: a bad follow-up leaves the answers unsaved too."""
+    organization_id = add_org(session, "みどり不動産")
+    visit_id = plan(session, organization_id, dt.datetime(2026, 9, 1, 10, 0))
+    first = visits.visit_questions(session, visit_id)[0]
+    bad = [FollowUp(visit_id=visit_id, action="")]
+    with pytest.raises(UserFacingError):
+        visits.save_visit_record(
+            session, visit_id, {first.id: "町内全域"}, bad, memo="", strengths="", troubles="", policy_conveyed=True
+        )
+    assert visits.answers_of(session, visit_id).get(first.id, "") == ""
+    assert visits.get_visit(session, visit_id).status == "予定"
+    good = [FollowUp(visit_id=visit_id, action="福祉部局のサービス一覧を送る", due_on=dt.date(2026, 9, 15))]
+    changes = visits.save_visit_record(
+        session, visit_id, {first.id: "町内全域"}, good, memo="", strengths="", troubles="", policy_conveyed=True
+    )
+    assert changes.hearing and changes.members
+    assert visits.answers_of(session, visit_id)[first.id] == "町内全域"
+    assert [f.action for f in visits.followups_of(session, visit_id)] == ["福祉部局のサービス一覧を送る"]
