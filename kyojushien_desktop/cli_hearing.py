@@ -11,7 +11,7 @@ import contextlib
 import datetime as dt
 from pathlib import Path
 
-from kyojushien_desktop.domain.errors import ReadOnlyError, UserFacingError
+from kyojushien_desktop.domain.errors import UserFacingError
 
 
 def _session(args: argparse.Namespace):
@@ -19,15 +19,11 @@ def _session(args: argparse.Namespace):
     format, or one whose guide banks were never added, is first opened once for writing (which
     updates it after a backup, and adds the banks)."""
     from kyojushien_desktop.cli import db_path
-    from kyojushien_desktop.services.datafile import open_session
+    from kyojushien_desktop.services.datafile import open_for_reading, open_session
     from kyojushien_desktop.services.question_banks import needs_guide_banks
 
     path = db_path(args)
-    try:
-        session = open_session(path, read_only=True)
-    except ReadOnlyError:
-        open_session(path).close()
-        return open_session(path, read_only=True)
+    session = open_for_reading(path)
     if needs_guide_banks(session):
         session.close()
         with contextlib.suppress(UserFacingError):  # in use or read-only: shown without them

@@ -10,10 +10,12 @@ from kyojushien_desktop.domain.errors import UserFacingError
 
 
 def _session(args: argparse.Namespace, *, read_only: bool = False):
+    """Searching and exporting read the file without locking it, so they work while a colleague
+    has it open; importing writes."""
     from kyojushien_desktop.cli import db_path
-    from kyojushien_desktop.services.datafile import open_session
+    from kyojushien_desktop.services.datafile import open_for_reading, open_session
 
-    return open_session(db_path(args), read_only=read_only)
+    return open_for_reading(db_path(args)) if read_only else open_session(db_path(args))
 
 
 def _cmd_search(args: argparse.Namespace) -> int:

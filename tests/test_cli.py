@@ -61,3 +61,20 @@ def test_usage_error_exit_2():
     result = run("init")
     assert result.returncode == 2
     assert "次の指定が必要です" in result.stderr
+
+
+def test_members_search_on_an_older_file_updates_it_first(tmp_path):
+    """A file of an earlier format (schema v1 fixture) is backed up and updated, then searched."""
+    import shutil
+    from pathlib import Path
+
+    path = tmp_path / "old.db"
+    shutil.copyfile(Path(__file__).parent / "fixtures" / "schema_v1.db", path)
+    env = dict(os.environ, KYOJUSHIEN_HOME=str(tmp_path / "home"))
+    result = run("members", "search", "みどり", "--db", str(path), env=env)
+    assert result.returncode == 0, result.stderr
+    conn = sqlite3.connect(path)
+    from kyojushien_desktop.store.migrations import SCHEMA_VERSION
+
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()

@@ -140,6 +140,18 @@ def _open_locked(path: Path, *, read_only: bool, mine: lock.LockInfo | None) -> 
     return session
 
 
+def open_for_reading(path: Path) -> Session:
+    """Read-only, for headless commands: works while a colleague has the file open. A file of an
+    older format is first opened once for writing, which backs it up and updates it."""
+    from kyojushien_desktop.domain.errors import ReadOnlyError
+
+    try:
+        return open_session(path, read_only=True)
+    except ReadOnlyError:
+        open_session(path).close()
+        return open_session(path, read_only=True)
+
+
 def create_session(path: Path) -> Session:
     """A new, empty data file, opened."""
     create_database(Path(path)).close()
