@@ -29,6 +29,7 @@ from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
 from kyojushien_desktop.domain.kana import digits_only, search_key
 from kyojushien_desktop.services.changes import Changes
 from kyojushien_desktop.services.datafile import Session
+from kyojushien_desktop.services.rows import as_date, from_row
 from kyojushien_desktop.store import change_log, contacts, organizations, people
 
 ORGANIZATION = "organization"
@@ -65,28 +66,14 @@ def new_organization(category: str = "", name: str = "") -> Organization:
 # --- reading ---------------------------------------------------------------------------------
 
 
-def _date(value: str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value[:10]) if value else None
-
-
 def _summary(row: sqlite3.Row) -> OrganizationSummary:
-    return OrganizationSummary(
-        id=row["id"],
-        name=row["name"],
-        kana=row["kana"],
-        category=row["category"],
-        kind=row["kind"],
-        internal=bool(row["internal"]),
-        stage=row["stage"],
-        phone=row["phone"],
-        email=row["email"],
-        address=row["address"],
-        tags=tuple(t for t in row["tags"].split("、") if t),
-        people=row["people"] or "",
-        last_contact=_date(row["last_contact"]),
-        sort_kana=row["sort_kana"],
-        deleted_at=row["deleted_at"],
-        notes=row["notes"],
+    return from_row(
+        OrganizationSummary,
+        row,
+        internal=bool,
+        tags=lambda text: tuple(t for t in text.split("、") if t),
+        people=lambda text: text or "",
+        last_contact=as_date,
     )
 
 
@@ -136,28 +123,7 @@ def search_organizations(session: Session, query: str) -> list[OrganizationSumma
 
 
 def _organization(row: sqlite3.Row) -> Organization:
-    return Organization(
-        id=row["id"],
-        name=row["name"],
-        kana=row["kana"],
-        category=row["category"],
-        kind=row["kind"],
-        internal=bool(row["internal"]),
-        address=row["address"],
-        phone=row["phone"],
-        fax=row["fax"],
-        email=row["email"],
-        website=row["website"],
-        stage=row["stage"],
-        expected_roles=row["expected_roles"],
-        strengths=row["strengths"],
-        troubles=row["troubles"],
-        tags=split_tags(row["tags"]),
-        notes=row["notes"],
-        deleted_at=row["deleted_at"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-    )
+    return from_row(Organization, row, internal=bool, tags=split_tags)
 
 
 def get_organization(session: Session, organization_id: int) -> Organization:
@@ -252,33 +218,20 @@ def raise_stage(session: Session, organization_id: int, at_least: str) -> bool:
 # --- people ----------------------------------------------------------------------------------
 
 
-def _person(row: sqlite3.Row) -> Person:
-    return Person(
-        id=row["id"],
-        organization_id=row["organization_id"],
-        name=row["name"],
-        kana=row["kana"],
-        department=row["department"],
-        title=row["title"],
-        phone=row["phone"],
-        email=row["email"],
-        started_on=_date(row["started_on"]),
-        ended_on=_date(row["ended_on"]),
-        notes=row["notes"],
-        successor_id=row["successor_id"],
-    )
+def person_from_row(row: sqlite3.Row) -> Person:
+    return from_row(Person, row, started_on=as_date, ended_on=as_date)
 
 
 def people_of(session: Session, organization_id: int) -> list[Person]:
     """Current people first, then former ones (前任)."""
-    return [_person(row) for row in people.for_organization(session.database, organization_id)]
+    return [person_from_row(row) for row in people.for_organization(session.database, organization_id)]
 
 
 def get_person(session: Session, person_id: int) -> Person:
     row = people.get(session.database, person_id)
     if row is None:
         raise UserFacingError(f"担当者（番号 {person_id}）が見つかりません。")
-    return _person(row)
+    return person_from_row(row)
 
 
 def save_person(session: Session, person: Person) -> tuple[int, Changes]:

@@ -10,7 +10,7 @@ from pathlib import Path
 from kyojushien_desktop.domain.directory import INTERNAL_LABELS, ORGANIZATION_FIELDS, Person
 from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.services.datafile import Session
-from kyojushien_desktop.services.directory import DirectoryFilter, _person, list_organizations
+from kyojushien_desktop.services.directory import DirectoryFilter, list_organizations, person_from_row
 from kyojushien_desktop.services.settings import load_settings
 from kyojushien_desktop.store import directory_export
 
@@ -40,7 +40,7 @@ def describe_filter(flt: DirectoryFilter | None) -> str:
 def _people_by_organization(session: Session, organization_ids: set[int]) -> dict[int, list[Person]]:
     """All people of the listed organisations in one query (10,000 per-organisation reads took seconds)."""
     grouped = directory_export.live_people_by_organization(session.database)
-    return {key: [_person(row) for row in rows] for key, rows in grouped.items() if key in organization_ids}
+    return {key: [person_from_row(row) for row in rows] for key, rows in grouped.items() if key in organization_ids}
 
 
 def _export_error(exc: OSError, path: Path, opened_in: str) -> UserFacingError:

@@ -18,6 +18,7 @@ from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
 from kyojushien_desktop.domain.hearing import Question, QuestionBank, clean_bank, clean_question
 from kyojushien_desktop.services.changes import Changes
 from kyojushien_desktop.services.datafile import Session
+from kyojushien_desktop.services.rows import from_row
 from kyojushien_desktop.store import question_banks as store
 
 log = logging.getLogger(__name__)
@@ -132,30 +133,11 @@ def targets_of(bank: QuestionBank) -> tuple[str, ...]:
 
 
 def _bank(row: sqlite3.Row) -> QuestionBank:
-    return QuestionBank(
-        id=row["id"],
-        name=row["name"],
-        description=row["description"],
-        guide_key=row["guide_key"],
-        position=row["position"],
-        retired_at=row["retired_at"],
-        question_count=row["question_count"],
-    )
+    return from_row(QuestionBank, row)
 
 
 def question_from_row(row: sqlite3.Row) -> Question:
-    return Question(
-        id=row["id"],
-        bank_id=row["bank_id"],
-        text=row["text"],
-        answer_type=row["answer_type"],
-        choices=tuple(c for c in row["choices"].split("\n") if c),
-        lines=row["lines"],
-        guide_key=row["guide_key"],
-        guide_text=row["guide_text"],
-        position=row["position"],
-        retired_at=row["retired_at"],
-    )
+    return from_row(Question, row, choices=lambda text: tuple(c for c in text.split("\n") if c))
 
 
 def list_banks(session: Session, include_retired: bool = False) -> list[QuestionBank]:

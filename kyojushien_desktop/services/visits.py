@@ -33,6 +33,7 @@ from kyojushien_desktop.domain.hearing import (
 from kyojushien_desktop.services import directory, question_banks
 from kyojushien_desktop.services.changes import Changes
 from kyojushien_desktop.services.datafile import Session
+from kyojushien_desktop.services.rows import from_row
 from kyojushien_desktop.services.settings import load_settings
 from kyojushien_desktop.store import visits as store
 
@@ -55,19 +56,7 @@ def _moment(text: str) -> dt.datetime:
 
 
 def summary_from_row(row: sqlite3.Row) -> VisitSummary:
-    return VisitSummary(
-        id=row["id"],
-        organization_id=row["organization_id"],
-        organization_name=row["organization_name"],
-        category=row["category"],
-        scheduled_at=_moment(row["scheduled_at"]),
-        status=row["status"],
-        purpose=row["purpose"],
-        place=row["place"],
-        question_count=row["question_count"],
-        answered_count=row["answered_count"],
-        open_followups=row["open_followups"],
-    )
+    return from_row(VisitSummary, row, scheduled_at=_moment)
 
 
 def _iso(day: dt.date | None) -> str | None:
@@ -92,27 +81,15 @@ def deleted_visits(session: Session) -> list[VisitSummary]:
     return [summary_from_row(row) for row in store.summaries(session.database, deleted=True)]
 
 
-def _visit(database_row: sqlite3.Row, person_ids: list[int], question_ids: list[int]) -> Visit:
-    row = database_row
-    return Visit(
-        id=row["id"],
-        organization_id=row["organization_id"],
-        scheduled_at=_moment(row["scheduled_at"]),
-        place=row["place"],
-        visitors=row["visitors"],
-        companions=row["companions"],
-        purpose=row["purpose"],
-        person_ids=tuple(person_ids),
-        question_ids=tuple(question_ids),
-        souvenirs=tuple(s for s in row["souvenirs"].split("\n") if s),
-        souvenir_other=row["souvenir_other"],
-        policy_conveyed=bool(row["policy_conveyed"]),
-        status=row["status"],
-        memo=row["memo"],
-        strengths_noted=row["strengths_noted"],
-        troubles_noted=row["troubles_noted"],
-        deleted_at=row["deleted_at"],
+def _visit(row: sqlite3.Row, person_ids: list[int], question_ids: list[int]) -> Visit:
+    visit = from_row(
+        Visit,
+        row,
+        scheduled_at=_moment,
+        souvenirs=lambda text: tuple(s for s in text.split("\n") if s),
+        policy_conveyed=bool,
     )
+    return dataclasses.replace(visit, person_ids=tuple(person_ids), question_ids=tuple(question_ids))
 
 
 def get_visit(session: Session, visit_id: int) -> Visit:
