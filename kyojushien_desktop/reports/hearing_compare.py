@@ -6,18 +6,16 @@ openpyxl and reportlab are imported inside the functions, so the GUI starts with
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
-import re
 from collections import Counter
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.domain.hearing import NO, YES, CompareTable, Question, parse_number
+from kyojushien_desktop.reports.files import write_atomically
+from kyojushien_desktop.reports.xlsx_cells import WAREKI_FORMAT, set_text
 
 XLSX_TITLE = "ヒアリング回答の比較"
 PDF_TITLE = "ヒアリング回答のまとめ"
@@ -26,42 +24,9 @@ SHEET_QUESTIONS = "質問一覧"
 NO_ANSWER = "未回答"
 FIXED_HEADERS = ("団体名", "区分", "日付")
 
-# Excel shows these dates in 和暦 on a Japanese Windows (LCID 411 = ja-JP), yet they stay dates.
-WAREKI_FORMAT = '[$-411]ggge"年"m"月"d"日"'
-# A cell starting with one of these is read as a formula by Excel (or by a CSV round trip later).
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# Control characters that make openpyxl refuse the whole file.
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-
 
 def question_heading(number: int, question: Question) -> str:
     return f"{number}. {question.text}"
-
-
-def _write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
-    """Through a temporary file beside ``path``, so a failed export never leaves half a file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f"{path.stem}.{os.getpid()}.tmp{path.suffix}")
-    try:
-        write(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-    return path
-
-
-def _set_text(cell: Any, text: str) -> None:
-    """Puts text in a cell as text: one that looks like a formula is kept as typed, never run."""
-    text = _ILLEGAL.sub("", text)
-    if text.startswith(_FORMULA_START):
-        cell._value = text  # bound as a string; assigning ``value`` would make it a formula
-        cell.data_type = "s"
-        cell.quotePrefix = True
-    else:
-        cell.value = text
 
 
 def _number(text: str) -> int | float | None:
@@ -105,7 +70,7 @@ def write_compare_xlsx(table: CompareTable, path: Path, *, municipality: str, cr
         widths = [30, 20, 17] + [18 if q.answer_type in ("number", "yesno") else 34 for q in table.questions]
         for index, (header, width) in enumerate(zip(headers, widths, strict=True), 1):
             cell = sheet.cell(row=1, column=index)
-            _set_text(cell, header)
+            set_text(cell, header)
             cell.font, cell.fill, cell.border, cell.alignment = header_font, header_fill, header_border, header_align
             sheet.column_dimensions[get_column_letter(index)].width = width
         sheet.row_dimensions[1].height = 48
@@ -122,7 +87,7 @@ def write_compare_xlsx(table: CompareTable, path: Path, *, municipality: str, cr
                     continue
                 cell = sheet.cell(row=row_index, column=column)
                 if isinstance(value, str):
-                    _set_text(cell, value)
+                    set_text(cell, value)
                     cell.alignment = top_wrap
                 else:
                     cell.value = value
@@ -150,7 +115,7 @@ def write_compare_xlsx(table: CompareTable, path: Path, *, municipality: str, cr
             questions.column_dimensions[get_column_letter(column)].width = width
         for number, question in enumerate(table.questions, 1):
             questions.cell(row=number + 1, column=1, value=number).alignment = top
-            _set_text(questions.cell(row=number + 1, column=2), question.text)
+            set_text(questions.cell(row=number + 1, column=2), question.text)
             questions.cell(row=number + 1, column=2).alignment = top_wrap
             questions.cell(row=number + 1, column=3, value=question.answer_type_label).alignment = top
             if question.from_guide:
@@ -162,7 +127,7 @@ def write_compare_xlsx(table: CompareTable, path: Path, *, municipality: str, cr
         questions.freeze_panes = "A2"
         workbook.save(target)
 
-    return _write_atomically(path, write)
+    return write_atomically(path, write, create_folder=True)
 
 
 def _tally(question: Question, answers: list[str]) -> str:

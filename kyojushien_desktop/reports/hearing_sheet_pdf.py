@@ -8,9 +8,7 @@ functions: the GUI starts without it, and the ``sheet`` command stays quick.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -18,6 +16,7 @@ from xml.sax.saxutils import escape
 
 from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.domain.hearing import NO, YES, Question, SheetData
+from kyojushien_desktop.reports.files import write_atomically
 
 __all__ = ["SheetData", "write_hearing_sheets_pdf"]
 
@@ -374,29 +373,23 @@ def build_numbered_pdf(
                 super().showPage()
             super().save()
 
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f"{path.stem}.{os.getpid()}.tmp{path.suffix}")
     side, top, bottom = (_mm(m) for m in margins_mm)
-    document = Document(
-        str(temporary),
-        pagesize=A4,
-        leftMargin=side,
-        rightMargin=side,
-        topMargin=top,
-        bottomMargin=bottom,
-        creator="居住支援デスク",
-        initialFontName=font,  # no unembedded Helvetica left in the file
-        **info,
-    )
-    try:
+
+    def write(temporary: Path) -> None:
+        document = Document(
+            str(temporary),
+            pagesize=A4,
+            leftMargin=side,
+            rightMargin=side,
+            topMargin=top,
+            bottomMargin=bottom,
+            creator="居住支援デスク",
+            initialFontName=font,  # no unembedded Helvetica left in the file
+            **info,
+        )
         document.build(story, canvasmaker=NumberedCanvas)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-    return path
+
+    return write_atomically(path, write, create_folder=True)
 
 
 def write_hearing_sheets_pdf(sheets: list[SheetData], path: Path, *, municipality: str) -> Path:

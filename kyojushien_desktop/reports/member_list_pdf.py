@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
 from kyojushien_desktop.domain import wareki
-from kyojushien_desktop.reports.member_list_xlsx import write_atomically
+from kyojushien_desktop.reports.files import write_atomically
 
 if TYPE_CHECKING:
     from kyojushien_desktop.domain.directory import OrganizationSummary

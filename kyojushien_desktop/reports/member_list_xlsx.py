@@ -6,18 +6,16 @@ a style is built once per column and only wrapped, date and formula-like cells c
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import errno
-import os
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.domain.directory import INTERNAL_LABELS, ORGANIZATION_FIELDS, PERSON_FIELDS
+from kyojushien_desktop.reports.files import write_atomically
+from kyojushien_desktop.reports.xlsx_cells import WAREKI_FORMAT, bind_as_text, clean_text, is_formula_like
 
 if TYPE_CHECKING:
     from kyojushien_desktop.domain.directory import OrganizationSummary, Person
@@ -27,15 +25,6 @@ SHEET_ORGANIZATIONS = "名簿"
 SHEET_PEOPLE = "担当者"
 PERSON_STATUS_HEADER = "現任・前任"
 CURRENT, FORMER = "現任", "前任"
-
-# Excel shows these dates in 和暦 on every Japanese Windows (LCID 411 = ja-JP), yet they stay real
-# dates, so sorting and the autofilter's date tree work.
-WAREKI_FORMAT = '[$-411]ggge"年"m"月"d"日"'
-
-# A cell starting with one of these is read as a formula by Excel, or by a CSV round trip later.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# Control characters that make openpyxl refuse the whole file (they can arrive from imports).
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 @dataclass(frozen=True)
@@ -73,28 +62,6 @@ PEOPLE_COLUMNS: tuple[_Column, ...] = (
     _Column(PERSON_FIELDS["ended_on"], 18, date=True),
     _Column(PERSON_STATUS_HEADER, 11),
 )
-
-
-def is_formula_like(text: str) -> bool:
-    """True for text Excel would take as a formula (or a CSV-injection payload) if typed."""
-    return text.startswith(_FORMULA_START)
-
-
-def write_atomically(path: Path, write: Callable[[Path], None]) -> Path:
-    """Writes through a temporary file beside ``path`` and swaps it in, so a failed or interrupted
-    export never leaves half a file where the user expects the last good one."""
-    path = Path(path)
-    if not path.parent.is_dir():  # fail before minutes of layout, not after
-        raise FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), str(path.parent))
-    temporary = path.with_name(f"{path.stem}.{os.getpid()}.tmp{path.suffix}")
-    try:
-        write(temporary)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
-        raise
-    return path
 
 
 def _organization_values(row: OrganizationSummary) -> list[Any]:
@@ -194,13 +161,11 @@ class _SheetWriter:
                 cells.append(None)
                 continue
             if isinstance(value, str):
-                value = _ILLEGAL.sub("", value)
+                value = clean_text(value)
                 if is_formula_like(value):
-                    # Bound as text, never parsed: the cell keeps the literal characters, and the
-                    # quote prefix stops Excel from turning it into a formula when edited.
+                    # The column's quoted style stops Excel from turning it into a formula when edited.
                     cell = make(self.sheet)
-                    cell._value = value
-                    cell.data_type = "s"
+                    bind_as_text(cell, value)
                     cell._style = quoted
                     cells.append(cell)
                     continue

@@ -14,7 +14,6 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -29,7 +28,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QScrollArea,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -44,6 +42,7 @@ from kyojushien_desktop.ui.fonts import scaled
 from kyojushien_desktop.ui.organization_dialog import FieldErrors, problems_of
 from kyojushien_desktop.ui.person_dialog import DateField
 from kyojushien_desktop.ui.visit_models import STATUS_KEYS, FollowUpTableModel, visit_moment
+from kyojushien_desktop.ui.widgets import list_table, set_resize_modes
 
 MAX_SCREEN_LINES = 8  # a 20-line paper box would push the next questions off the screen
 RADIO_LIMIT = 6  # more options than this go in a drop-down list
@@ -393,19 +392,13 @@ class AnswerEntry(QWidget):
         notes.addWidget(self.policy)
 
         self.followup_model = FollowUpTableModel(self, checkable=True)
-        self.followup_table = QTableView()
-        self.followup_table.setModel(self.followup_model)
-        self.followup_table.setAlternatingRowColors(True)
-        self.followup_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.followup_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.followup_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.followup_table.verticalHeader().hide()
-        self.followup_table.setWordWrap(False)
-        header = self.followup_table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.followup_table = list_table(self.followup_model)
+        set_resize_modes(
+            self.followup_table,
+            QHeaderView.ResizeMode.ResizeToContents,
+            QHeaderView.ResizeMode.Stretch,
+            QHeaderView.ResizeMode.ResizeToContents,
+        )
         self.followup_model.done_toggled.connect(self._mark_dirty)
         self.followup_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.action = QLineEdit()

@@ -16,7 +16,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QDialog,
@@ -25,12 +24,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QRadioButton,
     QSpinBox,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +49,7 @@ from kyojushien_desktop.ui.fonts import scaled
 from kyojushien_desktop.ui.organization_dialog import FieldErrors, problems_of, text_box
 from kyojushien_desktop.ui.person_dialog import dialog_buttons
 from kyojushien_desktop.ui.visit_models import BankListModel, QuestionTableModel
+from kyojushien_desktop.ui.widgets import list_table
 
 ANSWER_TYPE_HINTS = {
     "free": "文章で書きとめます。",
@@ -165,10 +163,8 @@ class QuestionDialog(QDialog):
 
     def try_accept(self) -> bool:
         self.errors.clear()
-        try:
-            cleaned = clean_question(self.current_question())
-        except ValidationError as exc:
-            self.errors.show(problems_of(exc))
+        cleaned = self.errors.checked(lambda: clean_question(self.current_question()))
+        if cleaned is None:
             return False
         self.result_question = cleaned
         self.accept()
@@ -211,29 +207,13 @@ class BankDialog(QDialog):
 
     def try_accept(self) -> bool:
         self.errors.clear()
-        try:
-            cleaned = clean_bank(
-                dataclasses.replace(self.original, name=self.name.text(), description=self.description.toPlainText())
-            )
-        except ValidationError as exc:
-            self.errors.show(problems_of(exc))
+        typed = dataclasses.replace(self.original, name=self.name.text(), description=self.description.toPlainText())
+        cleaned = self.errors.checked(lambda: clean_bank(typed))
+        if cleaned is None:
             return False
         self.result_bank = cleaned
         self.accept()
         return True
-
-
-def _list_table(model) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setAlternatingRowColors(True)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(True)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return table
 
 
 class BankEditor(QWidget):
@@ -247,7 +227,7 @@ class BankEditor(QWidget):
 
         # --- banks ---
         self.bank_model = BankListModel(self)
-        self.bank_table = _list_table(self.bank_model)
+        self.bank_table = list_table(self.bank_model, word_wrap=True)
         header = self.bank_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
@@ -284,7 +264,7 @@ class BankEditor(QWidget):
         self.bank_note.setObjectName("hint")
         self.bank_note.setWordWrap(True)
         self.question_model = QuestionTableModel(self)
-        self.question_table = _list_table(self.question_model)
+        self.question_table = list_table(self.question_model, word_wrap=True)
         header = self.question_table.horizontalHeader()
         for column, mode in enumerate(
             (
@@ -454,12 +434,7 @@ class BankEditor(QWidget):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def confirm(self, title: str, text: str, ok_text: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
-        ok = box.addButton(ok_text, QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton("キャンセル", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.exec()
-        return box.clickedButton() is ok
+        return messages.confirm(self, title, text, ok_text)
 
     def show_error(self, error: UserFacingError) -> None:
         messages.show_error(self, error, "保存できませんでした")

@@ -10,18 +10,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, QStandardPaths, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
-    QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -35,6 +30,7 @@ from kyojushien_desktop.services.changes import Changes
 from kyojushien_desktop.ui import messages, wording
 from kyojushien_desktop.ui.person_dialog import DateField
 from kyojushien_desktop.ui.visit_models import SORT_ROLE, CompareTableModel, fiscal_year_start
+from kyojushien_desktop.ui.widgets import ask_save_path, char_width, filter_combo, write_file
 
 COLUMN_CHARS = 13  # a question column, in full-width characters (its heading wraps at 12)
 NAME_CHARS = 14
@@ -51,13 +47,8 @@ class CompareView(QWidget):
         self.table_data: CompareTable | None = None
         self.stale = True
 
-        self.bank = QComboBox()
-        self.bank.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.bank.setMinimumContentsLength(14)
-        self.category = QComboBox()
-        self.category.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.category.setMinimumContentsLength(8)
-        self.category.addItem(wording.ALL, None)
+        self.bank = filter_combo((), 14)
+        self.category = filter_combo([(wording.ALL, None)], 8)
         for name in directory.categories():
             self.category.addItem(name, name)
         today = dt.date.today()
@@ -229,7 +220,7 @@ class CompareView(QWidget):
 
     def _fit(self) -> None:
         """Widths in characters of the current font, rows as high as their (shortened) answers."""
-        unit = self.table.fontMetrics().horizontalAdvance("あ")
+        unit = char_width(self.table)
         padding = 24
         self.table.setColumnWidth(0, unit * NAME_CHARS + padding)
         self.table.setColumnWidth(1, self.table.fontMetrics().horizontalAdvance("令和10年12月31日") + padding)
@@ -246,17 +237,9 @@ class CompareView(QWidget):
 
     # --- export -----------------------------------------------------------------------------
     def choose_export_path(self, kind: str) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suffix = ".xlsx" if kind == "xlsx" else ".pdf"
         bank = self.table_data.bank.name if self.table_data is not None else ""
         title = "回答の比較" if kind == "xlsx" else "回答のまとめ"
-        default = Path(folder) / f"{title}_{bank}_{dt.date.today():%Y%m%d}{suffix}"
-        file_filter = wording.EXPORT_XLSX_FILTER if kind == "xlsx" else wording.EXPORT_PDF_FILTER
-        name, _ = QFileDialog.getSaveFileName(self, "書き出し先", str(default), file_filter)
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+        return ask_save_path(self, "書き出し先", f"{title}_{bank}", kind)
 
     def export(self, kind: str) -> Path | None:
         """Writes the table as shown (same bank, 区分 and 期間) to .xlsx or to a まとめ PDF."""
@@ -269,34 +252,13 @@ class CompareView(QWidget):
 
         writer = hearing_compare.export_compare_xlsx if kind == "xlsx" else hearing_compare.export_compare_pdf
         session, table = self.session, self.table_data
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            written = writer(session, table, path)
-        except UserFacingError as exc:
-            QApplication.restoreOverrideCursor()
-            messages.show_error(self, exc, "書き出せませんでした")
+        written = write_file(self, lambda: writer(session, table, path), path, error_title="書き出せませんでした")
+        if written is None:
             return None
-        except OSError as exc:
-            QApplication.restoreOverrideCursor()
-            messages.show_error(
-                self,
-                UserFacingError(
-                    f"ファイルに書き込めませんでした: {path}",
-                    hint=f"同じ名前のファイルを開いていれば閉じてから、もう一度お試しください。（{exc.strerror or exc}）",
-                ),
-                "書き出せませんでした",
-            )
-            return None
-        QApplication.restoreOverrideCursor()
         what = "Excelファイル" if kind == "xlsx" else f"{wording.SUMMARY}PDF"
         self.inform("書き出しました", f"{what}を作りました（{len(table.rows)}件の訪問）。\n{written}", written.parent)
         self.exported.emit(written)
         return written
 
     def inform(self, title: str, text: str, folder: Path | None = None) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self)
-        open_folder = box.addButton(wording.OPEN_FOLDER, QMessageBox.ButtonRole.ActionRole) if folder else None
-        box.addButton("閉じる", QMessageBox.ButtonRole.AcceptRole)
-        box.exec()
-        if folder is not None and box.clickedButton() is open_folder:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        messages.inform(self, title, text, folder)

@@ -7,15 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,8 +23,8 @@ from kyojushien_desktop.domain.directory import OrganizationSummary
 from kyojushien_desktop.services import datafile, directory
 from kyojushien_desktop.ui import wording
 from kyojushien_desktop.ui.fonts import scaled
-
-ModelIndex = QModelIndex | QPersistentModelIndex
+from kyojushien_desktop.ui.table_model import ModelIndex, RowsTableModel
+from kyojushien_desktop.ui.widgets import list_table
 
 
 def deleted_on_text(stamp: str | None) -> str:
@@ -38,46 +36,20 @@ def deleted_on_text(stamp: str | None) -> str:
         return stamp
 
 
-class DeletedModel(QAbstractTableModel):
+class DeletedModel(RowsTableModel[OrganizationSummary]):
     HEADERS = ("名称", "区分", "担当者", "削除した日時")
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._rows: list[OrganizationSummary] = []
-
     def set_rows(self, rows: list[OrganizationSummary]) -> None:
-        self.beginResetModel()
-        self._rows = sorted(rows, key=lambda r: r.deleted_at or "", reverse=True)
-        self.endResetModel()
+        self._reset_rows(sorted(rows, key=lambda r: r.deleted_at or "", reverse=True))
 
     def summary(self, row: int) -> OrganizationSummary:
         return self._rows[row]
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        if role != Qt.ItemDataRole.DisplayRole or not self._valid(index):
             return None
         row = self._rows[index.row()]
         return (row.name, row.category, row.people, deleted_on_text(row.deleted_at))[index.column()]
-
-    def headerData(  # noqa: N802 - Qt's API
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return str(section + 1)
 
 
 class DeletedDialog(QDialog):
@@ -95,16 +67,7 @@ class DeletedDialog(QDialog):
         lead.setWordWrap(True)
         lead.setObjectName("hint")
         self.model = DeletedModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table = list_table(self.model, word_wrap=True)
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update())
         self.empty_label = QLabel(f"{wording.DELETED}の団体・機関はありません。")

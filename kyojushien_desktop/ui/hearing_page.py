@@ -12,28 +12,23 @@ confirmations go through small methods tests can replace.
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, QStandardPaths, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QButtonGroup,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QRadioButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -48,6 +43,7 @@ from kyojushien_desktop.ui.answer_entry import AnswerEntry
 from kyojushien_desktop.ui.bank_editor import BankEditor
 from kyojushien_desktop.ui.compare_view import CompareView
 from kyojushien_desktop.ui.fonts import scaled
+from kyojushien_desktop.ui.notice_bar import UndoNotice
 from kyojushien_desktop.ui.visit_dialog import VisitDialog, changes_of, run_until_saved
 from kyojushien_desktop.ui.visit_models import (
     ID_ROLE,
@@ -59,6 +55,17 @@ from kyojushien_desktop.ui.visit_models import (
     period_range,
     visit_moment,
 )
+from kyojushien_desktop.ui.widgets import (
+    add_filters,
+    ask_save_path,
+    char_width,
+    filter_combo,
+    list_table,
+    open_on_enter,
+    set_resize_modes,
+    sortable_list_table,
+    write_file,
+)
 
 TABS, ENTRY = 0, 1
 # A visit shows on its organisation's 経過記録, which the 名簿 refreshes on ``members``; the visit
@@ -68,15 +75,6 @@ VISITS_TAB, BANKS_TAB, COMPARE_TAB = 0, 1, 2
 # Column widths in full-width characters: 状態, then 団体, 区分, 目的, 次の対応 (these four share the room).
 STATUS_CHARS = 4
 FLEXIBLE_CHARS = (14, 8, 14, 12)
-
-
-def _combo(items: list[tuple[str, object]], chars: int) -> QComboBox:
-    combo = QComboBox()
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(chars)
-    for text, data in items:
-        combo.addItem(text, data)
-    return combo
 
 
 class PrintSheetsDialog(QDialog):
@@ -216,21 +214,17 @@ class HearingPage(QWidget):
         head.addStretch(1)
         head.addWidget(self.delete_button)
 
-        self.status_filter = _combo([(wording.ALL, None), *((s, s) for s in VISIT_STATUSES)], 4)
-        self.period_filter = _combo([(label, key) for key, label in PERIODS], 7)
+        self.status_filter = filter_combo([(wording.ALL, None), *((s, s) for s in VISIT_STATUSES)], 4)
+        self.period_filter = filter_combo([(label, key) for key, label in PERIODS], 7)
         self.clear_filters_button = QPushButton("条件をクリア")
         self.clear_filters_button.clicked.connect(lambda: self.clear_filters())
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         filters = QHBoxLayout()
         filters.setSpacing(6)
-        for caption, combo in ((wording.VISIT_STATUS, self.status_filter), ("期間", self.period_filter)):
-            label = QLabel(caption)
-            label.setBuddy(combo)
-            filters.addWidget(label)
-            filters.addWidget(combo)
-            filters.addSpacing(10)
-            combo.currentIndexChanged.connect(lambda _i: self._filters_changed())
+        add_filters(
+            filters, ((wording.VISIT_STATUS, self.status_filter), ("期間", self.period_filter)), self._filters_changed
+        )
         filters.addWidget(self.clear_filters_button)
         filters.addStretch(1)
         filters.addWidget(self.count_label)
@@ -238,28 +232,13 @@ class HearingPage(QWidget):
         self.model = VisitTableModel(self)
         self.proxy = VisitFilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
+        self.table = sortable_list_table(
+            self.proxy, 0, Qt.SortOrder.DescendingOrder, selection=QAbstractItemView.SelectionMode.ExtendedSelection
+        )
         self.table.setObjectName("visitsTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSortIndicatorShown(True)
-        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.doubleClicked.connect(lambda index: self.open_visit(index.data(ID_ROLE)))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.open_selected)
+        open_on_enter(self.table, self.open_selected)
 
         self.empty_label = QLabel(
             f"まだヒアリングの予定がありません。「{wording.PLAN_VISIT}…」から訪問先と日時を決めます。"
@@ -268,20 +247,9 @@ class HearingPage(QWidget):
         self.empty_label.setObjectName("banner")
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
-        self.notice = QFrame()
-        self.notice.setObjectName("noticeBar")
-        self.notice_label = QLabel()
-        self.notice_label.setWordWrap(True)
-        self.undo_button = QPushButton(wording.RESTORE)
+        self.notice = UndoNotice()
+        self.notice_label, self.undo_button = self.notice.label, self.notice.undo_button
         self.undo_button.clicked.connect(lambda: self._undo_delete())
-        notice_close = QPushButton("閉じる")
-        notice_close.clicked.connect(self.notice.hide)
-        notice_layout = QHBoxLayout(self.notice)
-        notice_layout.setContentsMargins(12, 6, 8, 6)
-        notice_layout.addWidget(self.notice_label, 1)
-        notice_layout.addWidget(self.undo_button)
-        notice_layout.addWidget(notice_close)
-        self.notice.hide()
         hint = QLabel("行をダブルクリック（または選んで Enter キー）すると、その訪問の回答を入力する画面を開きます。")
         hint.setObjectName("hint")
         hint.setWordWrap(True)
@@ -302,20 +270,14 @@ class HearingPage(QWidget):
         self.followup_proxy = QSortFilterProxyModel(self)
         self.followup_proxy.setSortRole(SORT_ROLE)
         self.followup_proxy.setSourceModel(self.followup_model)
-        self.followup_table = QTableView()
+        self.followup_table = list_table(self.followup_proxy)
         self.followup_table.setObjectName("followupTable")
-        self.followup_table.setModel(self.followup_proxy)
-        self.followup_table.setAlternatingRowColors(True)
-        self.followup_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.followup_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.followup_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.followup_table.setWordWrap(False)
-        self.followup_table.verticalHeader().hide()
-        fheader = self.followup_table.horizontalHeader()
-        fheader.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        fheader.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        fheader.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        fheader.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        set_resize_modes(
+            self.followup_table,
+            QHeaderView.ResizeMode.ResizeToContents,
+            QHeaderView.ResizeMode.Stretch,
+            QHeaderView.ResizeMode.Interactive,
+        )
         self.followup_table.doubleClicked.connect(lambda _i: self.open_followup_visit())
         self.followup_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.followup_title = QLabel(f"{wording.NEXT_ACTION}（まだ済んでいないもの）")
@@ -417,7 +379,7 @@ class HearingPage(QWidget):
         table: 日時 and 状態 whole; 団体, 区分, 目的 and 次の対応 share the rest in proportion, so
         the list needs no sideways scrolling even at 特大 (cut text shows in full as a tooltip)."""
         metrics = self.table.fontMetrics()
-        unit = metrics.horizontalAdvance("あ")
+        unit = char_width(self.table)
         padding = 28
         when = metrics.horizontalAdvance("令和10年12月31日(水) 10:00") + padding
         status = unit * STATUS_CHARS + padding
@@ -546,23 +508,13 @@ class HearingPage(QWidget):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def confirm(self, title: str, text: str, ok_text: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
-        ok = box.addButton(ok_text, QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton("キャンセル", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.exec()
-        return box.clickedButton() is ok
+        return messages.confirm(self, title, text, ok_text)
 
     def show_error(self, error: UserFacingError, title: str = "うまくいきませんでした") -> None:
         messages.show_error(self, error, title)
 
     def inform(self, title: str, text: str, folder: Path | None = None) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self)
-        open_folder = box.addButton(wording.OPEN_FOLDER, QMessageBox.ButtonRole.ActionRole) if folder else None
-        box.addButton("閉じる", QMessageBox.ButtonRole.AcceptRole)
-        box.exec()
-        if folder is not None and box.clickedButton() is open_folder:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        messages.inform(self, title, text, folder)
 
     def visit_dialog(self, visit_id: int | None = None, organization_id: int | None = None) -> VisitDialog:
         assert self.session is not None
@@ -574,13 +526,7 @@ class HearingPage(QWidget):
         return PrintSheetsDialog(question_banks.list_banks(self.session), chosen, self)
 
     def choose_pdf_path(self, name: str) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        default = Path(folder) / f"{name}_{dt.date.today():%Y%m%d}.pdf"
-        chosen, _ = QFileDialog.getSaveFileName(self, "PDFの保存先", str(default), wording.EXPORT_PDF_FILTER)
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+        return ask_save_path(self, "PDFの保存先", name, "pdf")
 
     # --- actions ----------------------------------------------------------------------------
     def plan_visit(self, organization_id: int | None = None) -> int | None:
@@ -691,27 +637,25 @@ class HearingPage(QWidget):
         path = self.choose_pdf_path(name)
         if path is None:
             return None
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
+
+        def write() -> Path:
             if dialog.blank:
                 assert bank_id is not None
                 sheets = [visits.blank_sheet(session, bank_id)]
             else:
                 sheets = [visits.sheet_for_visit(session, v.id, fallback_bank_id=bank_id) for v in chosen]
-            written = visits.export_sheets_pdf(session, sheets, path)
-        except (UserFacingError, OSError) as exc:
-            QApplication.restoreOverrideCursor()
-            error = (
-                exc
-                if isinstance(exc, UserFacingError)
-                else UserFacingError(
-                    f"PDFを書き込めませんでした: {path}",
-                    hint=f"同じ名前のPDFを開いていれば閉じてから、もう一度お試しください。（{exc.strerror or exc}）",
-                )
-            )
-            self.show_error(error, "印刷用のPDFを作れませんでした")
+            return visits.export_sheets_pdf(session, sheets, path)
+
+        written = write_file(
+            self,
+            write,
+            path,
+            error_title="印刷用のPDFを作れませんでした",
+            cannot_write="PDFを書き込めませんでした",
+            noun="PDF",
+        )
+        if written is None:
             return None
-        QApplication.restoreOverrideCursor()
-        what = "白紙のヒアリングシート" if dialog.blank else f"ヒアリングシート（{len(sheets)}件）"
+        what = "白紙のヒアリングシート" if dialog.blank else f"ヒアリングシート（{len(chosen)}件）"
         self.inform("PDFを作りました", f"{what}のPDFを作りました。開いて印刷してください。\n{written}", written.parent)
         return written

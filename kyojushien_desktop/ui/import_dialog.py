@@ -13,11 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -39,8 +38,9 @@ from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.services import datafile
 from kyojushien_desktop.ui import wording
 from kyojushien_desktop.ui.fonts import scaled
+from kyojushien_desktop.ui.table_model import HeaderTableModel, ModelIndex, item_flags
+from kyojushien_desktop.ui.widgets import with_wait_cursor
 
-ModelIndex = QModelIndex | QPersistentModelIndex
 DUPLICATE_CHOICES: tuple[tuple[str, str], ...] = (
     ("skip", "飛ばす"),
     ("merge", "空欄を補う"),
@@ -58,14 +58,6 @@ def count(value: Any) -> int:
     if isinstance(value, int):
         return value
     return len(value)
-
-
-def with_wait_cursor(call):
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        return call()
-    finally:
-        QApplication.restoreOverrideCursor()
 
 
 @dataclass
@@ -115,7 +107,7 @@ def preview_lines(preview: Any) -> list[PreviewLine]:
     return [lines[row] for row in sorted(lines)]
 
 
-class ImportPreviewModel(QAbstractTableModel):
+class ImportPreviewModel(HeaderTableModel):
     """The 確認 table; the last column holds the choice for rows that look like duplicates."""
 
     HEADERS = ("行", "名称", "区分", "担当者", "状態", "重複のときの扱い")
@@ -147,17 +139,12 @@ class ImportPreviewModel(QAbstractTableModel):
             return f"重複の可能性（{line.message}と同じ団体かもしれません）"
         return "OK"
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() else len(self.lines)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() else len(self.HEADERS)
+    def _row_count(self) -> int:
+        return len(self.lines)
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-        if index.column() == self.CHOICE_COLUMN and self.lines[index.row()].state == DUPLICATE:
+        flags = item_flags(index)
+        if index.isValid() and index.column() == self.CHOICE_COLUMN and self.lines[index.row()].state == DUPLICATE:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -189,15 +176,6 @@ class ImportPreviewModel(QAbstractTableModel):
         self.decisions[line.row] = str(value)
         self.dataChanged.emit(index, index)
         return True
-
-    def headerData(  # noqa: N802 - Qt's API
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return str(section + 1)
 
 
 class ChoiceDelegate(QStyledItemDelegate):

@@ -11,15 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDate,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-)
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QDate, Qt
 
 from kyojushien_desktop import content
 from kyojushien_desktop.domain import wareki
@@ -27,10 +19,7 @@ from kyojushien_desktop.domain.directory import INTERNAL_LABELS, OrganizationSum
 from kyojushien_desktop.domain.kana import search_key
 from kyojushien_desktop.services import directory
 from kyojushien_desktop.services.directory import DirectoryFilter
-
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-ModelIndex = QModelIndex | QPersistentModelIndex
+from kyojushien_desktop.ui.table_model import ID_ROLE, SORT_ROLE, FilterProxy, ModelIndex, RowsTableModel, color_role
 
 # (background, text) per 関係 stage, in the order of stages(): calm greys → blues → greens, and a
 # muted brown for 辞退・休止. Shared by the table's 関係 column and the record view's badge.
@@ -146,19 +135,16 @@ def valid_columns(keys: list[str] | tuple[str, ...] | None) -> tuple[str, ...]:
     return tuple(key for key in COLUMN_KEYS if key in chosen)
 
 
-class OrganizationTableModel(QAbstractTableModel):
+class OrganizationTableModel(RowsTableModel[OrganizationSummary]):
     """The directory's rows with the chosen columns, in the registry's order."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[OrganizationSummary] = []
         self._columns: tuple[Column, ...] = tuple(column(k) for k in DEFAULT_COLUMNS)
 
     # --- content ----------------------------------------------------------------------------
     def set_rows(self, rows: list[OrganizationSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self._reset_rows(rows)
 
     def set_columns(self, keys: list[str] | tuple[str, ...]) -> None:
         self.beginResetModel()
@@ -178,23 +164,9 @@ class OrganizationTableModel(QAbstractTableModel):
     def summaries(self) -> list[OrganizationSummary]:
         return list(self._rows)
 
-    def row_of_id(self, organization_id: int) -> int:
-        for number, row in enumerate(self._rows):
-            if row.id == organization_id:
-                return number
-        return -1
-
     # --- Qt ---------------------------------------------------------------------------------
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() else len(self._columns)
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+    def headers(self) -> tuple[str, ...]:
+        return tuple(c.header for c in self._columns)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
@@ -213,18 +185,8 @@ class OrganizationTableModel(QAbstractTableModel):
             text = col.value(row)
             return text if len(text) > 6 else None  # it may be cut off at a larger 文字の大きさ
         if col.key == "stage" and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            background, foreground = stage_colors(row.stage)
-            return QBrush(QColor(background if role == Qt.ItemDataRole.BackgroundRole else foreground))
+            return color_role(stage_colors(row.stage), role)
         return None
-
-    def headerData(  # noqa: N802 - Qt's API
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self._columns[section].header if 0 <= section < len(self._columns) else None
-        return str(section + 1)
 
 
 def stage_description(stage: str) -> str:
@@ -235,13 +197,12 @@ def stage_description(stage: str) -> str:
     return ""
 
 
-class MembersFilterProxy(QSortFilterProxyModel):
+class MembersFilterProxy(FilterProxy):
     """Sorts by the raw sort values and keeps the rows that pass the 区分/関係/庁内・庁外/タグ
     filters and, while a search is typed, the ids the service found."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
         self._filter = DirectoryFilter()
         self._ids: frozenset[int] | None = None
 
@@ -269,13 +230,3 @@ class MembersFilterProxy(QSortFilterProxyModel):
             return True
         row = model.summary(source_row)
         return self._filter.accepts(row) and (self._ids is None or row.id in self._ids)
-
-    def _begin(self) -> None:
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-
-    def _end(self) -> None:
-        if hasattr(self, "endFilterChange"):
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.invalidateFilter()

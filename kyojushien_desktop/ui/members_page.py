@@ -11,29 +11,21 @@ returned ``Changes``; the window sends them out on ``data_changed``. Dialogs are
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QApplication,
     QCheckBox,
-    QComboBox,
     QDialog,
     QFileDialog,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -55,8 +47,19 @@ from kyojushien_desktop.ui.members_model import (
     column,
     valid_columns,
 )
+from kyojushien_desktop.ui.notice_bar import UndoNotice
 from kyojushien_desktop.ui.organization_dialog import OrganizationDialog, problems_of
 from kyojushien_desktop.ui.organization_view import OrganizationView
+from kyojushien_desktop.ui.widgets import (
+    add_filters,
+    ask_save_path,
+    char_width,
+    filter_combo,
+    open_on_enter,
+    sortable_list_table,
+    with_wait_cursor,
+    write_file,
+)
 
 PREFS_KEY = "members"
 SEARCH_DELAY_MS = 150
@@ -107,16 +110,6 @@ class ColumnsDialog(QDialog):
 
     def chosen(self) -> tuple[str, ...]:
         return valid_columns([key for key, check in self.checks.items() if check.isChecked()])
-
-
-def _combo(items: list[tuple[str, object]], chars: int) -> QComboBox:
-    """A filter combo a few characters wide, so the row fits at 特大 too; its list shows in full."""
-    combo = QComboBox()
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(chars)
-    for text, data in items:
-        combo.addItem(text, data)
-    return combo
 
 
 class MembersPage(QWidget):
@@ -195,50 +188,31 @@ class MembersPage(QWidget):
         search_row.addWidget(self.count_label)
 
         all_items: list[tuple[str, object]] = [(wording.ALL, None)]
-        self.category_filter = _combo(all_items, 8)
-        self.stage_filter = _combo(all_items, 8)
-        self.internal_filter = _combo([*all_items, ("庁内", True), ("庁外", False)], 3)
-        self.tag_filter = _combo(all_items, 6)
+        self.category_filter = filter_combo(all_items, 8)
+        self.stage_filter = filter_combo(all_items, 8)
+        self.internal_filter = filter_combo([*all_items, ("庁内", True), ("庁外", False)], 3)
+        self.tag_filter = filter_combo(all_items, 6)
         self.clear_filters_button = QPushButton("条件をクリア")
         self.clear_filters_button.clicked.connect(self.clear_filters)
         filters = QHBoxLayout()
         filters.setSpacing(6)
-        for label, combo in (
-            (wording.CATEGORY, self.category_filter),
-            (wording.STAGE_SHORT, self.stage_filter),
-            (wording.INTERNAL, self.internal_filter),
-            (wording.TAG, self.tag_filter),
-        ):
-            caption = QLabel(label)
-            caption.setBuddy(combo)
-            filters.addWidget(caption)
-            filters.addWidget(combo)
-            filters.addSpacing(10)
-            combo.currentIndexChanged.connect(lambda _i: self._filters_changed())
+        add_filters(
+            filters,
+            (
+                (wording.CATEGORY, self.category_filter),
+                (wording.STAGE_SHORT, self.stage_filter),
+                (wording.INTERNAL, self.internal_filter),
+                (wording.TAG, self.tag_filter),
+            ),
+            self._filters_changed,
+        )
         filters.addWidget(self.clear_filters_button)
         filters.addStretch(1)
 
-        self.table = QTableView()
+        self.table = sortable_list_table(self.proxy, self.model.column_of("name"), Qt.SortOrder.AscendingOrder)
         self.table.setObjectName("membersTable")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        header.setSortIndicatorShown(True)
-        self.table.sortByColumn(self.model.column_of("name"), Qt.SortOrder.AscendingOrder)
         self.table.doubleClicked.connect(self._open_index)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            shortcut = QShortcut(QKeySequence(key), self.table)
-            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
-            shortcut.activated.connect(self.open_selected)
+        open_on_enter(self.table, self.open_selected)
 
         self.empty_label = QLabel(
             "まだ団体・機関が登録されていません。「新しい団体を登録」から1件ずつ入れるか、"
@@ -248,20 +222,9 @@ class MembersPage(QWidget):
         self.empty_label.setWordWrap(True)
         self.empty_label.hide()
 
-        self.notice = QFrame()
-        self.notice.setObjectName("noticeBar")
-        self.notice_label = QLabel()
-        self.notice_label.setWordWrap(True)
-        self.undo_button = QPushButton("元に戻す")
+        self.notice = UndoNotice()
+        self.notice_label, self.undo_button = self.notice.label, self.notice.undo_button
         self.undo_button.clicked.connect(self._undo_delete)
-        notice_close = QPushButton("閉じる")
-        notice_close.clicked.connect(self.notice.hide)
-        notice_layout = QHBoxLayout(self.notice)
-        notice_layout.setContentsMargins(12, 6, 8, 6)
-        notice_layout.addWidget(self.notice_label, 1)
-        notice_layout.addWidget(self.undo_button)
-        notice_layout.addWidget(notice_close)
-        self.notice.hide()
 
         self.deleted_button = QPushButton(wording.DELETED + "…")
         self.deleted_button.setToolTip("削除した団体・機関を見て、元に戻せます。")
@@ -351,7 +314,7 @@ class MembersPage(QWidget):
     def _fit_columns(self) -> None:
         """Widths in characters of the current font (so 文字の大きさ widens them), fitted to the
         table: 名称 takes the spare room, or gives some up (down to 10 characters) when short."""
-        unit = self.table.fontMetrics().horizontalAdvance("あ")
+        unit = char_width(self.table)
         keys = self.model.column_keys()
         padding = 28  # the cell's padding (style.qss) and the style's own margins
         widths = [unit * column(key).chars + padding for key in keys]
@@ -470,12 +433,7 @@ class MembersPage(QWidget):
         messages.show_error(self, error, title)
 
     def inform(self, title: str, text: str, folder: Path | None = None) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self)
-        open_folder = box.addButton(wording.OPEN_FOLDER, QMessageBox.ButtonRole.ActionRole) if folder else None
-        box.addButton("閉じる", QMessageBox.ButtonRole.AcceptRole)
-        box.exec()
-        if folder is not None and box.clickedButton() is open_folder:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        messages.inform(self, title, text, folder)
 
     def organization_dialog(self) -> OrganizationDialog:
         assert self.session is not None
@@ -498,15 +456,7 @@ class MembersPage(QWidget):
         return Path(name) if name else None
 
     def choose_export_path(self, kind: str) -> Path | None:
-        folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-        suffix = ".xlsx" if kind == "xlsx" else ".pdf"
-        default = Path(folder) / f"{wording.MEMBERS_TITLE}_{dt.date.today():%Y%m%d}{suffix}"
-        file_filter = wording.EXPORT_XLSX_FILTER if kind == "xlsx" else wording.EXPORT_PDF_FILTER
-        name, _ = QFileDialog.getSaveFileName(self, "書き出し先", str(default), file_filter)
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == suffix else path.with_name(path.name + suffix)
+        return ask_save_path(self, "書き出し先", wording.MEMBERS_TITLE, kind)
 
     # --- actions ----------------------------------------------------------------------------
     def new_organization(self) -> int | None:
@@ -603,7 +553,7 @@ class MembersPage(QWidget):
         if path is None:
             return
         from kyojushien_desktop.services import member_import
-        from kyojushien_desktop.ui.import_dialog import ImportDialog, with_wait_cursor
+        from kyojushien_desktop.ui.import_dialog import ImportDialog
 
         session = self.session
         try:
@@ -642,24 +592,8 @@ class MembersPage(QWidget):
 
         session, flt = self.session, self.current_filter()
         writer = member_export.export_xlsx if kind == "xlsx" else member_export.export_pdf
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            writer(session, path, flt)
-        except UserFacingError as exc:
-            QApplication.restoreOverrideCursor()
-            self.show_error(exc, "書き出せませんでした")
+        if write_file(self, lambda: writer(session, path, flt), path, error_title="書き出せませんでした") is None:
             return None
-        except OSError as exc:
-            QApplication.restoreOverrideCursor()
-            self.show_error(
-                UserFacingError(
-                    f"ファイルに書き込めませんでした: {path}",
-                    hint=f"同じ名前のファイルを開いていれば閉じてから、もう一度お試しください。（{exc.strerror or exc}）",
-                ),
-                "書き出せませんでした",
-            )
-            return None
-        QApplication.restoreOverrideCursor()
         what = "Excelファイル" if kind == "xlsx" else "名簿PDF"
         self.inform("書き出しました", f"{what}を書き出しました（{self.proxy.rowCount()}件）。\n{path}", path.parent)
         return path

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kyojushien_desktop.domain.errors import UserFacingError
+from kyojushien_desktop.ui import wording
 
 
 def show_error(parent: QWidget | None, error: UserFacingError, title: str = "問題が起きました") -> None:
@@ -30,3 +35,23 @@ def ask_read_only(parent: QWidget | None, error: UserFacingError) -> bool:
     box.addButton("開かない", QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is read_only
+
+
+def confirm(parent: QWidget | None, title: str, text: str, ok_text: str) -> bool:
+    """Asks before a step that changes data; キャンセル is the default, so Enter does no harm."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    ok = box.addButton(ok_text, QMessageBox.ButtonRole.AcceptRole)
+    cancel = box.addButton("キャンセル", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.exec()
+    return box.clickedButton() is ok
+
+
+def inform(parent: QWidget | None, title: str, text: str, folder: Path | None = None) -> None:
+    """Says what was done; with ``folder`` it offers フォルダを開く to find the file written."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
+    open_folder = box.addButton(wording.OPEN_FOLDER, QMessageBox.ButtonRole.ActionRole) if folder else None
+    box.addButton("閉じる", QMessageBox.ButtonRole.AcceptRole)
+    box.exec()
+    if folder is not None and box.clickedButton() is open_folder:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

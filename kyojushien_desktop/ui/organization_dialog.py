@@ -4,6 +4,8 @@ the cleaned ``Organization`` and the caller hands it to ``save_organization``.""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,6 +32,8 @@ from kyojushien_desktop.domain.errors import ValidationError
 from kyojushien_desktop.services import datafile, directory
 from kyojushien_desktop.ui import wording
 from kyojushien_desktop.ui.fonts import scaled
+
+T = TypeVar("T")
 
 
 def problems_of(error: ValidationError) -> dict[str, str]:
@@ -91,6 +95,14 @@ class FieldErrors:
             self.general.setText("\n".join(other))
             self.general.show()
         return shown
+
+    def checked(self, clean: Callable[[], T]) -> T | None:
+        """What ``clean`` returns, or None with its ValidationError shown beside the fields."""
+        try:
+            return clean()
+        except ValidationError as exc:
+            self.show(problems_of(exc))
+            return None
 
     def text(self, key: str) -> str:
         label = self.labels.get(key)

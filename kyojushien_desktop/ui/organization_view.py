@@ -11,17 +11,15 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QTableView,
@@ -49,10 +47,11 @@ from kyojushien_desktop.ui.fonts import scaled
 from kyojushien_desktop.ui.members_model import FORMER_TEXT, KIND_COLORS, badge_style, stage_colors, stage_description
 from kyojushien_desktop.ui.organization_dialog import OrganizationDialog, problems_of
 from kyojushien_desktop.ui.person_dialog import HandOverDialog, PersonDialog
+from kyojushien_desktop.ui.table_model import HeaderTableModel, ModelIndex
 from kyojushien_desktop.ui.visit_dialog import VisitDialog
+from kyojushien_desktop.ui.widgets import list_table
 
 T = TypeVar("T")
-ModelIndex = QModelIndex | QPersistentModelIndex
 EMPTY = "（未入力）"
 
 
@@ -81,7 +80,7 @@ def badge(text: str, colors: tuple[str, str]) -> QLabel:
     return label
 
 
-class PeopleModel(QAbstractTableModel):
+class PeopleModel(HeaderTableModel):
     """Current people first, then 前任 in grey, as ``people_of`` orders them."""
 
     HEADERS = ("氏名", "部署・役職", "電話・メール", "担当の期間", "状態")
@@ -98,19 +97,11 @@ class PeopleModel(QAbstractTableModel):
     def person(self, row: int) -> Person:
         return self._people[row]
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() else len(self._people)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+    def _row_count(self) -> int:
+        return len(self._people)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not (0 <= index.row() < len(self._people)):
+        if not self._valid(index):
             return None
         person = self._people[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -130,15 +121,6 @@ class PeopleModel(QAbstractTableModel):
             return "\n".join(lines)
         return None
 
-    def headerData(  # noqa: N802 - Qt's API
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return str(section + 1)
-
 
 def _one_line(text: str) -> str:
     """Multi-line values on one line; stored ISO dates (着任日・離任日) in 和暦."""
@@ -152,7 +134,7 @@ def _joined(text: str) -> str:
     return text.replace("\r", "").replace("\n", " ／ ")
 
 
-class HistoryModel(QAbstractTableModel):
+class HistoryModel(HeaderTableModel):
     """変更履歴: when, what was done, which field, old → new (newest first)."""
 
     HEADERS = ("日時", "操作", "項目", "変更前 → 変更後")
@@ -166,16 +148,8 @@ class HistoryModel(QAbstractTableModel):
         self._entries = list(entries)
         self.endResetModel()
 
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+    def _row_count(self) -> int:
+        return len(self._entries)
 
     @staticmethod
     def change_text(entry: ChangeEntry) -> str:
@@ -187,7 +161,7 @@ class HistoryModel(QAbstractTableModel):
         return f"{old or '（空欄）'} → {new or '（空欄）'}"
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not (0 <= index.row() < len(self._entries)):
+        if not self._valid(index):
             return None
         entry = self._entries[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -196,30 +170,6 @@ class HistoryModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
             return f"変更前:\n{_one_line(entry.old_value) or '（空欄）'}\n\n変更後:\n{_one_line(entry.new_value) or '（空欄）'}"
         return None
-
-    def headerData(  # noqa: N802 - Qt's API
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return str(section + 1)
-
-
-def _table(model: QAbstractTableModel) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setAlternatingRowColors(True)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return table
 
 
 def _split_detail(entry: TimelineEntry) -> tuple[str, str]:
@@ -417,7 +367,7 @@ class OrganizationView(QWidget):
 
     def _build_people_tab(self) -> QWidget:
         self.people_model = PeopleModel(self)
-        self.people_table = _table(self.people_model)
+        self.people_table = list_table(self.people_model, resizable=True)
         self.people_table.doubleClicked.connect(lambda _index: self.edit_person())
         self.people_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.add_person_button = QPushButton("追加…")
@@ -476,7 +426,7 @@ class OrganizationView(QWidget):
 
     def _build_history_tab(self) -> QWidget:
         self.history_model = HistoryModel(self)
-        self.history_table = _table(self.history_model)
+        self.history_table = list_table(self.history_model, resizable=True)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -609,12 +559,7 @@ class OrganizationView(QWidget):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def confirm(self, title: str, text: str, ok_text: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
-        ok = box.addButton(ok_text, QMessageBox.ButtonRole.AcceptRole)
-        cancel = box.addButton("キャンセル", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(cancel)
-        box.exec()
-        return box.clickedButton() is ok
+        return messages.confirm(self, title, text, ok_text)
 
     def show_error(self, error: UserFacingError) -> None:
         messages.show_error(self, error, "保存できませんでした")

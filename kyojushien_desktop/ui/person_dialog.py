@@ -26,10 +26,9 @@ from PySide6.QtWidgets import (
 
 from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.domain.directory import Person, clean_person
-from kyojushien_desktop.domain.errors import ValidationError
 from kyojushien_desktop.ui import wording
 from kyojushien_desktop.ui.fonts import scaled
-from kyojushien_desktop.ui.organization_dialog import FieldErrors, problems_of, text_box
+from kyojushien_desktop.ui.organization_dialog import FieldErrors, text_box
 
 
 def to_date(value: QDate) -> dt.date:
@@ -208,11 +207,10 @@ class PersonDialog(QDialog):
 
     def try_accept(self) -> bool:
         self.errors.clear()
-        try:
-            self.result_person = clean_person(self.current_person())
-        except ValidationError as exc:
-            self.errors.show(problems_of(exc))
+        cleaned = self.errors.checked(lambda: clean_person(self.current_person()))
+        if cleaned is None:
             return False
+        self.result_person = cleaned
         self.accept()
         return True
 
@@ -291,11 +289,10 @@ class HandOverDialog(QDialog):
             self.errors.show({"on": f"{self.predecessor.name} さんは {wareki.format_date(ended)} に離任しています。"})
             return False
         successor = self.fields.apply(Person(name="", organization_id=self.predecessor.organization_id))
-        try:
-            self.result_person = clean_person(dataclasses.replace(successor, started_on=on))
-        except ValidationError as exc:
-            self.errors.show(problems_of(exc))
+        cleaned = self.errors.checked(lambda: clean_person(dataclasses.replace(successor, started_on=on)))
+        if cleaned is None:
             return False
+        self.result_person = cleaned
         self.result_date = on
         self.accept()
         return True

@@ -15,7 +15,6 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QCompleter,
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
-    QTableView,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -48,6 +46,7 @@ from kyojushien_desktop.ui import wording
 from kyojushien_desktop.ui.fonts import scaled
 from kyojushien_desktop.ui.organization_dialog import FieldErrors, OrganizationDialog, problems_of
 from kyojushien_desktop.ui.visit_models import ChosenQuestionsModel, QuestionPickModel
+from kyojushien_desktop.ui.widgets import list_table
 
 NEW_ORGANIZATION = -1
 # Which guide bank suits an organisation of a 区分 (the guide's hearing targets, p44); the user
@@ -78,19 +77,6 @@ def default_visitors(session: datafile.Session) -> str:
 def default_moment(today: dt.date) -> dt.datetime:
     """Tomorrow at 10:00: visits are rarely planned for the same day."""
     return dt.datetime.combine(today + dt.timedelta(days=1), dt.time(10, 0))
-
-
-def small_table(model) -> QTableView:
-    table = QTableView()
-    table.setModel(model)
-    table.setAlternatingRowColors(True)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setWordWrap(False)
-    table.verticalHeader().hide()
-    table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    return table
 
 
 def section_label(text: str) -> QLabel:
@@ -252,7 +238,7 @@ class VisitDialog(QDialog):
             self.bank.addItem(bank.name + (f"（{wording.GUIDE_MARK}）" if bank.from_guide else ""), bank.id)
             self.bank.setItemData(self.bank.count() - 1, bank.description, Qt.ItemDataRole.ToolTipRole)
         self.pick_model = QuestionPickModel(self)
-        self.pick_table = small_table(self.pick_model)
+        self.pick_table = list_table(self.pick_model)
         for column, mode in enumerate(
             (
                 QHeaderView.ResizeMode.Stretch,
@@ -267,7 +253,7 @@ class VisitDialog(QDialog):
         self.pick_none_button.clicked.connect(lambda: self.choose_all(False))
         self.chosen: list[Question] = []
         self.chosen_model = ChosenQuestionsModel(self)
-        self.chosen_table = small_table(self.chosen_model)
+        self.chosen_table = list_table(self.chosen_model)
         header = self.chosen_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)

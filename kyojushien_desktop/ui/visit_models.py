@@ -10,17 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDate,
-    QDateTime,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
-    Qt,
-    QTime,
-    Signal,
-)
+from PySide6.QtCore import QAbstractTableModel, QDate, QDateTime, QModelIndex, Qt, QTime, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from kyojushien_desktop.domain import wareki
@@ -37,10 +27,18 @@ from kyojushien_desktop.domain.hearing import (
 )
 from kyojushien_desktop.domain.kana import search_key
 from kyojushien_desktop.ui import wording
-
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ID_ROLE = Qt.ItemDataRole.UserRole + 2
-ModelIndex = QModelIndex | QPersistentModelIndex
+from kyojushien_desktop.ui.table_model import (
+    ID_ROLE,
+    SORT_ROLE,
+    FilterProxy,
+    HeaderTableModel,
+    ModelIndex,
+    RowsTableModel,
+    color_role,
+    is_checked,
+    item_flags,
+    live_first,
+)
 
 # (background, text) per 状態: 予定 blue, 実施済 amber (answers still to write), 記録済 green; the
 # same calm shades as the 名簿's badges. style.qss gives the QLabel badges the same colours.
@@ -90,46 +88,7 @@ def _status_order(status: str) -> int:
     return VISIT_STATUSES.index(status) if status in VISIT_STATUSES else len(VISIT_STATUSES)
 
 
-def _enabled_flags(index: ModelIndex) -> Qt.ItemFlag:
-    if not index.isValid():
-        return Qt.ItemFlag.NoItemFlags
-    return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-
-
-class _Table(QAbstractTableModel):
-    """Shared plumbing: fixed headers, row count, flags."""
-
-    HEADERS: tuple[str, ...] = ()
-
-    def _row_count(self) -> int:
-        raise NotImplementedError
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() else self._row_count()
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        return _enabled_flags(index)
-
-    def headerData(  # noqa: N802 - Qt's API
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section] if 0 <= section < len(self.HEADERS) else None
-        return str(section + 1)
-
-    def _valid(self, index: ModelIndex) -> bool:
-        return index.isValid() and 0 <= index.row() < self._row_count() and 0 <= index.column() < len(self.HEADERS)
-
-
-# --- visits ----------------------------------------------------------------------------------
-
-
-class VisitTableModel(_Table):
+class VisitTableModel(RowsTableModel[VisitSummary]):
     """訪問の記録: one row per visit with its nearest open 次の対応."""
 
     HEADERS = ("日時", "団体・機関", "区分", "目的", "状態", "次の対応")
@@ -137,7 +96,6 @@ class VisitTableModel(_Table):
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._rows: list[VisitSummary] = []
         self._next: dict[int, list[FollowUp]] = {}
         self.today = dt.date.today()
 
@@ -156,15 +114,6 @@ class VisitTableModel(_Table):
 
     def visits(self) -> list[VisitSummary]:
         return list(self._rows)
-
-    def row_of_id(self, visit_id: int) -> int:
-        for number, row in enumerate(self._rows):
-            if row.id == visit_id:
-                return number
-        return -1
-
-    def _row_count(self) -> int:
-        return len(self._rows)
 
     def next_text(self, visit_id: int) -> str:
         followups = self._next.get(visit_id, [])
@@ -209,8 +158,7 @@ class VisitTableModel(_Table):
         if role == ID_ROLE:
             return row.id
         if column == self.STATUS_COLUMN and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            background, foreground = status_colors(row.status)
-            return QBrush(QColor(background if role == Qt.ItemDataRole.BackgroundRole else foreground))
+            return color_role(status_colors(row.status), role)
         if column == 5 and role == Qt.ItemDataRole.ForegroundRole:
             if any(is_overdue(f, self.today) for f in self._next.get(row.id, [])):
                 return QBrush(QColor(OVERDUE_TEXT))
@@ -252,12 +200,11 @@ def period_range(key: str, today: dt.date | None = None) -> tuple[dt.date | None
     return None, None
 
 
-class VisitFilterProxy(QSortFilterProxyModel):
+class VisitFilterProxy(FilterProxy):
     """Sorts by raw values and keeps the visits of the chosen 状態 and period."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
         self._status: str | None = None
         self._from: dt.date | None = None
         self._to: dt.date | None = None
@@ -282,21 +229,11 @@ class VisitFilterProxy(QSortFilterProxyModel):
             and (self._to is None or day <= self._to)
         )
 
-    def _begin(self) -> None:
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-
-    def _end(self) -> None:
-        if hasattr(self, "endFilterChange"):
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            self.invalidateFilter()
-
 
 # --- follow-ups ------------------------------------------------------------------------------
 
 
-class FollowUpTableModel(_Table):
+class FollowUpTableModel(RowsTableModel[FollowUp]):
     """次の対応 with their 期限 (overdue in red, and said in words too). With ``checkable`` the
     first column is a 済 checkbox the answer-entry screen saves on 保存; without it the list shows
     the organisation each follow-up belongs to (the open ones on the visits tab)."""
@@ -307,7 +244,6 @@ class FollowUpTableModel(_Table):
         super().__init__(parent)
         self.checkable = checkable
         self.HEADERS = ("済", "次の対応", "期限") if checkable else ("期限", "次の対応", "団体・機関")
-        self._rows: list[FollowUp] = []
         self._names: dict[int, str] = {}
         self.today = dt.date.today()
 
@@ -335,11 +271,8 @@ class FollowUpTableModel(_Table):
     def followups(self) -> list[FollowUp]:
         return list(self._rows)
 
-    def _row_count(self) -> int:
-        return len(self._rows)
-
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        flags = _enabled_flags(index)
+        flags = item_flags(index)
         if self.checkable and index.isValid() and index.column() == 0:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
@@ -377,7 +310,7 @@ class FollowUpTableModel(_Table):
             return False
         if role != Qt.ItemDataRole.CheckStateRole:
             return False
-        checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
+        checked = is_checked(value)
         item = self._rows[index.row()]
         self._rows[index.row()] = FollowUp(
             visit_id=item.visit_id, action=item.action, due_on=item.due_on, done=checked, id=item.id
@@ -396,40 +329,24 @@ def source_text(question: Question) -> str:
     return f"{wording.GUIDE_MARK}（文言を変更）" if question.reworded else wording.GUIDE_MARK
 
 
-class BankListModel(_Table):
+class BankListModel(RowsTableModel[QuestionBank]):
     """質問バンク in their order (the guide's first, then the user's own); retired ones greyed."""
 
     HEADERS = ("質問バンク", "質問数", "出典")
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._banks: list[QuestionBank] = []
-
     def set_banks(self, banks: list[QuestionBank]) -> None:
-        self.beginResetModel()
-        live = [b for b in banks if not b.retired]
-        self._banks = live + [b for b in banks if b.retired]
-        self.endResetModel()
+        self._reset_rows(live_first(banks, lambda b: b.retired))
 
     def bank(self, row: int) -> QuestionBank:
-        return self._banks[row]
+        return self._rows[row]
 
     def banks(self) -> list[QuestionBank]:
-        return list(self._banks)
-
-    def row_of_id(self, bank_id: int) -> int:
-        for number, bank in enumerate(self._banks):
-            if bank.id == bank_id:
-                return number
-        return -1
-
-    def _row_count(self) -> int:
-        return len(self._banks)
+        return list(self._rows)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not self._valid(index):
             return None
-        bank = self._banks[index.row()]
+        bank = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             name = bank.name + (f"（{wording.RETIRED}）" if bank.retired else "")
             origin = "手引き" if bank.from_guide else "独自"
@@ -445,40 +362,24 @@ class BankListModel(_Table):
         return None
 
 
-class QuestionTableModel(_Table):
+class QuestionTableModel(RowsTableModel[Question]):
     """A bank's questions in order, numbered as on the sheet; retired ones (when shown) greyed."""
 
     HEADERS = ("番号", "質問", "回答の種類", "行数", "出典")
 
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._questions: list[Question] = []
-
     def set_questions(self, questions: list[Question]) -> None:
-        self.beginResetModel()
-        live = [q for q in questions if not q.retired]
-        self._questions = live + [q for q in questions if q.retired]
-        self.endResetModel()
+        self._reset_rows(live_first(questions, lambda q: q.retired))
 
     def question(self, row: int) -> Question:
-        return self._questions[row]
+        return self._rows[row]
 
     def questions(self) -> list[Question]:
-        return list(self._questions)
-
-    def row_of_id(self, question_id: int) -> int:
-        for number, question in enumerate(self._questions):
-            if question.id == question_id:
-                return number
-        return -1
-
-    def _row_count(self) -> int:
-        return len(self._questions)
+        return list(self._rows)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not self._valid(index):
             return None
-        question = self._questions[index.row()]
+        question = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             number = wording.RETIRED if question.retired else str(index.row() + 1)
@@ -506,7 +407,7 @@ class QuestionTableModel(_Table):
         return None
 
 
-class QuestionPickModel(_Table):
+class QuestionPickModel(HeaderTableModel):
     """The visit dialog's list of one bank's questions, each with a checkbox: ticked means asked
     at this visit. ``toggled`` tells the dialog which question was ticked or unticked."""
 
@@ -539,7 +440,7 @@ class QuestionPickModel(_Table):
         return len(self._questions)
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        flags = _enabled_flags(index)
+        flags = item_flags(index)
         if index.isValid() and index.column() == 0:
             flags |= Qt.ItemFlag.ItemIsUserCheckable
         return flags
@@ -565,7 +466,7 @@ class QuestionPickModel(_Table):
             return False
         question_id = self._questions[index.row()].id
         assert question_id is not None
-        checked = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
+        checked = is_checked(value)
         if checked == (question_id in self._chosen):
             return True
         (self._chosen.add if checked else self._chosen.discard)(question_id)
@@ -574,7 +475,7 @@ class QuestionPickModel(_Table):
         return True
 
 
-class ChosenQuestionsModel(_Table):
+class ChosenQuestionsModel(HeaderTableModel):
     """The questions chosen for a visit, in the order they are asked (and numbered on the sheet)."""
 
     HEADERS = ("番号", "質問", "質問バンク")
@@ -663,7 +564,7 @@ class CompareTableModel(QAbstractTableModel):
         return 0 if parent.isValid() or self.table is None else len(self.FIXED) + len(self.table.questions)
 
     def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        return _enabled_flags(index)
+        return item_flags(index)
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if self.table is None or not index.isValid() or not (0 <= index.row() < len(self.table.rows)):
