@@ -748,41 +748,5 @@ def diagnosis_sheet() -> DiagnosisSheet:
     return _build("diagnosis.json", build)
 
 
-# --- 名簿の用語 (resources/directory.json) ---------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Stage:
-    name: str
-    description: str
-
-
-@dataclass(frozen=True, slots=True)
-class DirectoryTerms:
-    """The directory's own vocabulary: relationship stages, contact kinds, 種別 examples and the
-    header names town-hall spreadsheets use, for import."""
-
-    stages: tuple[Stage, ...]
-    contact_kinds: tuple[str, ...]
-    kind_examples: tuple[str, ...]
-    import_headers: dict[str, tuple[str, ...]]
-
-    @property
-    def stage_names(self) -> tuple[str, ...]:
-        return tuple(stage.name for stage in self.stages)
-
-
-def _directory_terms(raw: dict[str, Any]) -> DirectoryTerms:
-    return DirectoryTerms(
-        stages=tuple(Stage(_str(s["name"]), _str(s["description"])) for s in raw["stages"]),
-        contact_kinds=_strs(raw["contact_kinds"]),
-        kind_examples=_strs(raw["kind_examples"]),
-        import_headers={str(k): _strs(v) for k, v in raw["import_headers"].items()},
-    )
-
-
-@functools.cache
-def directory_terms() -> DirectoryTerms:
-    """Loaded once from ``resources/directory.json``."""
-    raw = json.loads(resource_path("directory.json").read_text(encoding="utf-8"))
-    return _directory_terms(raw)
+# 名簿の用語 live in a module of their own, light enough for the start-up path.
+from kyojushien_desktop.directory_terms import DirectoryTerms, Stage, directory_terms  # noqa: E402,F401

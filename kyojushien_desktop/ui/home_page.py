@@ -16,9 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kyojushien_desktop.directory_terms import directory_terms
 from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.services import datafile
 from kyojushien_desktop.services.changes import Changes
+from kyojushien_desktop.services.overview import load_overview
 from kyojushien_desktop.services.settings import load_settings, rotation_date
 from kyojushien_desktop.ui import wording
 from kyojushien_desktop.ui.fonts import scaled
@@ -53,6 +55,21 @@ class HomePage(QWidget):
         self.rotation.setWordWrap(True)
         post.addWidget(self.department)
         post.addWidget(self.rotation)
+
+        status_card, status = _card("いまの状況")
+        self.directory_status = QLabel()
+        self.directory_status.setWordWrap(True)
+        self.upcoming = QLabel()
+        self.upcoming.setWordWrap(True)
+        self.followups = QLabel()
+        self.followups.setWordWrap(True)
+        self.overdue = QLabel()
+        self.overdue.setObjectName("warning")
+        self.overdue.setWordWrap(True)
+        self.overdue.hide()
+        for label in (self.directory_status, self.upcoming, self.followups, self.overdue):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            status.addWidget(label)
 
         file_card, file_layout = _card("データファイル")
         self.path = QLabel()
@@ -92,10 +109,13 @@ class HomePage(QWidget):
         layout.addWidget(self.sample_banner)
         layout.addLayout(header)
         layout.addWidget(post_card)
+        layout.addWidget(status_card)
         layout.addWidget(file_card)
         layout.addStretch(1)
 
     def refresh(self, session: datafile.Session | None, changes: Changes) -> None:
+        if changes.touches("members", "hearing") and session is not None:
+            self._show_overview(session)
         if not changes.touches("settings"):
             return
         self.session = session
@@ -130,6 +150,30 @@ class HomePage(QWidget):
             "このファイルは読み取り専用で開いています。変更は保存できません。" if session.read_only else ""
         )
         self.read_only.setVisible(session.read_only)
+
+    def _show_overview(self, session: datafile.Session) -> None:
+        """Where the directory stands, the hearings ahead and the 次の対応 still open."""
+        today = dt.date.today()
+        summary = load_overview(session, today)
+        stages = [
+            f"{name} {summary.by_stage[name]}" for name in directory_terms().stage_names if summary.by_stage.get(name)
+        ]
+        self.directory_status.setText(
+            f"名簿: {summary.organizations}団体"
+            + (f"（{'・'.join(stages)}）" if stages else "（まだ登録がありません）")
+        )
+        if summary.upcoming:
+            ahead = "、".join(f"{wareki.format_datetime(when)} {name}" for when, name in summary.upcoming)
+            self.upcoming.setText(f"これからのヒアリング: {ahead}")
+        else:
+            self.upcoming.setText("これからのヒアリング: 予定はありません")
+        self.followups.setText(f"まだ済んでいない次の対応: {summary.open_followups}件")
+        if summary.overdue_followups:
+            due, action, name = summary.overdue_followups[0]
+            self.overdue.setText(
+                f"期限切れ {len(summary.overdue_followups)}件。最も古いもの: {wareki.format_date(due)} {action} — {name}"
+            )
+        self.overdue.setVisible(bool(summary.overdue_followups))
 
     def _open_folder(self) -> None:
         if self.session:

@@ -139,3 +139,30 @@ def test_today_label_matches_wareki_today(qtbot, db_path):
 
     window = make_window(qtbot, db_path)
     assert window.home_page.today.text() == "今日は " + wareki.format_date(dt.date.today())
+
+
+def test_home_overview_counts_directory_hearings_and_followups(qtbot, db_path):
+    """ホーム sums the directory by 関係, lists the next planned hearing and counts overdue 次の対応."""
+    import dataclasses
+
+    from kyojushien_desktop.domain.hearing import FollowUp
+    from kyojushien_desktop.services import directory, visits
+
+    window = make_window(qtbot, db_path)
+    session = window.session
+    org = dataclasses.replace(directory.new_organization("不動産事業者・団体", "みどり不動産"), stage="接触済")
+    organization_id, changes = directory.save_organization(session, org)
+    window.data_changed.emit(changes)
+    home = window.home_page
+    assert home.directory_status.text() == "名簿: 1団体（接触済 1）"
+    assert home.upcoming.text() == "これからのヒアリング: 予定はありません"
+    ahead = dt.datetime.combine(dt.date.today() + dt.timedelta(days=7), dt.time(10, 0))
+    visit_id, changes = visits.plan_visit(session, visits.new_visit(session, organization_id, ahead))
+    _id, more = visits.add_followup(
+        session, FollowUp(visit_id=visit_id, action="資料を送る", due_on=dt.date.today() - dt.timedelta(days=2))
+    )
+    window.data_changed.emit(changes | more)
+    assert "みどり不動産" in home.upcoming.text() and "令和" in home.upcoming.text()
+    assert home.followups.text() == "まだ済んでいない次の対応: 1件"
+    assert not home.overdue.isHidden()
+    assert home.overdue.text().startswith("期限切れ 1件") and "資料を送る" in home.overdue.text()

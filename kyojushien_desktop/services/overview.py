@@ -1,0 +1,41 @@
+"""ホーム's overview: where the directory stands, the hearings ahead and the 次の対応 still open —
+what a successor needs to see on the first morning."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from kyojushien_desktop.services.datafile import Session
+from kyojushien_desktop.store import overview
+
+
+@dataclass(frozen=True)
+class Overview:
+    organizations: int
+    by_stage: dict[str, int]
+    upcoming: tuple[tuple[dt.datetime, str], ...]
+    open_followups: int
+    overdue_followups: tuple[tuple[dt.date, str, str], ...]
+
+
+def load_overview(session: Session, today: dt.date | None = None, upcoming_limit: int = 3) -> Overview:
+    today = today or dt.date.today()
+    by_stage = {row["stage"]: row["n"] for row in overview.organizations_by_stage(session.database)}
+    upcoming = tuple(
+        (dt.datetime.fromisoformat(row["scheduled_at"]), row["organization_name"])
+        for row in overview.upcoming_visits(session.database, today.isoformat(), upcoming_limit)
+    )
+    followups = overview.open_followups(session.database)
+    overdue = tuple(
+        (dt.date.fromisoformat(row["due_on"]), row["action"], row["organization_name"])
+        for row in followups
+        if row["due_on"] and dt.date.fromisoformat(row["due_on"]) < today
+    )
+    return Overview(
+        organizations=sum(by_stage.values()),
+        by_stage=by_stage,
+        upcoming=upcoming,
+        open_followups=len(followups),
+        overdue_followups=overdue,
+    )
