@@ -124,6 +124,7 @@ class VisitSummary:
     question_count: int = 0
     answered_count: int = 0
     open_followups: int = 0
+    organization_sort: str = ""  # the organisation's よみがな key, for 五十音 order
 
 
 @dataclass(frozen=True)

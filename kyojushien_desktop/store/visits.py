@@ -9,7 +9,8 @@ from kyojushien_desktop.domain.directory import now_text
 from kyojushien_desktop.store.database import Database
 
 _SUMMARY_SQL = """
-SELECT v.id, v.organization_id, o.name AS organization_name, o.category, v.scheduled_at, v.status,
+SELECT v.id, v.organization_id, o.name AS organization_name, o.sort_kana AS organization_sort, o.category,
+       v.scheduled_at, v.status,
        v.purpose, v.place,
        (SELECT count(*) FROM visit_questions vq WHERE vq.visit_id = v.id) AS question_count,
        (SELECT count(*) FROM answers a JOIN visit_questions vq

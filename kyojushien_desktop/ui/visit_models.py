@@ -149,7 +149,7 @@ class VisitTableModel(RowsTableModel[VisitSummary]):
         if role == SORT_ROLE:
             return (
                 _qdatetime(row.scheduled_at),
-                search_key(row.organization_name),
+                row.organization_sort or search_key(row.organization_name),
                 row.category,
                 search_key(row.purpose),
                 _status_order(row.status),
@@ -590,7 +590,7 @@ class CompareTableModel(QAbstractTableModel):
             return f"{question.text}\n\n{visit.organization_name}: {text or '（未回答）'}"
         if role == SORT_ROLE:
             if column == 0:
-                return search_key(visit.organization_name)
+                return visit.organization_sort or search_key(visit.organization_name)
             if column == 1:
                 return _qdatetime(visit.scheduled_at)
             text = self.answer(index.row(), column)

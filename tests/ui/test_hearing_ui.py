@@ -602,3 +602,26 @@ def test_window_has_hearing_after_members_and_refreshes_it(qtbot, db_path):
     assert page.shown_rows()[0][1] == "みどり町商工会議所"
     assert page.open_visit(visit_id)
     assert not page.entry.no_questions.isHidden()  # no questions chosen: said, memo still possible
+
+
+def test_visits_sort_by_organisation_in_gojuon_order(session, own_bank):
+    """Sorting the visit list by 団体 follows よみがな (五十音), not the kanji's code order."""
+    from PySide6.QtCore import QSortFilterProxyModel
+
+    from kyojushien_desktop.services import visits as visit_service
+    from kyojushien_desktop.ui.table_model import SORT_ROLE
+    from kyojushien_desktop.ui.visit_models import VisitTableModel
+
+    names = [("渡辺不動産", "わたなべふどうさん"), ("青葉住宅", "あおばじゅうたく"), ("北山管理", "きたやまかんり")]
+    for name, kana in names:
+        org = dataclasses.replace(directory.new_organization("不動産事業者・団体", name), kana=kana)
+        organization_id, _ = directory.save_organization(session, org)
+        plan(session, organization_id, own_bank[1])
+    model = VisitTableModel()
+    model.set_rows(visit_service.list_visits(session))
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.sort(1, Qt.SortOrder.AscendingOrder)
+    shown = [proxy.index(row, 1).data() for row in range(proxy.rowCount())]
+    assert shown == ["青葉住宅", "北山管理", "渡辺不動産"]
