@@ -251,8 +251,14 @@ class CompareView(QWidget):
         from kyojushien_desktop.services import hearing_compare
 
         writer = hearing_compare.export_compare_xlsx if kind == "xlsx" else hearing_compare.export_compare_pdf
-        session, table = self.session, self.table_data
-        written = write_file(self, lambda: writer(session, table, path), path, error_title="書き出せませんでした")
+        table = self.table_data
+        written = write_file(
+            self,
+            lambda reader: writer(reader, table, path),
+            path,
+            session=self.session,
+            error_title="書き出せませんでした",
+        )
         if written is None:
             return None
         what = "Excelファイル" if kind == "xlsx" else f"{wording.SUMMARY}PDF"

@@ -638,18 +638,19 @@ class HearingPage(QWidget):
         if path is None:
             return None
 
-        def write() -> Path:
+        def write(reader: datafile.Session) -> Path:
             if dialog.blank:
                 assert bank_id is not None
-                sheets = [visits.blank_sheet(session, bank_id)]
+                sheets = [visits.blank_sheet(reader, bank_id)]
             else:
-                sheets = [visits.sheet_for_visit(session, v.id, fallback_bank_id=bank_id) for v in chosen]
-            return visits.export_sheets_pdf(session, sheets, path)
+                sheets = [visits.sheet_for_visit(reader, v.id, fallback_bank_id=bank_id) for v in chosen]
+            return visits.export_sheets_pdf(reader, sheets, path)
 
         written = write_file(
             self,
             write,
             path,
+            session=session,
             error_title="印刷用のPDFを作れませんでした",
             cannot_write="PDFを書き込めませんでした",
             noun="PDF",

@@ -590,9 +590,16 @@ class MembersPage(QWidget):
             return None
         from kyojushien_desktop.services import member_export
 
-        session, flt = self.session, self.current_filter()
+        flt = self.current_filter()
         writer = member_export.export_xlsx if kind == "xlsx" else member_export.export_pdf
-        if write_file(self, lambda: writer(session, path, flt), path, error_title="書き出せませんでした") is None:
+        written = write_file(
+            self,
+            lambda reader: writer(reader, path, flt),
+            path,
+            session=self.session,
+            error_title="書き出せませんでした",
+        )
+        if written is None:
             return None
         what = "Excelファイル" if kind == "xlsx" else "名簿PDF"
         self.inform("書き出しました", f"{what}を書き出しました（{self.proxy.rowCount()}件）。\n{path}", path.parent)
