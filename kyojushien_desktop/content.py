@@ -746,7 +746,3 @@ def diagnosis_sheet() -> DiagnosisSheet:
         )
 
     return _build("diagnosis.json", build)
-
-
-# 名簿の用語 live in a module of their own, light enough for the start-up path.
-from kyojushien_desktop.directory_terms import DirectoryTerms, Stage, directory_terms  # noqa: E402,F401

@@ -128,13 +128,6 @@ class VisitSummary:
 
 
 @dataclass(frozen=True)
-class Answer:
-    visit_id: int
-    question_id: int
-    answer: str
-
-
-@dataclass(frozen=True)
 class FollowUp:
     """次の対応 decided at a visit, with its 期限."""
 

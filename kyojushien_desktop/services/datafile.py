@@ -106,7 +106,7 @@ def _open_locked(path: Path, *, read_only: bool, mine: lock.LockInfo | None) -> 
         mine = None
     session = Session(database=database, lock=mine, notices=list(database.notices))
     try:
-        database.read("SELECT count(*) FROM settings")
+        database.probe()
         left_open = None if database.read_only else app_state.was_left_open(database)
     except UserFacingError as exc:
         database.close()

@@ -8,6 +8,7 @@ import sqlite3
 from dataclasses import dataclass
 
 from kyojushien_desktop import content
+from kyojushien_desktop.directory_terms import directory_terms
 from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.domain.directory import (
     ORGANIZATION_FIELDS,
@@ -42,11 +43,11 @@ def categories() -> tuple[str, ...]:
 
 
 def stages() -> tuple[str, ...]:
-    return content.directory_terms().stage_names
+    return directory_terms().stage_names
 
 
 def contact_kinds() -> tuple[str, ...]:
-    return content.directory_terms().contact_kinds
+    return directory_terms().contact_kinds
 
 
 def default_roles(category: str) -> str:
@@ -153,6 +154,24 @@ def find_similar(session: Session, org: Organization) -> list[OrganizationSummar
 # --- writing organisations -------------------------------------------------------------------
 
 
+def _log_changes(
+    session: Session,
+    entity: str,
+    entity_id: int,
+    labels: dict[str, str],
+    before: Organization | Person,
+    after: Organization | Person,
+) -> bool:
+    """Writes one 変更履歴 line per field whose shown value changed (old → new); caller holds the
+    transaction. Returns whether anything changed."""
+    old, new = before.display_values(), after.display_values()
+    changed = [key for key in labels if old[key] != new[key]]
+    change_log.record_many(
+        session.database, [(entity, entity_id, "変更", labels[key], old[key], new[key]) for key in changed]
+    )
+    return bool(changed)
+
+
 def validate_organization(org: Organization) -> Organization:
     return clean_organization(org, categories(), stages())
 
@@ -168,15 +187,8 @@ def save_organization(session: Session, org: Organization) -> tuple[int, Changes
         else:
             before = get_organization(session, cleaned.id)
             organization_id = cleaned.id
-            old, new = before.display_values(), cleaned.display_values()
-            changed = [key for key in ORGANIZATION_FIELDS if old[key] != new[key]]
-            if changed:
-                row = cleaned.to_row()
-                organizations.update(database, organization_id, row)
-                change_log.record_many(
-                    database,
-                    [(ORGANIZATION, organization_id, "変更", ORGANIZATION_FIELDS[k], old[k], new[k]) for k in changed],
-                )
+            if _log_changes(session, ORGANIZATION, organization_id, ORGANIZATION_FIELDS, before, cleaned):
+                organizations.update(database, organization_id, cleaned.to_row())
         organizations.refresh_search_text(database, [organization_id])
     return organization_id, Changes(members=True)
 
@@ -245,13 +257,8 @@ def save_person(session: Session, person: Person) -> tuple[int, Changes]:
         else:
             before = get_person(session, cleaned.id)
             person_id = cleaned.id
-            old, new = before.display_values(), cleaned.display_values()
-            changed = [key for key in PERSON_FIELDS if old[key] != new[key]]
-            if changed:
+            if _log_changes(session, PERSON, person_id, PERSON_FIELDS, before, cleaned):
                 people.update(database, person_id, cleaned.to_row())
-                change_log.record_many(
-                    database, [(PERSON, person_id, "変更", PERSON_FIELDS[k], old[k], new[k]) for k in changed]
-                )
             if before.organization_id != cleaned.organization_id:
                 organizations.refresh_search_text(database, [before.organization_id])
         organizations.refresh_search_text(database, [cleaned.organization_id])

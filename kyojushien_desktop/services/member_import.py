@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kyojushien_desktop import content
+from kyojushien_desktop.directory_terms import directory_terms
 from kyojushien_desktop.domain.directory import (
     ORGANIZATION_FIELDS,
     PERSON_FIELDS,
@@ -359,7 +360,7 @@ def _header_key(text: str) -> str:
 def _aliases() -> dict[str, str]:
     """Normalised alias → field key, from resources/directory.json."""
     table: dict[str, str] = {}
-    for key, names in content.directory_terms().import_headers.items():
+    for key, names in directory_terms().import_headers.items():
         if key in FIELDS:
             for name in names:
                 table.setdefault(_header_key(name), key)
@@ -403,7 +404,7 @@ def find_header_row(rows: list[list[str]]) -> int:
 
 
 def _expected_headers() -> str:
-    terms = content.directory_terms().import_headers
+    terms = directory_terms().import_headers
     keys = [key for key in FIELDS if key not in ("kind", "internal", "website") and key in terms]
     return "、".join("／".join(terms[key][:3]) for key in keys)
 

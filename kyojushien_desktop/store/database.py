@@ -183,6 +183,10 @@ class Database:
         except sqlite3.Error as exc:
             raise translate(exc, self.path) from exc
 
+    def probe(self) -> None:
+        """A first real read: a file whose header is sound but whose pages are not fails here."""
+        self.read("SELECT count(*) FROM settings")
+
     def quick_check(self) -> list[str]:
         """SQLite's quick integrity check; an empty list means the file is sound."""
         try:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QDate, Qt
 
-from kyojushien_desktop import content
+from kyojushien_desktop.directory_terms import directory_terms
 from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.domain.directory import INTERNAL_LABELS, OrganizationSummary
 from kyojushien_desktop.domain.kana import search_key
@@ -191,7 +191,7 @@ class OrganizationTableModel(RowsTableModel[OrganizationSummary]):
 
 def stage_description(stage: str) -> str:
     """What a 関係 stage means (resources/directory.json), for tooltips and the record view."""
-    for item in content.directory_terms().stages:
+    for item in directory_terms().stages:
         if item.name == stage:
             return item.description
     return ""

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyojushien_desktop import content
+from kyojushien_desktop.directory_terms import directory_terms
 from kyojushien_desktop.domain.directory import Organization, OrganizationSummary, split_tags
 from kyojushien_desktop.domain.errors import ValidationError
 from kyojushien_desktop.services import datafile, directory
@@ -143,7 +143,7 @@ class OrganizationDialog(QDialog):
         self._roles_edited = False
         self.setWindowTitle("新しい団体・機関を登録" if self.is_new else f"団体・機関の編集 — {self.original.name}")
         self.errors = FieldErrors()
-        terms = content.directory_terms()
+        terms = directory_terms()
 
         self.name = QLineEdit()
         self.name.setPlaceholderText("例: 株式会社みどり不動産")
