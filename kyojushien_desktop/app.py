@@ -8,7 +8,7 @@ import traceback
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-from kyojushien_desktop.paths import log_dir, resource_path
+from kyojushien_desktop.paths import log_dir
 
 log = logging.getLogger("kyojushien_desktop")
 
@@ -54,7 +54,7 @@ def run_gui(db_path: Path | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from kyojushien_desktop.services.preferences import load_preferences
-    from kyojushien_desktop.ui.fonts import apply_font_size
+    from kyojushien_desktop.ui.fonts import apply_font_size, apply_style
     from kyojushien_desktop.ui.main_window import MainWindow
 
     log_path = _setup_logging()
@@ -66,7 +66,7 @@ def run_gui(db_path: Path | None = None) -> int:
         app.installTranslator(translator)
     prefs = load_preferences()
     apply_font_size(app, prefs.font_points)
-    app.setStyleSheet(resource_path("ui", "style.qss").read_text(encoding="utf-8"))
+    apply_style(app)
     _install_crash_dialog(log_path)
     window = MainWindow(prefs)
     window.show()

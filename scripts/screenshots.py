@@ -189,17 +189,16 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from kyojushien_desktop.paths import resource_path
     from kyojushien_desktop.services import directory, visits
     from kyojushien_desktop.services.changes import Changes
     from kyojushien_desktop.services.sample import create_sample
-    from kyojushien_desktop.ui.fonts import apply_font_size
+    from kyojushien_desktop.ui.fonts import apply_font_size, apply_style
     from kyojushien_desktop.ui.main_window import MainWindow
     from kyojushien_desktop.ui.town_dialog import TownDialog
 
     app = QApplication(sys.argv)
     apply_font_size(app, 10.5)
-    app.setStyleSheet(resource_path("ui", "style.qss").read_text(encoding="utf-8"))
+    apply_style(app)
     db = home / "見本_みどり町.db"
     session = create_sample(db)
     _ensure_directory(session)

@@ -31,6 +31,15 @@ def apply_font_size(app: QApplication, points: float) -> None:
     font.setFamilies([register_bundled_font(), *FALLBACK_FAMILIES])
     font.setPointSizeF(points)
     app.setFont(font)
+    if app.styleSheet():
+        # With a style sheet Qt does not pass a new application font on to existing widgets;
+        # setting the sheet again re-polishes them, so open screens change size too.
+        app.setStyleSheet(app.styleSheet())
+
+
+def apply_style(app: QApplication) -> None:
+    """The app's calm palette from ``resources/ui/style.qss``."""
+    app.setStyleSheet(resource_path("ui", "style.qss").read_text(encoding="utf-8"))
 
 
 def scaled(base: QFont, factor: float, *, bold: bool = False) -> QFont:

@@ -310,12 +310,7 @@ class MainWindow(QMainWindow):
     def _set_font_size(self, name: str) -> None:
         self.prefs.font_size = name
         self._save_prefs()
-        app = QApplication.instance()
-        apply_font_size(app, self.prefs.font_points)
-        if app.styleSheet():
-            # With a style sheet Qt does not pass a new application font on to existing widgets;
-            # setting the sheet again re-polishes them, so the open screens grow too.
-            app.setStyleSheet(app.styleSheet())
+        apply_font_size(QApplication.instance(), self.prefs.font_points)
         self.data_changed.emit(Changes(settings=True))
 
     def _save_prefs(self) -> None:

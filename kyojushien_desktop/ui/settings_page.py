@@ -61,7 +61,7 @@ class SettingsPage(QWidget):
             ("staff_name", wording.FIELD_STAFF, self.staff_name),
         ):
             error = QLabel()
-            error.setStyleSheet("color: #b00020;")
+            error.setObjectName("fieldError")
             error.hide()
             self.errors[key] = error
             row = QVBoxLayout()

@@ -45,7 +45,6 @@ class TownDialog(QDialog):
         self.staff_name.setPlaceholderText("例: 山田 花子")
         self.error = QLabel()
         self.error.setObjectName("fieldError")
-        self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
 
         form = QFormLayout()
