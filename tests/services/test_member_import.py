@@ -9,7 +9,7 @@ import pytest
 
 from kyojushien_desktop.domain.directory import Person
 from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
-from kyojushien_desktop.services import datafile, directory
+from kyojushien_desktop.services import datafile, directory, spreadsheet_file
 from kyojushien_desktop.services import member_import as mi
 from kyojushien_desktop.store import organizations
 
@@ -132,7 +132,7 @@ def test_read_table_shows_values_as_excel_does(tmp_path):
     sheet["D3"] = 1.5
     sheet["E3"] = dt.datetime(2025, 4, 1)
     workbook.save(tmp_path / "v.xlsx")
-    name, rows = mi.read_table(tmp_path / "v.xlsx")
+    name, rows = spreadsheet_file.read_table(tmp_path / "v.xlsx")
     assert name == "Sheet"
     assert rows == [[], [], ["", "1234567", "1234567", "1.5", "2025/4/1"]]
 
@@ -397,7 +397,7 @@ def test_xls_hint_says_save_as_xlsx(tmp_path):
     """An old .xls is answered with how to save it as .xlsx."""
     (tmp_path / "old.xls").write_bytes(b"anything")
     with pytest.raises(UserFacingError) as caught:
-        mi.read_table(tmp_path / "old.xls")
+        spreadsheet_file.read_table(tmp_path / "old.xls")
     assert "Excel ブック (*.xlsx)" in caught.value.hint
 
 
@@ -434,15 +434,15 @@ def test_word_file_renamed_and_damaged_xlsx(session, tmp_path):
 def test_too_large_files(session, tmp_path, monkeypatch):
     """Over the size or the row limit, the user is told which limit and what to do."""
     path = write_csv(tmp_path / "big.csv", [["団体名", "電話"]] + [[f"団体{i}", ""] for i in range(5)])
-    monkeypatch.setattr(mi, "MAX_BYTES", 10)
+    monkeypatch.setattr(spreadsheet_file, "MAX_BYTES", 10)
     with pytest.raises(UserFacingError, match="ファイルが大きすぎます"):
         mi.preview_import(session, path)
-    monkeypatch.setattr(mi, "MAX_BYTES", 20 * 1024 * 1024)
-    monkeypatch.setattr(mi, "MAX_ROWS", 4)
+    monkeypatch.setattr(spreadsheet_file, "MAX_BYTES", 20 * 1024 * 1024)
+    monkeypatch.setattr(spreadsheet_file, "MAX_ROWS", 4)
     with pytest.raises(UserFacingError, match="行が多すぎます") as caught:
         mi.preview_import(session, path)
     assert "big.csv" in caught.value.message
-    monkeypatch.setattr(mi, "MAX_ROWS", 5)
+    monkeypatch.setattr(spreadsheet_file, "MAX_ROWS", 5)
     assert len(mi.preview_import(session, path).rows) == 5
 
 
