@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from kyojushien_desktop.domain.directory import Organization, Person
+from kyojushien_desktop.domain.members import Organization, Person
 
 AREAS = [
     ("みどり", "みどり"),

@@ -68,7 +68,7 @@ def bench_open(work: Path) -> list[str]:
 
 
 def bench_check(work: Path) -> list[str]:
-    from kyojushien_desktop.services.check import check_file
+    from kyojushien_desktop.services.common.check import check_file
     from kyojushien_desktop.services.sample import create_sample
 
     db = work / "check.db"
@@ -93,12 +93,13 @@ def _big_directory(work: Path) -> Path:
 
 
 def bench_members_export(work: Path) -> list[str]:
-    from kyojushien_desktop.services import datafile, member_export
+    from kyojushien_desktop.services import datafile
+    from kyojushien_desktop.services.members import exporting
 
     session = datafile.open_session(_big_directory(work), read_only=True)
     try:
         out = work / "members_export.xlsx"
-        seconds = _median_ms(lambda: member_export.export_xlsx(session, out)) / 1000
+        seconds = _median_ms(lambda: exporting.export_xlsx(session, out)) / 1000
     finally:
         session.close()
     return [f"members_export_10k_s: {seconds:.2f} s"]
@@ -106,7 +107,7 @@ def bench_members_export(work: Path) -> list[str]:
 
 def bench_search(work: Path) -> list[str]:
     from kyojushien_desktop.services import datafile
-    from kyojushien_desktop.services.directory import search_ids
+    from kyojushien_desktop.services.members.organizations import search_ids
 
     session = datafile.open_session(_big_directory(work), read_only=True)
     times = []
@@ -124,7 +125,8 @@ def bench_search(work: Path) -> list[str]:
 def bench_members_import(work: Path) -> list[str]:
     """A town-hall style .xlsx of 10,000 organisations, previewed and imported into a fresh file."""
     from bench.directory_data import write_import_xlsx
-    from kyojushien_desktop.services import datafile, member_import
+    from kyojushien_desktop.services import datafile
+    from kyojushien_desktop.services.members import importing
 
     source = write_import_xlsx(work / "members_import_10k.xlsx", 10000)
     times = []
@@ -132,8 +134,8 @@ def bench_members_import(work: Path) -> list[str]:
         session = datafile.create_session(work / f"members_import_{run}.db")
         try:
             start = time.perf_counter()
-            preview = member_import.preview_import(session, source)
-            member_import.apply_import(session, preview)
+            preview = importing.preview_import(session, source)
+            importing.apply_import(session, preview)
             times.append(time.perf_counter() - start)
         finally:
             session.close()
@@ -143,11 +145,12 @@ def bench_members_import(work: Path) -> list[str]:
 def bench_hearing_sheet(work: Path) -> list[str]:
     """The whole `kyojushien hearing sheet` process (imports included) for a 10-question blank sheet:
     the guide's real-estate bank (8 questions) plus 2 added here."""
-    from kyojushien_desktop import content
+    from kyojushien_desktop.content import hearing as hearing_guide
     from kyojushien_desktop.domain.hearing import Question
-    from kyojushien_desktop.services import datafile, question_banks
+    from kyojushien_desktop.services import datafile
+    from kyojushien_desktop.services.hearing import question_banks
 
-    name = content.question_bank("real_estate").name
+    name = hearing_guide.question_bank("real_estate").name
     db = work / "hearing_sheet.db"
     if not db.exists():
         session = datafile.create_session(db)

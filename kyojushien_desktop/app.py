@@ -53,8 +53,8 @@ def run_gui(db_path: Path | None = None) -> int:
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
     from PySide6.QtWidgets import QApplication
 
-    from kyojushien_desktop.services.preferences import load_preferences
-    from kyojushien_desktop.ui.fonts import apply_font_size, apply_style
+    from kyojushien_desktop.services.common.preferences import load_preferences
+    from kyojushien_desktop.ui.common.fonts import apply_font_size, apply_style
     from kyojushien_desktop.ui.main_window import MainWindow
 
     log_path = _setup_logging()

@@ -24,10 +24,10 @@ def _ensure_directory(session) -> None:
     """A few organisations when the sample town has none yet, so the 名簿 shots are not empty."""
     import datetime as dt
 
-    from kyojushien_desktop.domain.directory import Contact, Person
-    from kyojushien_desktop.services import directory
+    from kyojushien_desktop.domain.members import Contact, Person
+    from kyojushien_desktop.services.members import contacts, organizations, people
 
-    if directory.list_organizations(session):
+    if organizations.list_organizations(session):
         return
     rows = (
         ("株式会社みどり不動産", "みどりふどうさん", "不動産事業者・団体", "0123-45-3321", ("物件",)),
@@ -35,21 +35,21 @@ def _ensure_directory(session) -> None:
         ("NPO法人みどり住まいネット", "みどりすまいねっと", "居住支援法人", "0123-45-8810", ("見守り",)),
     )
     for name, kana, category, phone, tags in rows:
-        org = dataclasses.replace(directory.new_organization(category, name), kana=kana, phone=phone, tags=tags)
-        organization_id, _ = directory.save_organization(session, org)
-        person_id, _ = directory.save_person(
+        org = dataclasses.replace(organizations.new_organization(category, name), kana=kana, phone=phone, tags=tags)
+        organization_id, _ = organizations.save_organization(session, org)
+        person_id, _ = people.save_person(
             session, Person(name="佐藤 一郎", organization_id=organization_id, started_on=dt.date(2022, 4, 1))
         )
-        directory.hand_over(session, person_id, Person(name="鈴木 花子", organization_id=0), dt.date(2025, 4, 1))
-        directory.add_contact(
+        people.hand_over(session, person_id, Person(name="鈴木 花子", organization_id=0), dt.date(2025, 4, 1))
+        contacts.add_contact(
             session, Contact(organization_id, dt.date(2025, 6, 12), "訪問", "協議会の説明に伺った", "山田 花子")
         )
 
 
 def _ensure_hearing(session) -> None:
     """The sample town's round of hearings when the sample does not bring it yet."""
-    from kyojushien_desktop.services import visits
-    from kyojushien_desktop.services.sample_hearing import add_sample_hearing
+    from kyojushien_desktop.services.hearing import visits
+    from kyojushien_desktop.services.hearing.sample_visits import add_sample_hearing
 
     if not visits.list_visits(session):
         add_sample_hearing(session)
@@ -59,8 +59,8 @@ def _hearing_shots(window, shoot) -> None:
     """ヒアリング: the visit list, the plan dialog, the answer-entry screen (also with a wrong
     数値 marked), the 質問バンク with its dialog, the 回答の比較 and the print dialog."""
     from kyojushien_desktop.domain.hearing import RECORDED
-    from kyojushien_desktop.services import question_banks, visits
-    from kyojushien_desktop.ui.hearing_page import BANKS_TAB, COMPARE_TAB, VISITS_TAB
+    from kyojushien_desktop.services.hearing import question_banks, visits
+    from kyojushien_desktop.ui.hearing.page import BANKS_TAB, COMPARE_TAB, VISITS_TAB
 
     page = window.hearing_page
     session = window.session
@@ -189,12 +189,14 @@ def main() -> int:
 
     from PySide6.QtWidgets import QApplication, QWidget
 
-    from kyojushien_desktop.services import directory, visits
-    from kyojushien_desktop.services.changes import Changes
+    from kyojushien_desktop.services import timeline
+    from kyojushien_desktop.services.common.changes import Changes
+    from kyojushien_desktop.services.hearing import visits
+    from kyojushien_desktop.services.members import organizations
     from kyojushien_desktop.services.sample import create_sample
-    from kyojushien_desktop.ui.fonts import apply_font_size, apply_style
+    from kyojushien_desktop.ui.common.fonts import apply_font_size, apply_style
+    from kyojushien_desktop.ui.home.town_dialog import TownDialog
     from kyojushien_desktop.ui.main_window import MainWindow
-    from kyojushien_desktop.ui.town_dialog import TownDialog
 
     app = QApplication(sys.argv)
     apply_font_size(app, 10.5)
@@ -235,8 +237,8 @@ def main() -> int:
     members.clear_filters()
 
     session = window.session
-    rows = directory.list_organizations(session)
-    richest = max(rows, key=lambda r: (len(directory.timeline(session, r.id)), r.sort_kana))
+    rows = organizations.list_organizations(session)
+    richest = max(rows, key=lambda r: (len(timeline.for_organization(session, r.id)), r.sort_kana))
     members.select_id(richest.id)
     members.open_selected()
     view = members.view
@@ -281,7 +283,7 @@ def main() -> int:
     columns.close()
 
     victim = next(r for r in rows if r.id != richest.id)
-    directory.delete_organization(session, victim.id)
+    organizations.delete_organization(session, victim.id)
     window.data_changed.emit(Changes(members=True))
     members._after_delete(victim.id, victim.name)
     shoot("members_7_after_delete")

@@ -14,8 +14,8 @@ import unicodedata
 from dataclasses import dataclass, replace
 from typing import NamedTuple
 
-from kyojushien_desktop.domain.directory import Problems, normalize_text
 from kyojushien_desktop.domain.errors import ValidationError
+from kyojushien_desktop.domain.members import Problems, normalize_text
 
 ANSWER_TYPES: dict[str, str] = {"free": "自由記述", "number": "数値", "yesno": "はい/いいえ", "choice": "選択肢"}
 YES, NO = "はい", "いいえ"

@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape
 from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.domain.hearing import NO, YES, CompareTable, Question, parse_number
 from kyojushien_desktop.reports.files import write_atomically
-from kyojushien_desktop.reports.xlsx_cells import WAREKI_FORMAT, set_text
+from kyojushien_desktop.reports.xlsx.cells import WAREKI_FORMAT, set_text
 
 XLSX_TITLE = "ヒアリング回答の比較"
 PDF_TITLE = "ヒアリング回答のまとめ"
@@ -150,8 +150,8 @@ def write_compare_pdf(table: CompareTable, path: Path, *, municipality: str, cre
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-    from kyojushien_desktop.reports.fonts import register_japanese_font
     from kyojushien_desktop.reports.hearing_sheet_pdf import FRAME_PADDING, build_numbered_pdf
+    from kyojushien_desktop.reports.pdf.fonts import register_japanese_font
 
     font = register_japanese_font()
     grey = Color(0.3, 0.3, 0.3)

@@ -338,7 +338,7 @@ def build_numbered_pdf(
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import SimpleDocTemplate
 
-    from kyojushien_desktop.reports.fonts import register_japanese_font
+    from kyojushien_desktop.reports.pdf.fonts import register_japanese_font
 
     font = register_japanese_font()
     starts: list[int] = []
@@ -398,7 +398,7 @@ def write_hearing_sheets_pdf(sheets: list[SheetData], path: Path, *, municipalit
     from reportlab.lib.pagesizes import A4
     from reportlab.platypus import PageBreak
 
-    from kyojushien_desktop.reports.fonts import register_japanese_font
+    from kyojushien_desktop.reports.pdf.fonts import register_japanese_font
 
     if not sheets:
         raise ValueError("no sheets to write")

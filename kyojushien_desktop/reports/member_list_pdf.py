@@ -12,7 +12,7 @@ from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.reports.files import write_atomically
 
 if TYPE_CHECKING:
-    from kyojushien_desktop.domain.directory import OrganizationSummary
+    from kyojushien_desktop.domain.members import OrganizationSummary
 
 DEFAULT_TITLE = "構成員・関係団体名簿"
 HEADERS = ("名称（よみがな）", "区分", "関係", "担当者", "電話", "最終連絡日", "備考")
@@ -117,7 +117,7 @@ def write_member_list_pdf(
     from reportlab.lib.units import mm
     from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
-    from kyojushien_desktop.reports.fonts import register_japanese_font
+    from kyojushien_desktop.reports.pdf.fonts import register_japanese_font
 
     font = register_japanese_font()
     made_on = wareki.format_date(created)

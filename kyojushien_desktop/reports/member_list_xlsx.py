@@ -13,12 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kyojushien_desktop.domain import wareki
-from kyojushien_desktop.domain.directory import INTERNAL_LABELS, ORGANIZATION_FIELDS, PERSON_FIELDS
+from kyojushien_desktop.domain.members import INTERNAL_LABELS, ORGANIZATION_FIELDS, PERSON_FIELDS
 from kyojushien_desktop.reports.files import write_atomically
-from kyojushien_desktop.reports.xlsx_cells import WAREKI_FORMAT, bind_as_text, clean_text, is_formula_like
+from kyojushien_desktop.reports.xlsx.cells import WAREKI_FORMAT, bind_as_text, clean_text, is_formula_like
 
 if TYPE_CHECKING:
-    from kyojushien_desktop.domain.directory import OrganizationSummary, Person
+    from kyojushien_desktop.domain.members import OrganizationSummary, Person
 
 TITLE = "構成員・関係団体名簿"
 SHEET_ORGANIZATIONS = "名簿"

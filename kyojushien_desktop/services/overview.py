@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from kyojushien_desktop.services.datafile import Session
+from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.store import overview
 
 

@@ -9,12 +9,13 @@ import json
 from pathlib import Path
 
 from kyojushien_desktop.domain import wareki
-from kyojushien_desktop.domain.directory import Contact, Person
+from kyojushien_desktop.domain.members import Contact, Person
 from kyojushien_desktop.paths import resource_path
-from kyojushien_desktop.services import directory
-from kyojushien_desktop.services.datafile import Session, create_session
-from kyojushien_desktop.services.sample_hearing import add_sample_hearing
-from kyojushien_desktop.services.settings import TownSettings, save_settings
+from kyojushien_desktop.services.common.session import Session
+from kyojushien_desktop.services.common.settings import TownSettings, save_settings
+from kyojushien_desktop.services.datafile import create_session
+from kyojushien_desktop.services.hearing.sample_visits import add_sample_hearing
+from kyojushien_desktop.services.members import contacts, organizations, people
 
 
 def sample_data() -> dict:
@@ -68,7 +69,7 @@ def _person(values: dict, organization_id: int) -> Person:
 def _add_organization(session: Session, values: dict) -> int:
     """One organisation with its people, 担当交代 and 経過記録, ending at the JSON's stage."""
     org = dataclasses.replace(
-        directory.new_organization(values["category"], values["name"]),
+        organizations.new_organization(values["category"], values["name"]),
         kana=values.get("kana", ""),
         kind=values.get("kind", ""),
         internal=bool(values.get("internal", False)),
@@ -85,20 +86,20 @@ def _add_organization(session: Session, values: dict) -> int:
     )
     if "expected_roles" in values:
         org = dataclasses.replace(org, expected_roles=values["expected_roles"])
-    organization_id, _ = directory.save_organization(session, org)
+    organization_id, _ = organizations.save_organization(session, org)
 
     person_ids: dict[str, int] = {}
     for person in values.get("people", []):
-        person_ids[person["name"]], _ = directory.save_person(session, _person(person, organization_id))
+        person_ids[person["name"]], _ = people.save_person(session, _person(person, organization_id))
         handed = person.get("hand_over")
         if handed:
             successor = handed["to"]
-            person_ids[successor["name"]], _ = directory.hand_over(
+            person_ids[successor["name"]], _ = people.hand_over(
                 session, person_ids[person["name"]], _person(successor, organization_id), _day(handed["on"])
             )
 
     for contact in values.get("contacts", []):
-        directory.add_contact(
+        contacts.add_contact(
             session,
             Contact(
                 organization_id=organization_id,
@@ -111,7 +112,7 @@ def _add_organization(session: Session, values: dict) -> int:
         )
 
     # A first contact raises 未接触 to 接触済; the JSON's stage is the last word.
-    saved = directory.get_organization(session, organization_id)
+    saved = organizations.get_organization(session, organization_id)
     if saved.stage != values["stage"]:
-        directory.save_organization(session, dataclasses.replace(saved, stage=values["stage"]))
+        organizations.save_organization(session, dataclasses.replace(saved, stage=values["stage"]))
     return organization_id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from kyojushien_desktop.domain.directory import now_text
+from kyojushien_desktop.domain.members import now_text
 from kyojushien_desktop.store.database import Database
 
 

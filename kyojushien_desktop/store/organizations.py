@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
-from kyojushien_desktop.domain.directory import now_text
 from kyojushien_desktop.domain.kana import search_key
+from kyojushien_desktop.domain.members import now_text
 from kyojushien_desktop.store.database import Database
 
 SUMMARY_SQL = """

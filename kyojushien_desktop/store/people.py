@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import defaultdict
 
-from kyojushien_desktop.domain.directory import now_text
+from kyojushien_desktop.domain.members import now_text
 from kyojushien_desktop.store.database import Database
 
 
@@ -47,3 +48,19 @@ def set_deleted(database: Database, person_id: int, deleted_at: str | None) -> N
     database.execute(
         "UPDATE people SET deleted_at = ?, updated_at = ? WHERE id = ?", (deleted_at, now_text(), person_id)
     )
+
+
+def live_people_by_organization(database: Database) -> dict[int, list[sqlite3.Row]]:
+    """Live people of live organisations keyed by organisation id, each list in the order of
+    ``people.for_organization``: current people first, then former ones (前任), newest period first."""
+    rows = database.read(
+        "SELECT p.* FROM people p JOIN organizations o ON o.id = p.organization_id "
+        "WHERE p.deleted_at IS NULL AND o.deleted_at IS NULL "
+        "ORDER BY p.organization_id, "
+        "(p.ended_on IS NOT NULL AND p.ended_on <= date('now', 'localtime')), "
+        "coalesce(p.started_on, '') DESC, p.id DESC"
+    )
+    grouped: dict[int, list[sqlite3.Row]] = defaultdict(list)
+    for row in rows:
+        grouped[row["organization_id"]].append(row)
+    return dict(grouped)

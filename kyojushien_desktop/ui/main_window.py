@@ -31,13 +31,15 @@ from PySide6.QtWidgets import (
 from kyojushien_desktop import APP_NAME, __version__
 from kyojushien_desktop.domain.errors import FileLockedError, UserFacingError
 from kyojushien_desktop.paths import data_dir, default_db_path
-from kyojushien_desktop.services import datafile, preferences, settings
-from kyojushien_desktop.services.changes import Changes
-from kyojushien_desktop.ui import messages, wording
-from kyojushien_desktop.ui.fonts import apply_font_size
-from kyojushien_desktop.ui.home_page import HomePage
-from kyojushien_desktop.ui.notice_bar import NoticeBar
-from kyojushien_desktop.ui.town_dialog import TownDialog
+from kyojushien_desktop.services import datafile
+from kyojushien_desktop.services.common import preferences, settings
+from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.session import Session
+from kyojushien_desktop.ui.common import messages, wording
+from kyojushien_desktop.ui.common.fonts import apply_font_size
+from kyojushien_desktop.ui.common.notice_bar import NoticeBar
+from kyojushien_desktop.ui.home.page import HomePage
+from kyojushien_desktop.ui.home.town_dialog import TownDialog
 
 T = TypeVar("T")
 SAMPLE_FILE_NAME = "見本_みどり町.db"
@@ -49,7 +51,7 @@ class MainWindow(QMainWindow):
     def __init__(self, prefs: preferences.Preferences | None = None) -> None:
         super().__init__()
         self.prefs = prefs or preferences.load_preferences()
-        self.session: datafile.Session | None = None
+        self.session: Session | None = None
         self._painted = False
         self.setWindowTitle(APP_NAME)
         self.resize(1100, 720)
@@ -100,21 +102,21 @@ class MainWindow(QMainWindow):
 
     # --- pages -----------------------------------------------------------------------------
     def _make_members_page(self) -> QWidget:
-        from kyojushien_desktop.ui.members_page import MembersPage
+        from kyojushien_desktop.ui.members.page import MembersPage
 
         page = MembersPage(self.prefs)
         page.changed.connect(self.data_changed.emit)
         return page
 
     def _make_hearing_page(self) -> QWidget:
-        from kyojushien_desktop.ui.hearing_page import HearingPage
+        from kyojushien_desktop.ui.hearing.page import HearingPage
 
         page = HearingPage()
         page.changed.connect(self.data_changed.emit)
         return page
 
     def _make_settings_page(self) -> QWidget:
-        from kyojushien_desktop.ui.settings_page import SettingsPage
+        from kyojushien_desktop.ui.settings.page import SettingsPage
 
         page = SettingsPage()
         page.set_font_size_name(self.prefs.font_size)
@@ -226,7 +228,7 @@ class MainWindow(QMainWindow):
             self._create_file(path, dialog.result_settings)
 
     def _create_file(self, path: Path, values: settings.TownSettings) -> None:
-        def create() -> datafile.Session:
+        def create() -> Session:
             session = datafile.create_session(path)
             try:
                 settings.save_settings(session, values)
@@ -268,7 +270,7 @@ class MainWindow(QMainWindow):
         self._adopt(session)
         return True
 
-    def _adopt(self, session: datafile.Session | None) -> None:
+    def _adopt(self, session: Session | None) -> None:
         if session is None:
             return
         self._close_session()

@@ -11,12 +11,13 @@ import openpyxl
 import pytest
 from pypdf import PdfReader
 
-from kyojushien_desktop import content
-from kyojushien_desktop.domain.directory import Person
+from kyojushien_desktop.content import hearing as hearing_guide
 from kyojushien_desktop.domain.hearing import Question, QuestionBank
-from kyojushien_desktop.services import directory, hearing_compare, question_banks, visits
+from kyojushien_desktop.domain.members import Person
+from kyojushien_desktop.services.common.settings import TownSettings, save_settings
 from kyojushien_desktop.services.datafile import Session, create_session
-from kyojushien_desktop.services.settings import TownSettings, save_settings
+from kyojushien_desktop.services.hearing import comparison, question_banks, visits
+from kyojushien_desktop.services.members import organizations, people
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -52,7 +53,7 @@ def all_font_names(path: Path) -> set[str]:
 
 
 def add_org(session: Session, name: str, category: str = "不動産事業者・団体") -> int:
-    organization_id, _ = directory.save_organization(session, directory.new_organization(category, name))
+    organization_id, _ = organizations.save_organization(session, organizations.new_organization(category, name))
     return organization_id
 
 
@@ -77,7 +78,7 @@ def town(tmp_path: Path) -> Session:
 def typed_visit(session: Session, name: str, when: dt.datetime) -> int:
     """A visit with 7 guide questions and the three typed ones: 10 questions, every answer type."""
     org_id = add_org(session, name)
-    person_id, _ = directory.save_person(
+    person_id, _ = people.save_person(
         session, Person(name="田中 茂", organization_id=org_id, department="賃貸管理部", title="部長")
     )
     guide = question_banks.list_questions(session, question_banks.find_bank(session, "real_estate").id)[:7]
@@ -130,9 +131,9 @@ def test_sheet_text_font_questions_and_footer(town: Session, tmp_path: Path) -> 
         "単位",
     ):
         assert expected in text, expected
-    for tip in content.hearing_tips():
+    for tip in hearing_guide.hearing_tips():
         assert squash(tip.title) in text and squash(tip.body) in text
-    for souvenir in content.souvenirs():
+    for souvenir in hearing_guide.souvenirs():
         mark = "■" if souvenir == "ガイドブック" else "□"
         assert f"{mark}{souvenir}" in text
     positions = [text.index(f"{n}.{squash(q.text)}") for n, q in enumerate(sheet.questions, 1)]
@@ -217,8 +218,8 @@ def test_compare_xlsx_read_back(answered: Session, tmp_path: Path) -> None:
     """The Excel table: 団体名・区分・日付 then one column per question, answers in place, text
     wrapped, header frozen, numbers as numbers, a formula-like answer kept as text."""
     bank = question_banks.find_bank(answered, "real_estate")
-    table = hearing_compare.compare_table(answered, bank.id)
-    path = hearing_compare.export_compare_xlsx(answered, table, tmp_path / "compare.xlsx", today=TODAY)
+    table = comparison.compare_table(answered, bank.id)
+    path = comparison.export_compare_xlsx(answered, table, tmp_path / "compare.xlsx", today=TODAY)
     workbook = openpyxl.load_workbook(path)
     sheet = workbook["回答の比較"]
     header = [cell.value for cell in sheet[1]]
@@ -237,8 +238,8 @@ def test_compare_xlsx_read_back(answered: Session, tmp_path: Path) -> None:
     assert sheet.column_dimensions["D"].width >= 30 and sheet.column_dimensions["A"].width >= 25
     assert [c.value for c in workbook["質問一覧"]["B"][1:4]] == [q.text for q in table.questions[:3]]
 
-    typed = hearing_compare.compare_table(answered, question_banks.find_bank(answered, "大家さん向け").id)
-    path = hearing_compare.export_compare_xlsx(answered, typed, tmp_path / "typed.xlsx", today=TODAY)
+    typed = comparison.compare_table(answered, question_banks.find_bank(answered, "大家さん向け").id)
+    path = comparison.export_compare_xlsx(answered, typed, tmp_path / "typed.xlsx", today=TODAY)
     values = {row[0].value: [c.value for c in row] for row in openpyxl.load_workbook(path).active.iter_rows(min_row=2)}
     assert values["みどり不動産"][3:] == ["はい", 45, "必ず利用"]
     assert values["みどり社協"][3:] == ["いいえ", None, None]
@@ -248,8 +249,8 @@ def test_compare_pdf_answers_under_their_questions(answered: Session, tmp_path: 
     """The まとめ: each question once, each answer under it with 「団体名（日付）」, 未回答 counted,
     closed questions tallied, the font embedded and 自治体名 in the footer."""
     bank = question_banks.find_bank(answered, "real_estate")
-    table = hearing_compare.compare_table(answered, bank.id)
-    path = hearing_compare.export_compare_pdf(answered, table, tmp_path / "matome.pdf", today=TODAY)
+    table = comparison.compare_table(answered, bank.id)
+    path = comparison.export_compare_pdf(answered, table, tmp_path / "matome.pdf", today=TODAY)
     assert embedded_fonts(path) == all_font_names(path)
     text = "".join(pdf_text(path))
     headings = [text.index(f"{n}.{q.text}") for n, q in enumerate(table.questions, 1)]
@@ -267,16 +268,16 @@ def test_compare_pdf_answers_under_their_questions(answered: Session, tmp_path: 
     assert "予定の団体" not in text
     assert "みどり町ヒアリング回答のまとめ不動産団体・事業者1/" in text
 
-    typed = hearing_compare.compare_table(answered, question_banks.find_bank(answered, "大家さん向け").id)
-    path = hearing_compare.export_compare_pdf(answered, typed, tmp_path / "typed.pdf", today=TODAY)
+    typed = comparison.compare_table(answered, question_banks.find_bank(answered, "大家さん向け").id)
+    path = comparison.export_compare_pdf(answered, typed, tmp_path / "typed.pdf", today=TODAY)
     assert "はい1件・いいえ1件" in "".join(pdf_text(path))
 
 
 def test_empty_comparison_still_writes(town: Session, tmp_path: Path) -> None:
     """With no visit done yet both exports still open, saying there is nothing to compare."""
-    table = hearing_compare.compare_table(town, question_banks.find_bank(town, "welfare").id)
+    table = comparison.compare_table(town, question_banks.find_bank(town, "welfare").id)
     assert table.rows == ()
-    pdf = hearing_compare.export_compare_pdf(town, table, tmp_path / "empty.pdf", today=TODAY)
+    pdf = comparison.export_compare_pdf(town, table, tmp_path / "empty.pdf", today=TODAY)
     assert "条件に合うヒアリング記録がありません" in "".join(pdf_text(pdf))
-    xlsx = hearing_compare.export_compare_xlsx(town, table, tmp_path / "empty.xlsx", today=TODAY)
+    xlsx = comparison.export_compare_xlsx(town, table, tmp_path / "empty.xlsx", today=TODAY)
     assert openpyxl.load_workbook(xlsx).active.max_row == 1

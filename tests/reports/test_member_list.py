@@ -15,14 +15,14 @@ import pytest
 from pypdf import PdfReader
 
 from kyojushien_desktop.domain import wareki
-from kyojushien_desktop.domain.directory import Contact, OrganizationSummary, Person
 from kyojushien_desktop.domain.errors import UserFacingError
+from kyojushien_desktop.domain.members import Contact, OrganizationSummary, Person
 from kyojushien_desktop.reports.member_list_pdf import write_member_list_pdf
 from kyojushien_desktop.reports.member_list_xlsx import write_member_list_xlsx
-from kyojushien_desktop.services import directory, member_export
+from kyojushien_desktop.services.common.settings import TownSettings, save_settings
 from kyojushien_desktop.services.datafile import Session, create_session
-from kyojushien_desktop.services.directory import DirectoryFilter
-from kyojushien_desktop.services.settings import TownSettings, save_settings
+from kyojushien_desktop.services.members import contacts, exporting, organizations, people
+from kyojushien_desktop.services.members.organizations import OrganizationFilter
 
 ROOT = Path(__file__).resolve().parents[2]
 HEADERS = [
@@ -44,8 +44,8 @@ TODAY = dt.date.today()
 
 
 def _add(session: Session, name: str, category: str = "不動産事業者・団体", **fields: object) -> int:
-    org = dataclasses.replace(directory.new_organization(category, name), **fields)
-    organization_id, _ = directory.save_organization(session, org)
+    org = dataclasses.replace(organizations.new_organization(category, name), **fields)
+    organization_id, _ = organizations.save_organization(session, org)
     return organization_id
 
 
@@ -55,12 +55,12 @@ def town(tmp_path: Path) -> Session:
     session = create_session(tmp_path / "t.db")
     save_settings(session, TownSettings(municipality="みどり町"))
     realtor = _add(session, "株式会社みどり不動産", kana="みどりふどうさん", phone="0123-45-6789", tags=("協力店",))
-    person_id, _ = directory.save_person(
+    person_id, _ = people.save_person(
         session,
         Person(name="佐藤 一郎", kana="さとう いちろう", organization_id=realtor, started_on=dt.date(2020, 4, 1)),
     )
-    directory.hand_over(session, person_id, Person(name="鈴木 花子", organization_id=0), TODAY - dt.timedelta(days=30))
-    directory.add_contact(session, Contact(organization_id=realtor, occurred_on=dt.date(2025, 6, 12), kind="電話"))
+    people.hand_over(session, person_id, Person(name="鈴木 花子", organization_id=0), TODAY - dt.timedelta(days=30))
+    contacts.add_contact(session, Contact(organization_id=realtor, occurred_on=dt.date(2025, 6, 12), kind="電話"))
     _add(session, "地域包括支援センターさくら", category="福祉事業者・団体", kana="ちいきほうかつしえんせんたーさくら")
     tricky = _add(
         session,
@@ -71,7 +71,7 @@ def town(tmp_path: Path) -> Session:
         tags=("@見守り",),
         notes="=1+1",
     )
-    directory.save_person(session, Person(name="=cmd|' /C calc'!A0", organization_id=tricky))
+    people.save_person(session, Person(name="=cmd|' /C calc'!A0", organization_id=tricky))
     yield session
     session.close()
 
@@ -87,7 +87,7 @@ def _pdf_text(path: Path) -> list[str]:
 
 def test_xlsx_sheets_header_frozen_pane_autofilter_widths(town: Session, tmp_path: Path):
     """The workbook has 「名簿」 and 「担当者」, a bold filled header, frozen header, autofilter over all rows."""
-    out = member_export.export_xlsx(town, tmp_path / "名簿.xlsx")
+    out = exporting.export_xlsx(town, tmp_path / "名簿.xlsx")
     workbook = openpyxl.load_workbook(out)
     assert workbook.sheetnames == ["名簿", "担当者"]
     sheet = workbook["名簿"]
@@ -97,14 +97,14 @@ def test_xlsx_sheets_header_frozen_pane_autofilter_widths(town: Session, tmp_pat
     assert sheet.auto_filter.ref == "A1:M4"
     assert sheet.column_dimensions["A"].width >= 30 and sheet.column_dimensions["M"].width >= 40
     assert sheet["A2"].alignment.wrap_text and sheet["M2"].alignment.wrap_text
-    assert [row[0] for row in _sheet_rows(out, "名簿")[1:]] == [r.name for r in directory.list_organizations(town)]
+    assert [row[0] for row in _sheet_rows(out, "名簿")[1:]] == [r.name for r in organizations.list_organizations(town)]
     assert workbook["担当者"].freeze_panes == "B2"
     assert workbook.properties.title == "みどり町 構成員・関係団体名簿"
 
 
 def test_xlsx_people_sheet_marks_former_person(town: Session, tmp_path: Path):
     """The 担当者 sheet lists current and former people of each organisation, 前任 marked, dates as dates."""
-    rows = _sheet_rows(member_export.export_xlsx(town, tmp_path / "名簿.xlsx"), "担当者")
+    rows = _sheet_rows(exporting.export_xlsx(town, tmp_path / "名簿.xlsx"), "担当者")
     assert rows[0] == ["団体名", "氏名", "よみがな", "部署", "役職", "電話", "メール", "着任日", "離任日", "現任・前任"]
     realtor = [row for row in rows if row[0] == "株式会社みどり不動産"]
     assert [(row[1], row[-1]) for row in realtor] == [("鈴木 花子", "現任"), ("佐藤 一郎", "前任")]
@@ -114,7 +114,7 @@ def test_xlsx_people_sheet_marks_former_person(town: Session, tmp_path: Path):
 
 def test_xlsx_last_contact_is_a_wareki_date(town: Session, tmp_path: Path):
     """最終連絡日 is a real date (sortable, filterable) shown in 和暦 by Excel's ggge format."""
-    sheet = openpyxl.load_workbook(member_export.export_xlsx(town, tmp_path / "名簿.xlsx"))["名簿"]
+    sheet = openpyxl.load_workbook(exporting.export_xlsx(town, tmp_path / "名簿.xlsx"))["名簿"]
     realtor = next(row for row in sheet.iter_rows(min_row=2) if row[0].value == "株式会社みどり不動産")
     cell = realtor[HEADERS.index("最終連絡日")]
     assert cell.value == dt.datetime(2025, 6, 12)
@@ -123,7 +123,7 @@ def test_xlsx_last_contact_is_a_wareki_date(town: Session, tmp_path: Path):
 
 def test_xlsx_formula_like_text_stays_text(town: Session, tmp_path: Path):
     """Text starting with = + - @ is stored as literal text with a quote prefix, never as a formula."""
-    out = member_export.export_xlsx(town, tmp_path / "名簿.xlsx")
+    out = exporting.export_xlsx(town, tmp_path / "名簿.xlsx")
     workbook = openpyxl.load_workbook(out)
     tricky = next(row for row in workbook["名簿"].iter_rows(min_row=2) if row[1].value == "いこーるしょうかい")
     expected = {
@@ -176,7 +176,7 @@ def test_pdf_reads_back_text_pages_footer_and_size(tmp_path: Path):
     save_settings(session, TownSettings(municipality="みどり町"))
     for i in range(120):
         _add(session, f"みどり不動産{i:03d}", kana="みどりふどうさん", notes="高齢者の入居相談に前向き。" * (i % 3))
-    out = member_export.export_pdf(session, tmp_path / "名簿.pdf")
+    out = exporting.export_pdf(session, tmp_path / "名簿.pdf")
     session.close()
     reader = PdfReader(out)
     pages = _pdf_text(out)
@@ -194,7 +194,7 @@ def test_pdf_reads_back_text_pages_footer_and_size(tmp_path: Path):
 
 def test_pdf_embeds_the_japanese_font(town: Session, tmp_path: Path):
     """Every font in the PDF is the bundled IPAexゴシック, embedded (a /FontFile2 in its descriptor)."""
-    out = member_export.export_pdf(town, tmp_path / "名簿.pdf")
+    out = exporting.export_pdf(town, tmp_path / "名簿.pdf")
     fonts = PdfReader(out).pages[0]["/Resources"]["/Font"]
     assert fonts
     for ref in fonts.values():
@@ -236,31 +236,31 @@ def test_pdf_wraps_long_names_and_escapes_markup(tmp_path: Path):
 
 def test_filtered_export_contains_only_filtered_rows(town: Session, tmp_path: Path):
     """With a filter, both files hold only the rows the list shows, and the PDF says what was filtered."""
-    flt = DirectoryFilter(category="福祉事業者・団体")
-    xlsx = member_export.export_xlsx(town, tmp_path / "f.xlsx", flt)
+    flt = OrganizationFilter(category="福祉事業者・団体")
+    xlsx = exporting.export_xlsx(town, tmp_path / "f.xlsx", flt)
     assert [row[0] for row in _sheet_rows(xlsx, "名簿")[1:]] == ["地域包括支援センターさくら"]
     assert len(_sheet_rows(xlsx, "担当者")) == 1  # the welfare office has no people: header only
-    text = "".join(_pdf_text(member_export.export_pdf(town, tmp_path / "f.pdf", flt)))
+    text = "".join(_pdf_text(exporting.export_pdf(town, tmp_path / "f.pdf", flt)))
     assert "絞り込み: 区分＝福祉事業者・団体" in text and "件数: 1件" in text
     assert "地域包括支援センターさくら" in text and "みどり不動産" not in text
 
 
 def test_describe_filter_words():
     """The filter reads as the screen's terms; no filter gives an empty note."""
-    assert member_export.describe_filter(None) == ""
-    assert member_export.describe_filter(DirectoryFilter()) == ""
-    assert member_export.describe_filter(DirectoryFilter(category="不動産事業者・団体")) == (
+    assert exporting.describe_filter(None) == ""
+    assert exporting.describe_filter(OrganizationFilter()) == ""
+    assert exporting.describe_filter(OrganizationFilter(category="不動産事業者・団体")) == (
         "絞り込み: 区分＝不動産事業者・団体"
     )
-    note = member_export.describe_filter(DirectoryFilter(stage="接触済", internal=True, tag="見守り", query=" すず "))
+    note = exporting.describe_filter(OrganizationFilter(stage="接触済", internal=True, tag="見守り", query=" すず "))
     assert note == "絞り込み: 協議会との関係＝接触済、庁内/庁外＝庁内、タグ＝見守り、検索語＝「すず」"
 
 
 def test_empty_directory_exports(tmp_path: Path):
     """An empty (or filtered-to-nothing) directory still gives a valid workbook and a one-page PDF."""
     session = create_session(tmp_path / "t.db")
-    xlsx = member_export.export_xlsx(session, tmp_path / "e.xlsx")
-    pdf = member_export.export_pdf(session, tmp_path / "e.pdf")
+    xlsx = exporting.export_xlsx(session, tmp_path / "e.xlsx")
+    pdf = exporting.export_pdf(session, tmp_path / "e.pdf")
     session.close()
     assert _sheet_rows(xlsx, "名簿") == [HEADERS]
     pages = _pdf_text(pdf)
@@ -278,7 +278,7 @@ def test_locked_target_keeps_old_file_and_explains(town: Session, tmp_path: Path
 
     monkeypatch.setattr(os, "replace", refuse)
     with pytest.raises(UserFacingError) as caught:
-        member_export.export_xlsx(town, target)
+        exporting.export_xlsx(town, target)
     monkeypatch.undo()
     assert str(target) in caught.value.message
     assert "Excelで開いている場合は閉じてから" in caught.value.hint
@@ -290,14 +290,14 @@ def test_missing_folder_is_a_user_facing_error(town: Session, tmp_path: Path):
     """Exporting into a folder that does not exist says so in Japanese instead of crashing."""
     target = tmp_path / "ない" / "名簿.pdf"
     with pytest.raises(UserFacingError) as caught:
-        member_export.export_pdf(town, target)
+        exporting.export_pdf(town, target)
     assert "書き出し先のフォルダが見つかりません" in caught.value.message and str(target.parent) in caught.value.message
 
 
 def test_export_modules_load_without_openpyxl_or_reportlab():
     """Importing the export service and reports loads neither openpyxl nor reportlab (the GUI starts without them)."""
     code = (
-        "import sys, kyojushien_desktop.services.member_export, kyojushien_desktop.reports.member_list_pdf;"
+        "import sys, kyojushien_desktop.services.members.exporting, kyojushien_desktop.reports.member_list_pdf;"
         "print(sorted(m for m in ('openpyxl', 'reportlab') if m in sys.modules))"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)

@@ -9,7 +9,7 @@ import pytest
 
 from kyojushien_desktop.domain.errors import DamagedFileError, FileLockedError
 from kyojushien_desktop.services import datafile
-from kyojushien_desktop.services.settings import TownSettings, load_settings, save_settings
+from kyojushien_desktop.services.common.settings import TownSettings, load_settings, save_settings
 from kyojushien_desktop.store import backups, lock
 
 HOLDER = textwrap.dedent(

@@ -10,9 +10,10 @@ from collections import Counter
 
 import pytest
 
-from kyojushien_desktop.services import directory
+from kyojushien_desktop.services import timeline
+from kyojushien_desktop.services.common.settings import load_settings
+from kyojushien_desktop.services.members import organizations, people, terms
 from kyojushien_desktop.services.sample import create_sample, sample_data
-from kyojushien_desktop.services.settings import load_settings
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +33,7 @@ def data():
 
 
 def everyone(session, rows):
-    return [person for row in rows for person in directory.people_of(session, row.id)]
+    return [person for row in rows for person in people.people_of(session, row.id)]
 
 
 def test_settings_kept(sample):
@@ -44,22 +45,22 @@ def test_settings_kept(sample):
 
 def test_organisations_cover_every_category_and_stage(sample):
     """At least 35 organisations, every 区分 and every 関係 present, both 庁内 and 庁外."""
-    rows = directory.list_organizations(sample)
+    rows = organizations.list_organizations(sample)
     assert len(rows) >= 35
-    assert set(directory.categories()) <= {row.category for row in rows}
-    assert set(directory.stages()) <= {row.stage for row in rows}
+    assert set(terms.categories()) <= {row.category for row in rows}
+    assert set(terms.stages()) <= {row.stage for row in rows}
     assert {True, False} <= {row.internal for row in rows}
 
 
 def test_stages_as_in_the_json(sample, data):
     """Each organisation ends at the JSON's stage, although contacts raise 未接触 on their own."""
-    stored = {row.name: row.stage for row in directory.list_organizations(sample)}
+    stored = {row.name: row.stage for row in organizations.list_organizations(sample)}
     assert stored == {entry["name"]: entry["stage"] for entry in data["organizations"]}
 
 
 def test_people_and_hand_overs(sample):
     """At least 60 people; at least 5 担当交代 whose 前任 left the day before the successor came."""
-    people = everyone(sample, directory.list_organizations(sample))
+    people = everyone(sample, organizations.list_organizations(sample))
     assert len(people) >= 60
     by_id = {person.id: person for person in people}
     handed = [person for person in people if person.successor_id is not None]
@@ -73,8 +74,8 @@ def test_people_and_hand_overs(sample):
 def test_timelines_follow_the_stage(sample):
     """未接触 has no contacts; most contacted organisations have a timeline of 2 or more;
     構成員（参加合意済） has many; every contact falls between 2025-04 and 2026-11."""
-    rows = directory.list_organizations(sample)
-    contacts = {row.id: [e for e in directory.timeline(sample, row.id) if e.source == "contact"] for row in rows}
+    rows = organizations.list_organizations(sample)
+    contacts = {row.id: [e for e in timeline.for_organization(sample, row.id) if e.source == "contact"] for row in rows}
     for row in rows:
         if row.stage == "未接触":
             assert contacts[row.id] == [], row.name
@@ -88,9 +89,7 @@ def test_timelines_follow_the_stage(sample):
     days = [entry.on for entries in contacts.values() for entry in entries]
     assert len(days) >= 100
     assert min(days) >= dt.date(2025, 4, 1) and max(days) <= dt.date(2026, 11, 30)
-    assert set(Counter(entry.kind for entries in contacts.values() for entry in entries)) == set(
-        directory.contact_kinds()
-    )
+    assert set(Counter(entry.kind for entries in contacts.values() for entry in entries)) == set(terms.contact_kinds())
 
 
 def test_contacts_name_the_person_in_charge_at_the_time(data):
@@ -125,7 +124,7 @@ def test_search_by_kana_fragment(sample):
     """A fragment of the よみがな, in カタカナ or ひらがな, finds the organisation; so does a person."""
 
     def names(query):
-        return [row.name for row in directory.search_organizations(sample, query)]
+        return [row.name for row in organizations.search_organizations(sample, query)]
 
     assert "相談支援事業所そよかぜ" in names("ソヨカゼ")
     assert names("ひかりしょうじ") == ["有限会社ひかり商事"]
@@ -135,8 +134,8 @@ def test_search_by_kana_fragment(sample):
 
 def test_tags_for_filtering(sample):
     """The tags a newcomer filters by are there."""
-    assert {"協力店", "見守り", "シェルター"} <= set(directory.all_tags(sample))
-    partners = directory.list_organizations(sample, directory.DirectoryFilter(tag="協力店"))
+    assert {"協力店", "見守り", "シェルター"} <= set(organizations.all_tags(sample))
+    partners = organizations.list_organizations(sample, organizations.OrganizationFilter(tag="協力店"))
     assert "株式会社みどり不動産" in [row.name for row in partners]
 
 

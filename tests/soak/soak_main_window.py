@@ -19,7 +19,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 def main(db: Path, rounds: int) -> int:
     from PySide6.QtWidgets import QApplication
 
-    from kyojushien_desktop.services.preferences import Preferences
+    from kyojushien_desktop.services.common.preferences import Preferences
     from kyojushien_desktop.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])

@@ -8,11 +8,12 @@ import textwrap
 
 from PySide6.QtCore import Qt
 
-from kyojushien_desktop.services import datafile
-from kyojushien_desktop.services.preferences import Preferences
-from kyojushien_desktop.services.settings import load_settings
+from kyojushien_desktop.services.common.preferences import Preferences
+from kyojushien_desktop.services.common.settings import load_settings
+from kyojushien_desktop.services.members import organizations
+from kyojushien_desktop.store import lock
+from kyojushien_desktop.ui.home.town_dialog import TownDialog
 from kyojushien_desktop.ui.main_window import MainWindow
-from kyojushien_desktop.ui.town_dialog import TownDialog
 from tests.ui.typing import type_japanese
 
 
@@ -40,7 +41,7 @@ def test_settings_typed_and_saved_reach_file_and_home(qtbot, db_path):
     assert "山田 花子" in window.home_page.department.text()
     assert window.windowTitle().startswith("みどり町")
     window.close()
-    assert datafile.lock.read_lock(db_path) is None
+    assert lock.read_lock(db_path) is None
 
 
 def test_blank_municipality_is_marked_beside_the_field(qtbot, db_path):
@@ -71,7 +72,7 @@ def test_font_size_choice_applies_and_is_remembered(qtbot, db_path):
     """Choosing 大 enlarges the application font and is saved for this PC."""
     from PySide6.QtWidgets import QApplication
 
-    from kyojushien_desktop.services.preferences import load_preferences
+    from kyojushien_desktop.services.common.preferences import load_preferences
 
     window = make_window(qtbot, db_path)
     window._set_font_size("大")
@@ -114,13 +115,13 @@ def test_main_window_does_not_import_export_libraries(tmp_path, db_path):
         from PySide6.QtWidgets import QApplication
         app = QApplication([])
         from kyojushien_desktop.ui.main_window import MainWindow
-        from kyojushien_desktop.services.preferences import Preferences
+        from kyojushien_desktop.services.common.preferences import Preferences
         from pathlib import Path
         window = MainWindow(Preferences())
         window.show()
         window.open_file(Path({str(db_path)!r}))
         app.processEvents()
-        heavy = [m for m in ("openpyxl", "reportlab", "sqlite_utils", "kyojushien_desktop.content") if m in sys.modules]
+        heavy = [m for m in ("openpyxl", "reportlab", "sqlite_utils", "kyojushien_desktop.content.loader") if m in sys.modules]
         window.close()
         print("HEAVY:" + ",".join(heavy))
         """
@@ -146,12 +147,12 @@ def test_home_overview_counts_directory_hearings_and_followups(qtbot, db_path):
     import dataclasses
 
     from kyojushien_desktop.domain.hearing import FollowUp
-    from kyojushien_desktop.services import directory, visits
+    from kyojushien_desktop.services.hearing import visits
 
     window = make_window(qtbot, db_path)
     session = window.session
-    org = dataclasses.replace(directory.new_organization("不動産事業者・団体", "みどり不動産"), stage="接触済")
-    organization_id, changes = directory.save_organization(session, org)
+    org = dataclasses.replace(organizations.new_organization("不動産事業者・団体", "みどり不動産"), stage="接触済")
+    organization_id, changes = organizations.save_organization(session, org)
     window.data_changed.emit(changes)
     home = window.home_page
     assert home.directory_status.text() == "名簿: 1団体（接触済 1）"

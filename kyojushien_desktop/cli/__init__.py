@@ -1,0 +1,64 @@
+"""``kyojushien``: opens the GUI, or runs a headless command over the same services.
+
+Exit codes: 0 ok, 1 a user-facing error (its Japanese message on stderr), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from kyojushien_desktop import APP_NAME, __version__
+from kyojushien_desktop.cli import datafile, hearing, members
+from kyojushien_desktop.cli.common import JaArgumentParser
+from kyojushien_desktop.domain.errors import UserFacingError
+from kyojushien_desktop.paths import default_db_path
+
+
+def _cmd_gui(args: argparse.Namespace) -> int:
+    from kyojushien_desktop.app import run_gui
+
+    return run_gui(Path(args.db) if getattr(args, "db", None) else None)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db", metavar="PATH", default=argparse.SUPPRESS, help=f"データファイルの場所（省略時: {default_db_path()}）"
+    )
+    parser = JaArgumentParser(
+        prog="kyojushien",
+        description=f"{APP_NAME}: 居住支援協議会の設立に向けた事務局の仕事を支えるアプリ。コマンドを省略すると画面を開きます。",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.set_defaults(handler=_cmd_gui)
+    commands = parser.add_subparsers(dest="command", metavar="コマンド", parser_class=JaArgumentParser)
+
+    datafile.register(commands, common)
+    members.register(commands, common)
+    hearing.register(commands, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except UserFacingError as exc:
+        print(f"エラー: {exc.message}", file=sys.stderr)
+        if exc.hint:
+            print(exc.hint, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("中断しました。", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

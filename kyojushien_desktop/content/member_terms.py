@@ -1,0 +1,41 @@
+"""The 名簿's own vocabulary (resources/member_terms.json): relationship stages, contact kinds,
+種別 examples and the header names town-hall spreadsheets use. Kept apart from ``content`` so
+that ホーム can order the stages without loading the whole guide at start-up."""
+
+from __future__ import annotations
+
+import functools
+import json
+from dataclasses import dataclass
+
+from kyojushien_desktop.paths import resource_path
+
+
+@dataclass(frozen=True, slots=True)
+class Stage:
+    name: str
+    description: str
+
+
+@dataclass(frozen=True, slots=True)
+class MemberTerms:
+    stages: tuple[Stage, ...]
+    contact_kinds: tuple[str, ...]
+    kind_examples: tuple[str, ...]
+    import_headers: dict[str, tuple[str, ...]]
+
+    @property
+    def stage_names(self) -> tuple[str, ...]:
+        return tuple(stage.name for stage in self.stages)
+
+
+@functools.cache
+def member_terms() -> MemberTerms:
+    """Loaded once from ``resources/member_terms.json``."""
+    raw = json.loads(resource_path("member_terms.json").read_text(encoding="utf-8"))
+    return MemberTerms(
+        stages=tuple(Stage(str(s["name"]), str(s["description"])) for s in raw["stages"]),
+        contact_kinds=tuple(map(str, raw["contact_kinds"])),
+        kind_examples=tuple(map(str, raw["kind_examples"])),
+        import_headers={str(k): tuple(map(str, v)) for k, v in raw["import_headers"].items()},
+    )

@@ -1,0 +1,461 @@
+"""ヒアリング記録: planning a visit, recording what was heard, and what to do next.
+
+A visit that has taken place (実施済, or 記録済 once answers are in) moves the organisation's 関係 to
+at least ヒアリング済 and shows on its timeline; what the organisation is good at or struggles
+with is written back onto it through the directory's service, so its 変更履歴 records it.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+from kyojushien_desktop.content import hearing as hearing_guide
+from kyojushien_desktop.domain import wareki
+from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
+from kyojushien_desktop.domain.hearing import (
+    DONE,
+    PLANNED,
+    RECORDED,
+    FollowUp,
+    Question,
+    SheetData,
+    Visit,
+    VisitFilter,
+    VisitSummary,
+    clean_answers,
+    clean_followup,
+    clean_visit,
+)
+from kyojushien_desktop.domain.members import Organization, TimelineEntry, now_text
+from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.rows import from_row
+from kyojushien_desktop.services.common.session import Session
+from kyojushien_desktop.services.common.settings import load_settings
+from kyojushien_desktop.services.hearing import question_banks
+from kyojushien_desktop.services.members import organizations, people, terms
+from kyojushien_desktop.store import visits as store
+
+TIMELINE_KIND = "ヒアリング"
+CHANGES = Changes(hearing=True)
+# Recording a visit also touches the organisation (関係, 得意なこと, 困りごと).
+CHANGES_WITH_MEMBERS = Changes(hearing=True, members=True)
+
+
+def heard_stage() -> str:
+    """The 関係 a visit brings an organisation to: ヒアリング済, the third of the directory's stages."""
+    return terms.stages()[2]
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def _moment(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+def summary_from_row(row: sqlite3.Row) -> VisitSummary:
+    return from_row(VisitSummary, row, scheduled_at=_moment)
+
+
+def _iso(day: dt.date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def list_visits(session: Session, flt: VisitFilter | None = None) -> list[VisitSummary]:
+    """Live visits, newest first, filtered by 状態, organisation, 区分 and period."""
+    flt = flt or VisitFilter()
+    rows = store.summaries(
+        session.database,
+        status=flt.status,
+        organization_id=flt.organization_id,
+        category=flt.category,
+        date_from=_iso(flt.date_from),
+        date_to=_iso(flt.date_to),
+    )
+    return [summary_from_row(row) for row in rows]
+
+
+def deleted_visits(session: Session) -> list[VisitSummary]:
+    return [summary_from_row(row) for row in store.summaries(session.database, deleted=True)]
+
+
+def _visit(row: sqlite3.Row, person_ids: list[int], question_ids: list[int]) -> Visit:
+    visit = from_row(
+        Visit,
+        row,
+        scheduled_at=_moment,
+        souvenirs=lambda text: tuple(s for s in text.split("\n") if s),
+        policy_conveyed=bool,
+    )
+    return dataclasses.replace(visit, person_ids=tuple(person_ids), question_ids=tuple(question_ids))
+
+
+def get_visit(session: Session, visit_id: int) -> Visit:
+    row = store.get(session.database, visit_id)
+    if row is None:
+        raise UserFacingError(f"ヒアリング記録（番号 {visit_id}）が見つかりません。")
+    database = session.database
+    return _visit(row, store.person_ids(database, visit_id), store.question_ids(database, visit_id))
+
+
+def visit_questions(session: Session, visit_id: int) -> list[Question]:
+    """The questions chosen for the visit, in the order they are asked."""
+    return question_banks.questions_by_ids(session, store.question_ids(session.database, visit_id))
+
+
+def answers_of(session: Session, visit_id: int) -> dict[int, str]:
+    """Answers by question id, for the visit's chosen questions only."""
+    chosen = set(store.question_ids(session.database, visit_id))
+    return {k: v for k, v in store.answers(session.database, visit_id).items() if k in chosen}
+
+
+def _followup(row: sqlite3.Row) -> FollowUp:
+    return FollowUp(
+        id=row["id"],
+        visit_id=row["visit_id"],
+        action=row["action"],
+        due_on=dt.date.fromisoformat(row["due_on"]) if row["due_on"] else None,
+        done=bool(row["done"]),
+    )
+
+
+def followups_of(session: Session, visit_id: int) -> list[FollowUp]:
+    return [_followup(row) for row in store.followups(session.database, visit_id)]
+
+
+def open_followups(session: Session) -> list[FollowUp]:
+    """次の対応 not yet done across every live visit, the nearest 期限 first."""
+    return [_followup(row) for row in store.followups(session.database, open_only=True)]
+
+
+# --- planning --------------------------------------------------------------------------------
+
+
+def souvenir_options() -> tuple[str, ...]:
+    return hearing_guide.souvenirs()
+
+
+def new_visit(session: Session, organization_id: int, scheduled_at: dt.datetime, bank_id: int | None = None) -> Visit:
+    """A visit form pre-filled with every live question of ``bank_id`` (when given)."""
+    question_ids: tuple[int, ...] = ()
+    if bank_id is not None:
+        question_ids = tuple(q.id for q in question_banks.list_questions(session, bank_id) if q.id is not None)
+    return Visit(organization_id=organization_id, scheduled_at=scheduled_at, question_ids=question_ids)
+
+
+def _check_references(session: Session, visit: Visit) -> None:
+    organizations.get_organization(session, visit.organization_id)
+    known = {q.id for q in question_banks.questions_by_ids(session, visit.question_ids)}
+    if len(known) != len(visit.question_ids):
+        raise ValidationError("選んだ質問の一部が見つかりません。質問を選び直してください。", field="question_ids")
+    for person_id in visit.person_ids:
+        person = people.get_person(session, person_id)
+        if person.organization_id != visit.organization_id:
+            raise ValidationError(f"{person.name} さんは訪問先の団体の担当者ではありません。", field="person_ids")
+
+
+def _visit_row(visit: Visit) -> dict[str, object]:
+    return {
+        "organization_id": visit.organization_id,
+        "scheduled_at": visit.scheduled_at.isoformat(timespec="minutes"),
+        "place": visit.place,
+        "visitors": visit.visitors,
+        "companions": visit.companions,
+        "purpose": visit.purpose,
+        "souvenirs": "\n".join(visit.souvenirs),
+        "souvenir_other": visit.souvenir_other,
+        "policy_conveyed": 1 if visit.policy_conveyed else 0,
+        "status": visit.status,
+        "memo": visit.memo,
+        "strengths_noted": visit.strengths_noted,
+        "troubles_noted": visit.troubles_noted,
+    }
+
+
+def save_visit(session: Session, visit: Visit, new_organization: Organization | None = None) -> tuple[int, Changes]:
+    """Plans a visit or saves its edited plan. With ``new_organization`` the organisation is added
+    to the directory first (a visit to someone not yet listed), in the same transaction."""
+    database = session.database
+    changes = CHANGES
+    with database.atomic():
+        if new_organization is not None:
+            organization_id, more = organizations.save_organization(session, new_organization)
+            visit = dataclasses.replace(visit, organization_id=organization_id)
+            changes = changes | more
+        cleaned = clean_visit(visit, souvenir_options())
+        _check_references(session, cleaned)
+        if cleaned.id is None:
+            visit_id = store.insert(database, _visit_row(cleaned))
+        else:
+            visit_id = cleaned.id
+            get_visit(session, visit_id)
+            store.update(database, visit_id, _visit_row(cleaned))
+        store.set_people(database, visit_id, cleaned.person_ids)
+        store.set_questions(database, visit_id, cleaned.question_ids)
+        if cleaned.status != PLANNED and organizations.raise_stage(session, cleaned.organization_id, heard_stage()):
+            changes = changes | Changes(members=True)
+    return visit_id, changes
+
+
+def plan_visit(session: Session, visit: Visit, new_organization: Organization | None = None) -> tuple[int, Changes]:
+    """A new visit in the 予定 state."""
+    return save_visit(session, dataclasses.replace(visit, id=None, status=PLANNED), new_organization)
+
+
+# --- after the visit -------------------------------------------------------------------------
+
+
+def _append_note(existing: str, note: str, on: dt.date) -> str:
+    """The note as a new line of the organisation's field, dated, unless it is there already."""
+    if not note or note in existing:
+        return existing
+    line = f"{note}（{wareki.format_date(on, weekday=False)} ヒアリング）"
+    return f"{existing.rstrip()}\n{line}" if existing.strip() else line
+
+
+def record_answers(
+    session: Session,
+    visit_id: int,
+    answers: dict[int, str],
+    *,
+    memo: str | None = None,
+    strengths: str | None = None,
+    troubles: str | None = None,
+    policy_conveyed: bool | None = None,
+    souvenirs: tuple[str, ...] | None = None,
+    souvenir_other: str | None = None,
+) -> Changes:
+    """Saves what was heard. The visit becomes 記録済 when it has any answer (実施済 when done
+    without answers); the organisation's 関係 moves to at least ヒアリング済, and 得意なこと /
+    困りごと noted here are appended to the organisation's own fields."""
+    visit = get_visit(session, visit_id)
+    if visit.deleted_at is not None:
+        raise UserFacingError("削除したヒアリング記録には回答を保存できません。先に元に戻してください。")
+    by_id = {q.id: q for q in visit_questions(session, visit_id) if q.id is not None}
+    cleaned_answers = clean_answers(by_id, answers)
+    all_answers = {**answers_of(session, visit_id), **cleaned_answers}
+    updated = dataclasses.replace(
+        visit,
+        memo=visit.memo if memo is None else memo,
+        strengths_noted=visit.strengths_noted if strengths is None else strengths,
+        troubles_noted=visit.troubles_noted if troubles is None else troubles,
+        policy_conveyed=visit.policy_conveyed if policy_conveyed is None else policy_conveyed,
+        souvenirs=visit.souvenirs if souvenirs is None else souvenirs,
+        souvenir_other=visit.souvenir_other if souvenir_other is None else souvenir_other,
+        status=RECORDED if any(all_answers.values()) else DONE,
+    )
+    cleaned = clean_visit(updated, souvenir_options())
+    database = session.database
+    with database.atomic():
+        store.save_answers(database, visit_id, cleaned_answers)
+        store.update(database, visit_id, _visit_row(cleaned))
+        _note_onto_organization(session, cleaned)
+        organizations.raise_stage(session, cleaned.organization_id, heard_stage())
+    return CHANGES_WITH_MEMBERS
+
+
+def save_visit_record(
+    session: Session,
+    visit_id: int,
+    answers: dict[int, str],
+    followups: list[FollowUp],
+    *,
+    memo: str,
+    strengths: str,
+    troubles: str,
+    policy_conveyed: bool,
+) -> Changes:
+    """The answer-entry screen's 保存: answers, notes and follow-ups (new ones added, 済 ticked or
+    unticked) in one transaction, so a failure leaves the record exactly as it was."""
+    saved_done = {f.id: f.done for f in followups_of(session, visit_id)}
+    with session.database.atomic():
+        changes = record_answers(
+            session,
+            visit_id,
+            answers,
+            memo=memo,
+            strengths=strengths,
+            troubles=troubles,
+            policy_conveyed=policy_conveyed,
+        )
+        for followup in followups:
+            if followup.id is None:
+                changes = changes | add_followup(session, dataclasses.replace(followup, visit_id=visit_id))[1]
+            elif saved_done.get(followup.id) != followup.done:
+                changes = changes | complete_followup(session, followup.id, followup.done)
+    return changes
+
+
+def _note_onto_organization(session: Session, visit: Visit) -> None:
+    org = organizations.get_organization(session, visit.organization_id)
+    on = visit.scheduled_at.date()
+    strengths = _append_note(org.strengths, visit.strengths_noted, on)
+    troubles = _append_note(org.troubles, visit.troubles_noted, on)
+    if (strengths, troubles) != (org.strengths, org.troubles):
+        organizations.save_organization(session, dataclasses.replace(org, strengths=strengths, troubles=troubles))
+
+
+def mark_done(session: Session, visit_id: int) -> Changes:
+    """The visit took place; answers will be written later (実施済)."""
+    visit = get_visit(session, visit_id)
+    if visit.status != PLANNED:
+        return Changes()
+    with session.database.atomic():
+        store.update(session.database, visit_id, {"status": DONE})
+        organizations.raise_stage(session, visit.organization_id, heard_stage())
+    return CHANGES_WITH_MEMBERS
+
+
+def delete_visit(session: Session, visit_id: int) -> Changes:
+    """Moves the visit to 削除済み (its answers stay, to be restored with it)."""
+    get_visit(session, visit_id)
+    with session.database.atomic():
+        store.set_deleted(session.database, visit_id, now_text())
+    return CHANGES_WITH_MEMBERS
+
+
+def restore_visit(session: Session, visit_id: int) -> Changes:
+    get_visit(session, visit_id)
+    with session.database.atomic():
+        store.set_deleted(session.database, visit_id, None)
+    return CHANGES_WITH_MEMBERS
+
+
+# --- follow-ups ------------------------------------------------------------------------------
+
+
+def add_followup(session: Session, followup: FollowUp) -> tuple[int, Changes]:
+    cleaned = clean_followup(followup)
+    get_visit(session, cleaned.visit_id)
+    with session.database.atomic():
+        followup_id = store.insert_followup(
+            session.database,
+            {
+                "visit_id": cleaned.visit_id,
+                "action": cleaned.action,
+                "due_on": _iso(cleaned.due_on),
+                "done": 1 if cleaned.done else 0,
+            },
+        )
+    return followup_id, CHANGES
+
+
+def edit_followup(session: Session, followup: FollowUp) -> Changes:
+    if followup.id is None:
+        raise ValueError("edit_followup needs a saved follow-up")
+    cleaned = clean_followup(followup)
+    if store.get_followup(session.database, followup.id) is None:
+        raise UserFacingError("次の対応が見つかりません。削除された可能性があります。")
+    with session.database.atomic():
+        store.update_followup(
+            session.database,
+            followup.id,
+            {"action": cleaned.action, "due_on": _iso(cleaned.due_on), "done": 1 if cleaned.done else 0},
+        )
+    return CHANGES
+
+
+def complete_followup(session: Session, followup_id: int, done: bool = True) -> Changes:
+    if store.get_followup(session.database, followup_id) is None:
+        raise UserFacingError("次の対応が見つかりません。削除された可能性があります。")
+    with session.database.atomic():
+        store.update_followup(session.database, followup_id, {"done": 1 if done else 0})
+    return CHANGES
+
+
+# --- the organisation's timeline and the printed sheet --------------------------------------
+
+
+def timeline_entries(session: Session, organization_id: int) -> list[TimelineEntry]:
+    """The organisation's visits as timeline lines (kind ヒアリング, source "visit")."""
+    entries = []
+    for row in store.for_organization(session.database, organization_id):
+        moment = _moment(row["scheduled_at"])
+        purpose = row["purpose"]
+        if row["status"] == PLANNED:
+            title = f"ヒアリング（予定）: {purpose}" if purpose else "ヒアリング（予定）"
+        else:
+            title = purpose or "ヒアリング"
+        lines = [
+            f"{wareki.format_datetime(moment)}　{row['status']}" + (f"　場所: {row['place']}" if row["place"] else ""),
+            row["visitors"]
+            and f"当方: {row['visitors']}" + (f"（同行: {row['companions']}）" if row["companions"] else ""),
+            row["people_names"] and f"先方: {row['people_names']} さん",
+            row["question_count"] and f"質問 {row['question_count']} 問（回答 {row['answered_count']} 問）",
+            row["memo"],
+        ]
+        entries.append(
+            TimelineEntry(
+                on=moment.date(),
+                kind=TIMELINE_KIND,
+                title=title,
+                detail="\n".join(line for line in lines if line),
+                source="visit",
+                source_id=row["id"],
+            )
+        )
+    return entries
+
+
+def _tips() -> tuple[tuple[str, str], ...]:
+    return tuple((f"ヒアリングのコツ{t.number}　{t.title}", t.body) for t in hearing_guide.hearing_tips())
+
+
+def blank_sheet(session: Session, bank_id: int) -> SheetData:
+    """A sheet to print before knowing whom to visit: the bank's questions, header left blank."""
+    bank = question_banks.get_bank(session, bank_id)
+    return SheetData(
+        bank_name=bank.name,
+        questions=tuple(question_banks.list_questions(session, bank_id)),
+        souvenir_options=souvenir_options(),
+        tips=_tips(),
+        targets=question_banks.targets_of(bank),
+    )
+
+
+def sheet_for_visit(session: Session, visit_id: int, fallback_bank_id: int | None = None) -> SheetData:
+    """The sheet of a planned visit: its header filled in and its chosen questions in order. A
+    visit without questions prints ``fallback_bank_id``'s questions."""
+    visit = get_visit(session, visit_id)
+    org = organizations.get_organization(session, visit.organization_id)
+    questions = visit_questions(session, visit_id)
+    bank_names: list[str] = []
+    for question in questions:
+        name = question_banks.get_bank(session, question.bank_id).name
+        if name not in bank_names:
+            bank_names.append(name)
+    if not questions and fallback_bank_id is not None:
+        questions = question_banks.list_questions(session, fallback_bank_id)
+        bank_names = [question_banks.get_bank(session, fallback_bank_id).name]
+    met = []
+    for person_id in visit.person_ids:
+        person = people.get_person(session, person_id)
+        role = " ".join(p for p in (person.department, person.title) if p)
+        met.append(f"{person.name} 様" + (f"（{role}）" if role else ""))
+    return SheetData(
+        bank_name="・".join(bank_names),
+        questions=tuple(questions),
+        souvenir_options=souvenir_options(),
+        tips=_tips(),
+        organization_name=org.name,
+        scheduled_at=visit.scheduled_at,
+        place=visit.place,
+        visitors=visit.visitors,
+        companions=visit.companions,
+        people=tuple(met),
+        purpose=visit.purpose,
+        souvenirs=visit.souvenirs,
+        souvenir_other=visit.souvenir_other,
+        policy_conveyed=visit.policy_conveyed,
+        visit_id=visit_id,
+    )
+
+
+def export_sheets_pdf(session: Session, sheets: list[SheetData], path: Path) -> Path:
+    """ヒアリングシート (one, or a batch for several visits) as one PDF with the 自治体名 in the footer."""
+    from kyojushien_desktop.reports.hearing_sheet_pdf import write_hearing_sheets_pdf
+
+    return write_hearing_sheets_pdf(sheets, Path(path), municipality=load_settings(session).municipality)

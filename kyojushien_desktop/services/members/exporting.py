@@ -1,0 +1,114 @@
+"""名簿の書き出し: the directory as shown (same filter, same order) to Excel or a printable PDF."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+from collections.abc import Callable
+from pathlib import Path
+
+from kyojushien_desktop.domain.errors import UserFacingError
+from kyojushien_desktop.domain.members import INTERNAL_LABELS, ORGANIZATION_FIELDS, Person
+from kyojushien_desktop.services.common.session import Session
+from kyojushien_desktop.services.common.settings import load_settings
+from kyojushien_desktop.services.members.organizations import OrganizationFilter, list_organizations
+from kyojushien_desktop.services.members.people import person_from_row
+from kyojushien_desktop.store import people
+
+_EXCEL = "Excel"
+_PDF_VIEWER = "PDFの閲覧ソフト（Adobe Acrobat Reader など）"
+
+
+def describe_filter(flt: OrganizationFilter | None) -> str:
+    """The filter in words for the printout's header (「絞り込み: 区分＝…」); "" when nothing is filtered,
+    so a filtered list is never mistaken for the whole 名簿."""
+    if flt is None:
+        return ""
+    parts = []
+    if flt.category is not None:
+        parts.append(f"{ORGANIZATION_FIELDS['category']}＝{flt.category}")
+    if flt.stage is not None:
+        parts.append(f"{ORGANIZATION_FIELDS['stage']}＝{flt.stage}")
+    if flt.internal is not None:
+        parts.append(f"{ORGANIZATION_FIELDS['internal']}＝{INTERNAL_LABELS[flt.internal]}")
+    if flt.tag is not None:
+        parts.append(f"{ORGANIZATION_FIELDS['tags']}＝{flt.tag}")
+    if flt.query.strip():
+        parts.append(f"検索語＝「{flt.query.strip()}」")
+    return "絞り込み: " + "、".join(parts) if parts else ""
+
+
+def _people_by_organization(session: Session, organization_ids: set[int]) -> dict[int, list[Person]]:
+    """All people of the listed organisations in one query (10,000 per-organisation reads took seconds)."""
+    grouped = people.live_people_by_organization(session.database)
+    return {key: [person_from_row(row) for row in rows] for key, rows in grouped.items() if key in organization_ids}
+
+
+def _export_error(exc: OSError, path: Path, opened_in: str) -> UserFacingError:
+    """The Japanese message for a failed write; on Windows a file open in Excel or a PDF viewer
+    cannot be replaced and shows up here as PermissionError."""
+    if isinstance(exc, PermissionError):
+        return UserFacingError(
+            f"ファイルに書き出せませんでした: {path}",
+            hint=f"{opened_in}で開いている場合は閉じてから、もう一度書き出してください。"
+            "閉じても同じ場合は、書き込みできるフォルダ（ドキュメントなど）か別のファイル名を選んでください。",
+        )
+    if isinstance(exc, FileNotFoundError):
+        return UserFacingError(
+            f"書き出し先のフォルダが見つかりません: {path.parent}",
+            hint="フォルダの場所を確かめるか、別の場所を選んでから、もう一度書き出してください。",
+        )
+    if exc.errno == errno.ENOSPC:
+        return UserFacingError(
+            f"ディスクの空き容量が足りないため、書き出せませんでした: {path}",
+            hint="不要なファイルを削除して空き容量を作るか、別のドライブを選んでから、もう一度書き出してください。",
+        )
+    return UserFacingError(
+        f"ファイルに書き出せませんでした: {path}（{exc.strerror or exc}）",
+        hint="書き出し先の場所とファイル名を確かめて、もう一度書き出してください。",
+    )
+
+
+def _writing(path: Path, opened_in: str, write: Callable[[], Path]) -> Path:
+    try:
+        return write()
+    except OSError as exc:
+        raise _export_error(exc, path, opened_in) from exc
+
+
+def export_xlsx(session: Session, path: Path, flt: OrganizationFilter | None = None) -> Path:
+    """Writes the filtered directory and its people (前任 included) to an Excel workbook."""
+    from kyojushien_desktop.reports.member_list_xlsx import write_member_list_xlsx
+
+    path = Path(path)
+    rows = list_organizations(session, flt)
+    people = _people_by_organization(session, {row.id for row in rows})
+    municipality = load_settings(session).municipality
+    return _writing(
+        path,
+        _EXCEL,
+        lambda: write_member_list_xlsx(
+            rows,
+            path,
+            municipality=municipality,
+            created=dt.date.today(),
+            people_by_org=people,
+            filter_note=describe_filter(flt),
+        ),
+    )
+
+
+def export_pdf(session: Session, path: Path, flt: OrganizationFilter | None = None) -> Path:
+    """Writes the filtered directory as the A4 landscape 名簿 PDF for printing or handing out."""
+    from kyojushien_desktop.reports.member_list_pdf import write_member_list_pdf
+
+    path = Path(path)
+    rows = list_organizations(session, flt)
+    municipality = load_settings(session).municipality
+    return _writing(
+        path,
+        _PDF_VIEWER,
+        lambda: write_member_list_pdf(
+            rows, path, municipality=municipality, created=dt.date.today(), filter_note=describe_filter(flt)
+        ),
+    )

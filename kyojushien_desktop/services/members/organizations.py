@@ -1,0 +1,196 @@
+"""構成員・関係団体名簿: one function per user action on organisations (団体・機関), and the
+per-field 変更履歴 every save writes."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+
+from kyojushien_desktop.domain.errors import UserFacingError
+from kyojushien_desktop.domain.kana import digits_only, search_key
+from kyojushien_desktop.domain.members import (
+    ORGANIZATION_FIELDS,
+    Organization,
+    OrganizationSummary,
+    Person,
+    clean_organization,
+    name_key,
+    now_text,
+    split_tags,
+)
+from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.rows import as_date, from_row
+from kyojushien_desktop.services.common.session import Session
+from kyojushien_desktop.services.members.terms import categories, default_roles, stages
+from kyojushien_desktop.store import change_log, organizations
+
+ORGANIZATION = "organization"
+PERSON = "person"
+
+
+def new_organization(category: str = "", name: str = "") -> Organization:
+    category = category or categories()[0]
+    return Organization(name=name, category=category, expected_roles=default_roles(category))
+
+
+# --- reading ---------------------------------------------------------------------------------
+
+
+def _summary(row: sqlite3.Row) -> OrganizationSummary:
+    return from_row(
+        OrganizationSummary,
+        row,
+        internal=bool,
+        tags=lambda text: tuple(t for t in text.split("、") if t),
+        people=lambda text: text or "",
+        last_contact=as_date,
+    )
+
+
+@dataclass(frozen=True)
+class OrganizationFilter:
+    """What the list shows: None means any."""
+
+    category: str | None = None
+    stage: str | None = None
+    internal: bool | None = None
+    tag: str | None = None
+    query: str = ""
+
+    def accepts(self, row: OrganizationSummary) -> bool:
+        return (
+            (self.category is None or row.category == self.category)
+            and (self.stage is None or row.stage == self.stage)
+            and (self.internal is None or row.internal == self.internal)
+            and (self.tag is None or self.tag in row.tags)
+        )
+
+
+def list_organizations(session: Session, flt: OrganizationFilter | None = None) -> list[OrganizationSummary]:
+    """Live organisations in 五十音 order (by よみがな), filtered."""
+    flt = flt or OrganizationFilter()
+    ids = search_ids(session, flt.query) if flt.query.strip() else None
+    rows = [_summary(r) for r in organizations.summaries(session.database, ids=ids)]
+    return [row for row in rows if flt.accepts(row)]
+
+
+def search_ids(session: Session, query: str) -> list[int]:
+    """As-you-type search over names, よみがな, people and notes: ひらがな/カタカナ, full/half width
+    and case are equal, and a phone number matches by its digits."""
+    key = search_key(query)
+    if not key:
+        return []
+    compact = query.replace("-", "").replace("‐", "").replace("ー", "").replace(" ", "")
+    digits = digits_only(query) if compact and len(digits_only(compact)) >= max(2, len(compact) - 1) else ""
+    return organizations.search_ids(session.database, key, digits)
+
+
+def search_organizations(session: Session, query: str) -> list[OrganizationSummary]:
+    ids = search_ids(session, query)
+    if not ids:
+        return []
+    return [_summary(r) for r in organizations.summaries(session.database, ids=ids)]
+
+
+def _organization(row: sqlite3.Row) -> Organization:
+    return from_row(Organization, row, internal=bool, tags=split_tags)
+
+
+def get_organization(session: Session, organization_id: int) -> Organization:
+    row = organizations.get(session.database, organization_id)
+    if row is None:
+        raise UserFacingError(f"団体・機関（番号 {organization_id}）が見つかりません。削除された可能性があります。")
+    return _organization(row)
+
+
+def deleted_organizations(session: Session) -> list[OrganizationSummary]:
+    return [_summary(r) for r in organizations.summaries(session.database, deleted=True)]
+
+
+def all_tags(session: Session) -> list[str]:
+    return organizations.all_tags(session.database)
+
+
+def find_similar(session: Session, org: Organization) -> list[OrganizationSummary]:
+    """Organisations that look like the same one (表記ゆれ of the name, or a shared phone/FAX)."""
+    phones = [digits_only(org.phone), digits_only(org.fax)]
+    ids = organizations.find_similar(session.database, name_key(org.name), [p for p in phones if p], org.id)
+    if not ids:
+        return []
+    return [_summary(r) for r in organizations.summaries(session.database, ids=ids)]
+
+
+# --- writing organisations -------------------------------------------------------------------
+
+
+def log_changes(
+    session: Session,
+    entity: str,
+    entity_id: int,
+    labels: dict[str, str],
+    before: Organization | Person,
+    after: Organization | Person,
+) -> bool:
+    """Writes one 変更履歴 line per field whose shown value changed (old → new); caller holds the
+    transaction. Returns whether anything changed."""
+    old, new = before.display_values(), after.display_values()
+    changed = [key for key in labels if old[key] != new[key]]
+    change_log.record_many(
+        session.database, [(entity, entity_id, "変更", labels[key], old[key], new[key]) for key in changed]
+    )
+    return bool(changed)
+
+
+def validate_organization(org: Organization) -> Organization:
+    return clean_organization(org, categories(), stages())
+
+
+def save_organization(session: Session, org: Organization) -> tuple[int, Changes]:
+    """Inserts or updates one organisation and logs each changed field in its 変更履歴."""
+    cleaned = validate_organization(org)
+    database = session.database
+    with database.atomic():
+        if cleaned.id is None:
+            organization_id = organizations.insert(database, cleaned.to_row())
+            change_log.record(database, ORGANIZATION, organization_id, "作成", "", "", cleaned.name)
+        else:
+            before = get_organization(session, cleaned.id)
+            organization_id = cleaned.id
+            if log_changes(session, ORGANIZATION, organization_id, ORGANIZATION_FIELDS, before, cleaned):
+                organizations.update(database, organization_id, cleaned.to_row())
+        organizations.refresh_search_text(database, [organization_id])
+    return organization_id, Changes(members=True)
+
+
+def delete_organization(session: Session, organization_id: int) -> Changes:
+    """Moves the organisation to 削除済み; it can be restored with everything it had."""
+    database = session.database
+    org = get_organization(session, organization_id)
+    with database.atomic():
+        organizations.set_deleted(database, organization_id, now_text())
+        change_log.record(database, ORGANIZATION, organization_id, "削除", "", org.name, "")
+    return Changes(members=True)
+
+
+def restore_organization(session: Session, organization_id: int) -> Changes:
+    database = session.database
+    org = get_organization(session, organization_id)
+    with database.atomic():
+        organizations.set_deleted(database, organization_id, None)
+        change_log.record(database, ORGANIZATION, organization_id, "復元", "", "", org.name)
+        organizations.refresh_search_text(database, [organization_id])
+    return Changes(members=True)
+
+
+def raise_stage(session: Session, organization_id: int, at_least: str) -> bool:
+    """Moves the 関係 forward to ``at_least`` unless it is already there or beyond, or the
+    organisation declined (辞退・休止). Caller holds the transaction. Returns True if it moved."""
+    order = list(stages())
+    current = get_organization(session, organization_id)
+    if current.stage == order[-1] or order.index(current.stage) >= order.index(at_least):
+        return False
+    organizations.update(session.database, organization_id, {"stage": at_least})
+    change_log.record(
+        session.database, ORGANIZATION, organization_id, "変更", ORGANIZATION_FIELDS["stage"], current.stage, at_least
+    )
+    return True

@@ -1,0 +1,751 @@
+"""回答を入力: one visit's record after the visit — an answer per question (numbered as on the
+printed ヒアリングシート, with an editor fitting its answer type), a memo, 得意なこと / 困りごと
+written back onto the organisation, 担当課の考え方 conveyed, and 次の対応 with 期限.
+
+Nothing is saved until 保存, which calls ``visits.record_answers`` (then the follow-ups added or
+ticked here); a wrong answer is marked beside its question and nothing is written. The screen
+emits ``changed`` with the returned Changes, like the record view of the 名簿.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
+from kyojushien_desktop.domain.hearing import NO, YES, FollowUp, Question, Visit, clean_answer, clean_followup
+from kyojushien_desktop.domain.members import Organization
+from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.session import Session
+from kyojushien_desktop.services.hearing import visits
+from kyojushien_desktop.services.members import organizations, people
+from kyojushien_desktop.ui.common import messages, wording
+from kyojushien_desktop.ui.common.fonts import scaled
+from kyojushien_desktop.ui.common.widgets import list_table, set_resize_modes
+from kyojushien_desktop.ui.hearing.visit_models import STATUS_KEYS, FollowUpTableModel, visit_moment
+from kyojushien_desktop.ui.members.organization_dialog import FieldErrors, problems_of
+from kyojushien_desktop.ui.members.person_dialog import DateField
+
+MAX_SCREEN_LINES = 8  # a 20-line paper box would push the next questions off the screen
+RADIO_LIMIT = 6  # more options than this go in a drop-down list
+UNANSWERED = "（未回答）"
+
+
+def status_badge(status: str) -> QLabel:
+    """状態 as a coloured badge; the colours come from style.qss (``status`` property)."""
+    label = QLabel(status)
+    label.setProperty("role", "badge")
+    label.setProperty("status", STATUS_KEYS.get(status, "other"))
+    return label
+
+
+def set_status(label: QLabel, status: str) -> None:
+    label.setText(status)
+    label.setProperty("status", STATUS_KEYS.get(status, "other"))
+    label.style().unpolish(label)
+    label.style().polish(label)
+
+
+def guide_badge() -> QLabel:
+    label = QLabel(wording.GUIDE_MARK)
+    label.setObjectName("guideBadge")
+    label.setToolTip("『居住支援協議会設立の手引き』の質問例です。")
+    return label
+
+
+def lines_box(lines: int) -> QPlainTextEdit:
+    """A free answer's box, as many lines high as its space on the sheet (up to a screenful)."""
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    shown = max(2, min(lines, MAX_SCREEN_LINES))
+    box.setFixedHeight(box.fontMetrics().lineSpacing() * shown + 14)
+    return box
+
+
+class QuestionRow(QFrame):
+    """One numbered question with the editor its answer type needs and its message line."""
+
+    changed = Signal()
+
+    def __init__(self, number: int, question: Question, answer: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("answerRow")
+        self.question = question
+        self.number = QLabel(f"{number}.")
+        self.number.setObjectName("questionNumber")
+        self.number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.number.setMinimumWidth(self.fontMetrics().horizontalAdvance("000.") + 4)
+        self.text = QLabel(question.text)
+        self.text.setObjectName("questionText")
+        self.text.setWordWrap(True)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error = QLabel()
+        self.error.setObjectName("fieldError")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.note = QLabel()
+        self.note.setObjectName("hint")
+        self.note.setWordWrap(True)
+        self.note.hide()
+        self.text_box: QPlainTextEdit | None = None
+        self.line: QLineEdit | None = None
+        self.group: QButtonGroup | None = None
+        self.combo: QComboBox | None = None
+        self.clear_button: QPushButton | None = None
+
+        head = QHBoxLayout()
+        head.setSpacing(8)
+        head.addWidget(self.text, 1)
+        if question.from_guide:
+            head.addWidget(guide_badge(), 0, Qt.AlignmentFlag.AlignTop)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(10, 10, 14, 12)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(6)
+        grid.addWidget(self.number, 0, 0, 3, 1, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(head, 0, 1)
+        grid.addLayout(self._editor(answer), 1, 1)
+        messages_box = QVBoxLayout()
+        messages_box.setSpacing(2)
+        messages_box.addWidget(self.note)
+        messages_box.addWidget(self.error)
+        grid.addLayout(messages_box, 2, 1)
+        grid.setColumnStretch(1, 1)
+
+    # --- editors ----------------------------------------------------------------------------
+    def _editor(self, answer: str) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        kind = self.question.answer_type
+        if kind == "number":
+            self.line = QLineEdit(answer)
+            self.line.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 16 + 24)
+            self.line.setPlaceholderText("例: 120")
+            self.line.textChanged.connect(lambda _t: self.changed.emit())
+            self.line.editingFinished.connect(self.check)
+            hint = QLabel("数字で入力します（全角でもかまいません）")
+            hint.setObjectName("hint")
+            row.addWidget(self.line)
+            row.addWidget(hint, 1)
+        elif kind in ("yesno", "choice"):
+            options = (YES, NO) if kind == "yesno" else self.question.choices
+            if kind == "choice" and len(options) > RADIO_LIMIT:
+                self.combo = QComboBox()
+                self.combo.addItem(UNANSWERED, "")
+                for option in options:
+                    self.combo.addItem(option, option)
+                self.combo.setCurrentIndex(max(self.combo.findData(answer), 0))
+                self.combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+                row.addWidget(self.combo)
+                row.addStretch(1)
+            else:
+                self.group = QButtonGroup(self)
+                stacked = sum(len(o) for o in options) > 24
+                box = QVBoxLayout() if stacked else QHBoxLayout()
+                box.setSpacing(4 if stacked else 24)
+                for option in options:
+                    button = QRadioButton(option)
+                    button.setChecked(option == answer)
+                    self.group.addButton(button)
+                    box.addWidget(button)
+                self.group.buttonToggled.connect(lambda _b, _c: self._choice_changed())
+                self.clear_button = QPushButton("選択を外す")
+                self.clear_button.setObjectName("linkButton")
+                self.clear_button.setCursor(Qt.CursorShape.PointingHandCursor)
+                self.clear_button.setToolTip(f"{UNANSWERED}に戻します。")
+                self.clear_button.clicked.connect(self.clear_choice)
+                self.clear_button.setVisible(self.group.checkedButton() is not None)
+                row.addLayout(box)
+                row.addWidget(
+                    self.clear_button, 0, Qt.AlignmentFlag.AlignBottom if stacked else Qt.AlignmentFlag.AlignVCenter
+                )
+                row.addStretch(1)
+            if answer and answer not in options:
+                self.note.setText(f"以前の回答: {answer}（選択肢にないため、選び直してください）")
+                self.note.show()
+        else:
+            self.text_box = lines_box(self.question.lines)
+            self.text_box.setPlainText(answer)
+            self.text_box.textChanged.connect(self.changed.emit)
+            row.addWidget(self.text_box, 1)
+        return row
+
+    def _choice_changed(self) -> None:
+        if self.clear_button is not None and self.group is not None:
+            self.clear_button.setVisible(self.group.checkedButton() is not None)
+        self.changed.emit()
+
+    def clear_choice(self) -> None:
+        if self.group is None:
+            return
+        self.group.setExclusive(False)
+        for button in self.group.buttons():
+            button.setChecked(False)
+        self.group.setExclusive(True)
+        self._choice_changed()
+
+    def choose(self, option: str) -> None:
+        """Picks an option as a click would (for はい/いいえ and 選択肢)."""
+        if self.combo is not None:
+            self.combo.setCurrentIndex(max(self.combo.findData(option), 0))
+            return
+        assert self.group is not None
+        for button in self.group.buttons():
+            if button.text() == option:
+                button.setChecked(True)
+
+    def editor(self) -> QWidget:
+        """The widget to focus when this question needs a look."""
+        for widget in (self.text_box, self.line, self.combo):
+            if widget is not None:
+                return widget
+        assert self.group is not None
+        return self.group.buttons()[0]
+
+    def value(self) -> str:
+        if self.text_box is not None:
+            return self.text_box.toPlainText()
+        if self.line is not None:
+            return self.line.text()
+        if self.combo is not None:
+            return str(self.combo.currentData() or "")
+        assert self.group is not None
+        checked = self.group.checkedButton()
+        return checked.text() if checked is not None else ""
+
+    # --- messages ---------------------------------------------------------------------------
+    def set_error(self, message: str) -> None:
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+        self.setProperty("invalid", bool(message))
+        self.style().unpolish(self)
+        self.style().polish(self)
+
+    def check(self) -> bool:
+        """The domain's check of this answer, shown at once (the 数値 box, when it is left)."""
+        try:
+            clean_answer(self.question, self.value())
+        except ValidationError as exc:
+            self.set_error(exc.message)
+            return False
+        self.set_error("")
+        return True
+
+
+def _section(title: str, hint: str = "") -> QVBoxLayout:
+    box = QVBoxLayout()
+    box.setSpacing(4)
+    label = QLabel(title)
+    label.setObjectName("sectionTitle")
+    box.addWidget(label)
+    if hint:
+        note = QLabel(hint)
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+        box.addWidget(note)
+    return box
+
+
+def _field_name(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("fieldName")
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    return label
+
+
+def _value_label() -> QLabel:
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    return label
+
+
+class AnswerEntry(QWidget):
+    """The answer-entry screen of one visit. ``changed`` carries the Changes of 保存;
+    ``edit_requested`` / ``print_requested`` ask the page for the plan dialog and the sheet."""
+
+    changed = Signal(object)
+    back_requested = Signal()
+    edit_requested = Signal(int)
+    print_requested = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = None
+        self.visit: Visit | None = None
+        self.org: Organization | None = None
+        self.rows: list[QuestionRow] = []
+        self.dirty = False
+        self._loading = False
+        self._emitting = False  # our own 保存 coming back through the window: already shown
+        self.errors = FieldErrors()
+
+        # --- header ---
+        self.back_button = QPushButton("← ヒアリングの一覧に戻る")
+        self.back_button.clicked.connect(self.back_requested.emit)
+        self.edit_button = QPushButton("予定を編集…")
+        self.edit_button.setToolTip("日時・場所・先方・質問などを直します。")
+        self.edit_button.clicked.connect(lambda: self._emit_with_id(self.edit_requested))
+        self.print_button = QPushButton("シートを印刷…")
+        self.print_button.setToolTip("このヒアリングのシートをPDFにします。")
+        self.print_button.clicked.connect(lambda: self._emit_with_id(self.print_requested))
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addStretch(1)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.print_button)
+        self.name_label = QLabel()
+        self.name_label.setWordWrap(True)
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status = status_badge("")
+        name_row = QHBoxLayout()
+        name_row.setSpacing(12)
+        name_row.addWidget(self.name_label)
+        name_row.addWidget(self.status, 0, Qt.AlignmentFlag.AlignVCenter)
+        name_row.addStretch(1)
+        self.facts: dict[str, QLabel] = {}
+        facts = QGridLayout()
+        facts.setHorizontalSpacing(12)
+        facts.setVerticalSpacing(4)
+        for number, (key, caption) in enumerate(
+            (
+                ("when", "日時"),
+                ("place", wording.PLACE),
+                ("visitors", wording.VISITORS),
+                ("people", wording.THEM),
+                ("purpose", wording.PURPOSE),
+            )
+        ):
+            row, column = (number // 2, (number % 2) * 2) if key != "purpose" else (2, 0)
+            value = _value_label()
+            self.facts[key] = value
+            facts.addWidget(_field_name(caption), row, column)
+            facts.addWidget(value, row, column + 1, 1, 3 if key == "purpose" else 1)
+        facts.setColumnStretch(1, 1)
+        facts.setColumnStretch(3, 1)
+        facts.setColumnMinimumWidth(2, 12)
+
+        # --- body ---
+        self.questions_box = QVBoxLayout()
+        self.questions_box.setSpacing(8)
+        self.no_questions = QLabel(
+            "このヒアリングには質問が選ばれていません。「予定を編集…」で質問を選べます。メモと次の対応はこのまま書けます。"
+        )
+        self.no_questions.setObjectName("banner")
+        self.no_questions.setWordWrap(True)
+        answers = _section(
+            "回答",
+            "番号はヒアリングシートと同じです。分からなかった質問は空欄のままで保存できます（未回答）。",
+        )
+        answers.addWidget(self.no_questions)
+        answers.addLayout(self.questions_box)
+
+        self.memo = QPlainTextEdit()
+        self.memo.setTabChangesFocus(True)
+        self.memo.setPlaceholderText("話の流れ、印象、先方から頼まれたことなど")
+        self.strengths = QPlainTextEdit()
+        self.strengths.setTabChangesFocus(True)
+        self.strengths.setPlaceholderText("例: 高齢者向け物件の紹介に慣れている")
+        self.troubles = QPlainTextEdit()
+        self.troubles.setTabChangesFocus(True)
+        self.troubles.setPlaceholderText("例: 入居後の見守り先が見つからない")
+        self.policy = QCheckBox(wording.POLICY_CONVEYED)
+        self.policy.setToolTip("居住支援に対する担当課としての課題認識や、必要と考えている取組みを伝えたか。")
+        notes = _section("訪問のまとめ")
+        notes.addWidget(_field_name("メモ"))
+        notes.addWidget(self.memo)
+        pair = QGridLayout()
+        pair.setHorizontalSpacing(16)
+        pair.setVerticalSpacing(4)
+        pair.addWidget(_field_name(wording.NOTE_ONTO_STRENGTHS), 0, 0)
+        pair.addWidget(_field_name(wording.NOTE_ONTO_TROUBLES), 0, 1)
+        pair.addWidget(self.strengths, 1, 0)
+        pair.addWidget(self.troubles, 1, 1)
+        pair.setColumnStretch(0, 1)
+        pair.setColumnStretch(1, 1)
+        notes.addLayout(pair)
+        onto = QLabel(
+            "保存すると、団体の「得意なこと」「困りごと」に日付つきで書き足します（同じ文は二重に入りません）。"
+        )
+        onto.setObjectName("hint")
+        onto.setWordWrap(True)
+        notes.addWidget(onto)
+        notes.addWidget(self.policy)
+
+        self.followup_model = FollowUpTableModel(self, checkable=True)
+        self.followup_table = list_table(self.followup_model)
+        set_resize_modes(
+            self.followup_table,
+            QHeaderView.ResizeMode.ResizeToContents,
+            QHeaderView.ResizeMode.Stretch,
+            QHeaderView.ResizeMode.ResizeToContents,
+        )
+        self.followup_model.done_toggled.connect(self._mark_dirty)
+        self.followup_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.action = QLineEdit()
+        self.action.setPlaceholderText("例: 意見交換会の案内を送る")
+        self.action.returnPressed.connect(lambda: self.add_followup())
+        self.due_check = QCheckBox(wording.DUE)
+        self.due = DateField(dt.date.today() + dt.timedelta(days=14))
+        self.due.setEnabled(False)
+        self.due_check.toggled.connect(self.due.setEnabled)
+        self.add_button = QPushButton("追加")
+        self.add_button.clicked.connect(lambda: self.add_followup())
+        self.drop_button = QPushButton("追加を取り消す")
+        self.drop_button.setToolTip("まだ保存していない次の対応を一覧から外します。")
+        self.drop_button.clicked.connect(lambda: self.drop_followup())
+        add_row = QHBoxLayout()
+        add_row.setSpacing(8)
+        add_row.addWidget(self.action, 1)
+        add_row.addWidget(self.due_check)
+        add_row.addWidget(self.due)
+        add_row.addWidget(self.add_button)
+        follow = _section(
+            wording.NEXT_ACTION,
+            "決めたことと期限を残します。済んだら「済」にチェックを入れて保存します。",
+        )
+        follow.addWidget(self.followup_table)
+        follow.addWidget(self.errors.field("action", add_row))
+        drop_row = QHBoxLayout()
+        drop_row.addStretch(1)
+        drop_row.addWidget(self.drop_button)
+        follow.addLayout(drop_row)
+
+        body = QWidget()
+        body.setObjectName("recordBody")
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(16, 12, 16, 16)
+        body_layout.setSpacing(18)
+        body_layout.addLayout(answers)
+        body_layout.addLayout(notes)
+        body_layout.addLayout(follow)
+        body_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("answerScroll")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setWidget(body)
+
+        # --- save bar ---
+        self.state_label = QLabel()
+        self.state_label.setObjectName("hint")
+        self.state_label.setWordWrap(True)
+        self.problem_label = QLabel()
+        self.problem_label.setObjectName("fieldError")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.hide()
+        self.save_button = QPushButton("保存")
+        self.save_button.setObjectName("primaryButton")
+        self.save_button.clicked.connect(lambda: self.save())
+        bar = QFrame()
+        bar.setObjectName("saveBar")
+        bar_layout = QHBoxLayout(bar)
+        bar_layout.setContentsMargins(12, 8, 12, 8)
+        texts = QVBoxLayout()
+        texts.setSpacing(2)
+        texts.addWidget(self.state_label)
+        texts.addWidget(self.problem_label)
+        texts.addWidget(self.errors.general)
+        bar_layout.addLayout(texts, 1)
+        bar_layout.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 12)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addLayout(name_row)
+        layout.addLayout(facts)
+        layout.addWidget(self.scroll, 1)
+        layout.addWidget(bar)
+
+        for box in (self.memo, self.strengths, self.troubles):
+            box.textChanged.connect(self._mark_dirty)
+        self.policy.toggled.connect(lambda _c: self._mark_dirty())
+        self.rescale()
+
+    # --- loading ----------------------------------------------------------------------------
+    def load(self, session: Session, visit_id: int) -> None:
+        """Shows the visit as saved; what was typed and not saved is dropped."""
+        self.session = session
+        visit = visits.get_visit(session, visit_id)
+        org = organizations.get_organization(session, visit.organization_id)
+        questions = visits.visit_questions(session, visit_id)
+        answers = visits.answers_of(session, visit_id)
+        followups = visits.followups_of(session, visit_id)
+        met = []
+        for person_id in visit.person_ids:
+            try:
+                person = people.get_person(session, person_id)
+            except UserFacingError:
+                continue
+            role = " ".join(p for p in (person.department, person.title) if p)
+            met.append(f"{person.name} 様" + (f"（{role}）" if role else ""))
+        scrolled = (
+            self.scroll.verticalScrollBar().value() if self.visit is not None and self.visit.id == visit_id else 0
+        )
+
+        self._loading = True
+        self.visit, self.org = visit, org
+        self.rescale()
+        self.name_label.setText(org.name)
+        self._fit_name()
+        set_status(self.status, visit.status)
+        self.status.setToolTip(
+            {
+                "予定": "まだ訪問していません。訪問のあと回答を入れて保存すると「記録済」になります。",
+                "実施済": "訪問は済み、回答はまだです。",
+                "記録済": "回答を記録しました。",
+            }.get(visit.status, "")
+        )
+        self.facts["when"].setText(visit_moment(visit.scheduled_at))
+        self.facts["place"].setText(visit.place or "—")
+        ours = visit.visitors or "—"
+        if visit.companions:
+            ours += f"（{wording.COMPANIONS}: {visit.companions}）"
+        self.facts["visitors"].setText(ours)
+        self.facts["people"].setText("、".join(met) or "—")
+        self.facts["purpose"].setText(visit.purpose or "—")
+
+        self._clear_rows()
+        for number, question in enumerate(questions, 1):
+            row = QuestionRow(number, question, answers.get(question.id or 0, ""))
+            row.changed.connect(self._mark_dirty)
+            self.questions_box.addWidget(row)
+            self.rows.append(row)
+        self.no_questions.setVisible(not questions)
+        self.memo.setPlainText(visit.memo)
+        self.strengths.setPlainText(visit.strengths_noted)
+        self.troubles.setPlainText(visit.troubles_noted)
+        self.policy.setChecked(visit.policy_conveyed)
+        self.followup_model.set_rows(followups)
+        self.action.clear()
+        self.due_check.setChecked(False)
+        self.errors.clear()
+        self.problem_label.hide()
+        self._size_boxes()
+        self._loading = False
+        self.dirty = False
+        self._show_state()
+        self._update_buttons()
+        if scrolled:
+            self.scroll.verticalScrollBar().setValue(scrolled)
+
+    def _clear_rows(self) -> None:
+        for row in self.rows:
+            row.hide()
+            row.setParent(None)
+            row.deleteLater()
+        self.rows = []
+
+    def _size_boxes(self) -> None:
+        """Heights in lines of the current font, so 文字の大きさ grows them too."""
+        spacing = self.fontMetrics().lineSpacing()
+        self.memo.setFixedHeight(spacing * 5 + 14)
+        for box in (self.strengths, self.troubles):
+            box.setFixedHeight(spacing * 3 + 14)
+        rows = max(2, min(self.followup_model.rowCount(), 5))
+        self.followup_table.setFixedHeight(
+            self.followup_table.horizontalHeader().sizeHint().height() + rows * (spacing + 14) + 4
+        )
+
+    def refresh(self, session: Session | None, changes: Changes) -> None:
+        """Reloads what is shown unless the user is typing; a larger 文字の大きさ rebuilds the rows."""
+        if session is None or changes.file:
+            self.session, self.visit = session, None
+            return
+        if self.visit is None or self.visit.id is None or self.dirty or self._emitting:
+            self.rescale()
+            return
+        if changes.touches("hearing", "members", "settings"):
+            try:
+                self.load(session, self.visit.id)
+            except UserFacingError:
+                self.visit = None
+
+    def rescale(self) -> None:
+        self.name_label.setFont(scaled(self.font(), 1.5, bold=True))
+        self._fit_name()
+
+    def _fit_name(self) -> None:
+        """The name on one line when it fits, with the 状態 badge just after it; a very long name
+        wraps instead of pushing the badge off the screen."""
+        wanted = self.name_label.fontMetrics().horizontalAdvance(self.name_label.text()) + 8
+        self.name_label.setMinimumWidth(max(0, min(wanted, self.width() - 240)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_name()
+
+    def _emit_with_id(self, signal) -> None:
+        if self.visit is not None and self.visit.id is not None:
+            signal.emit(self.visit.id)
+
+    # --- state ------------------------------------------------------------------------------
+    def _read_only(self) -> bool:
+        return self.session is None or self.session.read_only
+
+    def _mark_dirty(self) -> None:
+        if self._loading:
+            return
+        self.dirty = True
+        self._show_state()
+
+    def _show_state(self, saved: bool = False) -> None:
+        if self._read_only():
+            text = wording.READ_ONLY_CANNOT_EDIT
+        elif self.dirty:
+            text = wording.UNSAVED + "「保存」を押すと記録されます。"
+        elif saved:
+            text = "保存しました。"
+        else:
+            answered = sum(1 for row in self.rows if row.value().strip())
+            text = f"{len(self.rows)}問のうち{answered}問に回答があります。" if self.rows else ""
+        self.state_label.setText(text)
+        self.state_label.setObjectName("warning" if self.dirty else "hint")
+        self.state_label.style().unpolish(self.state_label)
+        self.state_label.style().polish(self.state_label)
+
+    def _update_buttons(self) -> None:
+        writable = not self._read_only() and self.visit is not None
+        for widget in (self.save_button, self.add_button, self.edit_button, self.action, self.due_check):
+            widget.setEnabled(writable)
+        rows = self.followup_table.selectionModel().selectedRows()
+        pending = bool(rows) and self.followup_model.followup(rows[0].row()).id is None
+        self.drop_button.setEnabled(writable and pending)
+        self.followup_table.setEnabled(writable or self.followup_model.rowCount() > 0)
+
+    def row_of(self, question_id: int) -> QuestionRow | None:
+        return next((row for row in self.rows if row.question.id == question_id), None)
+
+    # --- follow-ups -------------------------------------------------------------------------
+    def add_followup(self) -> bool:
+        """Adds a 次の対応 to the list; it is saved with the rest on 保存."""
+        if self.visit is None or self.visit.id is None:
+            return False
+        self.errors.clear()
+        due = self.due.date() if self.due_check.isChecked() else None
+        try:
+            followup = clean_followup(FollowUp(visit_id=self.visit.id, action=self.action.text(), due_on=due))
+        except ValidationError as exc:
+            self.errors.show(problems_of(exc))
+            self.action.setFocus()
+            return False
+        self.followup_model.append(followup)
+        self._size_boxes()
+        self.action.clear()
+        self.due_check.setChecked(False)
+        self._mark_dirty()
+        self.action.setFocus()
+        return True
+
+    def drop_followup(self) -> None:
+        rows = self.followup_table.selectionModel().selectedRows()
+        if rows and self.followup_model.followup(rows[0].row()).id is None:
+            self.followup_model.remove(rows[0].row())
+            self._size_boxes()
+            self._mark_dirty()
+
+    # --- saving -----------------------------------------------------------------------------
+    def answers(self) -> dict[int, str]:
+        return {row.question.id: row.value() for row in self.rows if row.question.id is not None}
+
+    def save(self) -> bool:
+        """Answers, notes and follow-ups in one service call (one transaction); a wrong answer is
+        shown beside its question and nothing is saved."""
+        if self.session is None or self.visit is None or self.visit.id is None or self._read_only():
+            return False
+        session, visit_id = self.session, self.visit.id
+        for row in self.rows:
+            row.set_error("")
+        self.errors.clear()
+        self.problem_label.hide()
+        try:
+            changes = visits.save_visit_record(
+                session,
+                visit_id,
+                self.answers(),
+                self.followup_model.followups(),
+                memo=self.memo.toPlainText(),
+                strengths=self.strengths.toPlainText(),
+                troubles=self.troubles.toPlainText(),
+                policy_conveyed=self.policy.isChecked(),
+            )
+        except ValidationError as exc:
+            self._show_problems(problems_of(exc))
+            return False
+        except UserFacingError as exc:
+            self.show_error(exc)
+            return False
+        self.dirty = False
+        self.load(session, visit_id)
+        self._show_state(saved=True)
+        self._emitting = True
+        try:
+            self.changed.emit(changes)
+        finally:
+            self._emitting = False
+        return True
+
+    def _show_problems(self, problems: dict[str, str]) -> None:
+        other: dict[str, str] = {}
+        first: QuestionRow | None = None
+        for key, message in problems.items():
+            row = None
+            if key.startswith("answer:"):
+                try:
+                    row = self.row_of(int(key.split(":", 1)[1]))
+                except ValueError:
+                    row = None
+            if row is None:
+                other[key] = message
+                continue
+            row.set_error(message)
+            first = first or row
+        if other:
+            self.errors.show(other)
+        marked = len(problems) - len(other)
+        if marked:
+            self.problem_label.setText(
+                f"{marked}件の回答を確認してください（質問の下に赤い字で出ています）。まだ保存していません。"
+            )
+            self.problem_label.show()
+        if first is not None:
+            self.scroll.ensureWidgetVisible(first, 0, 40)
+            first.editor().setFocus()
+
+    def show_error(self, error: UserFacingError) -> None:
+        messages.show_error(self, error, "保存できませんでした")
+
+    def confirm_discard(self) -> bool:
+        """Asked before leaving with unsaved input; tests replace it."""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            "保存していない変更",
+            wording.UNSAVED + "保存せずに戻りますか？",
+            parent=self,
+        )
+        leave = box.addButton("保存せずに戻る", QMessageBox.ButtonRole.DestructiveRole)
+        stay = box.addButton("戻らない", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(stay)
+        box.exec()
+        return box.clickedButton() is leave

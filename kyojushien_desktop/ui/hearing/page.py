@@ -1,0 +1,663 @@
+"""ヒアリング: the visits (訪問の記録) with their open 次の対応, the 質問バンク and 回答の比較.
+
+Three tabs share the page. Opening a visit (double-click or 「回答を入力」) shows its answer-entry
+screen in place of the tabs, and 「← ヒアリングの一覧に戻る」 returns to the list as it was, the
+same way the 名簿 opens an organisation's record.
+
+The page calls the hearing services for what the user asks and emits ``changed`` with the
+returned ``Changes``; the window sends them out on ``data_changed``. Dialogs are built by
+``*_dialog`` methods and run through ``run_dialog`` so tests can fill them in; file choices and
+confirmations go through small methods tests can replace.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kyojushien_desktop.domain.errors import UserFacingError
+from kyojushien_desktop.domain.hearing import VISIT_STATUSES, VisitSummary
+from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.session import Session
+from kyojushien_desktop.services.hearing import question_banks, visits
+from kyojushien_desktop.ui.common import messages, wording
+from kyojushien_desktop.ui.common.fonts import scaled
+from kyojushien_desktop.ui.common.notice_bar import UndoNotice
+from kyojushien_desktop.ui.common.widgets import (
+    add_filters,
+    ask_save_path,
+    char_width,
+    filter_combo,
+    list_table,
+    open_on_enter,
+    set_resize_modes,
+    sortable_list_table,
+    write_file,
+)
+from kyojushien_desktop.ui.hearing.answer_entry import AnswerEntry
+from kyojushien_desktop.ui.hearing.bank_editor import BankEditor
+from kyojushien_desktop.ui.hearing.compare_view import CompareView
+from kyojushien_desktop.ui.hearing.visit_dialog import VisitDialog, changes_of, run_until_saved
+from kyojushien_desktop.ui.hearing.visit_models import (
+    ID_ROLE,
+    PERIODS,
+    SORT_ROLE,
+    FollowUpTableModel,
+    VisitFilterProxy,
+    VisitTableModel,
+    period_range,
+    visit_moment,
+)
+
+TABS, ENTRY = 0, 1
+# A visit shows on its organisation's 経過記録, which the 名簿 refreshes on ``members``; the visit
+# services report only ``hearing`` for a plan, so the page adds it.
+TIMELINE = Changes(members=True)
+VISITS_TAB, BANKS_TAB, COMPARE_TAB = 0, 1, 2
+# Column widths in full-width characters: 状態, then 団体, 区分, 目的, 次の対応 (these four share the room).
+STATUS_CHARS = 4
+FLEXIBLE_CHARS = (14, 8, 14, 12)
+
+
+class PrintSheetsDialog(QDialog):
+    """What to print: the sheets of the visits chosen in the list (one PDF), or a blank sheet of a
+    bank for a visit not yet arranged. ``blank`` and ``bank_id`` hold the choice after OK."""
+
+    def __init__(self, banks: list, chosen: list[VisitSummary], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("ヒアリングシートを印刷")
+        self.blank = not chosen
+        self.bank_id: int | None = None
+        self.visits_button = QRadioButton(
+            f"一覧で選んだ訪問のシート（{len(chosen)}件を1つのPDFに）" if chosen else "一覧で選んだ訪問のシート"
+        )
+        self.visits_button.setEnabled(bool(chosen))
+        self.blank_button = QRadioButton("白紙のシート（訪問先を決める前に、質問バンクから）")
+        group = QButtonGroup(self)
+        group.addButton(self.visits_button)
+        group.addButton(self.blank_button)
+        (self.blank_button if self.blank else self.visits_button).setChecked(True)
+        listing = QLabel(
+            "\n".join(f"・{visit_moment(v.scheduled_at)}　{v.organization_name}" for v in chosen[:8])
+            + (f"\n　ほか{len(chosen) - 8}件" if len(chosen) > 8 else "")
+            if chosen
+            else "一覧で訪問を選んでから開くと、その訪問のシートをまとめて印刷できます（Ctrlキーで複数選べます）。"
+        )
+        listing.setObjectName("hint")
+        listing.setWordWrap(True)
+        self.bank = QComboBox()
+        for bank in banks:
+            self.bank.addItem(bank.name, bank.id)
+        bank_hint = QLabel("質問を選んでいない訪問には、この質問バンクの質問を印刷します。")
+        bank_hint.setObjectName("hint")
+        bank_hint.setWordWrap(True)
+        bank_row = QHBoxLayout()
+        bank_row.addWidget(QLabel(wording.QUESTION_BANK))
+        bank_row.addWidget(self.bank, 1)
+
+        heading = QLabel("ヒアリングシートを印刷")
+        heading.setFont(scaled(self.font(), 1.2, bold=True))
+        lead = QLabel("PDFを作ります。できたPDFを開いて印刷してください。")
+        lead.setObjectName("hint")
+        self.ok_button = QPushButton("PDFを作る…")
+        self.ok_button.setObjectName("primaryButton")
+        self.ok_button.setDefault(True)
+        self.ok_button.clicked.connect(lambda: self.try_accept())
+        cancel = QPushButton("キャンセル")
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.ok_button)
+        layout = QVBoxLayout(self)
+        layout.setSpacing(8)
+        layout.addWidget(heading)
+        layout.addWidget(lead)
+        layout.addSpacing(4)
+        layout.addWidget(self.visits_button)
+        layout.addWidget(listing)
+        layout.addWidget(self.blank_button)
+        layout.addLayout(bank_row)
+        layout.addWidget(bank_hint)
+        layout.addSpacing(8)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(560)
+
+    def try_accept(self) -> bool:
+        self.blank = self.blank_button.isChecked()
+        self.bank_id = self.bank.currentData()
+        if self.blank and self.bank_id is None:
+            return False
+        self.accept()
+        return True
+
+
+class HearingPage(QWidget):
+    """The ヒアリング area: visits and follow-ups, 質問バンク, 回答の比較, and one visit's answers."""
+
+    title = wording.NAV_HEARING
+    changed = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = None
+        self._last_deleted: int | None = None
+
+        self.heading = QLabel(wording.HEARING_TITLE)
+        self.heading.setObjectName("pageTitle")
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("recordTabs")
+        self.tabs.addTab(self._build_visits(), wording.VISITS_TAB)
+        self.bank_editor = BankEditor()
+        self.bank_editor.changed.connect(self.changed.emit)
+        self.tabs.addTab(self.bank_editor, wording.BANKS_TAB)
+        self.compare = CompareView()
+        self.tabs.addTab(self.compare, wording.COMPARE_TAB)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        tabs_panel = QWidget()
+        tabs_layout = QVBoxLayout(tabs_panel)
+        tabs_layout.setContentsMargins(24, 16, 24, 12)
+        tabs_layout.setSpacing(8)
+        tabs_layout.addWidget(self.heading)
+        tabs_layout.addWidget(self.tabs, 1)
+
+        self.entry = AnswerEntry()
+        self.entry.back_requested.connect(lambda: self.show_list())
+        self.entry.changed.connect(self.changed.emit)
+        self.entry.edit_requested.connect(lambda visit_id: self.edit_visit(visit_id))
+        self.entry.print_requested.connect(lambda visit_id: self.print_sheets([visit_id]))
+        self.stack = QStackedWidget()
+        self.stack.addWidget(tabs_panel)
+        self.stack.addWidget(self.entry)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+        self._set_enabled()
+
+    # --- building ---------------------------------------------------------------------------
+    def _build_visits(self) -> QWidget:
+        self.plan_button = QPushButton(wording.PLAN_VISIT + "…")
+        self.plan_button.setObjectName("primaryButton")
+        self.plan_button.clicked.connect(lambda: self.plan_visit())
+        self.answer_button = QPushButton(wording.ENTER_ANSWERS)
+        self.answer_button.setToolTip("選んだ訪問の回答・メモ・次の対応を書きます。")
+        self.answer_button.clicked.connect(lambda: self.open_selected())
+        self.edit_button = QPushButton("予定を編集…")
+        self.edit_button.clicked.connect(lambda: self.edit_visit())
+        self.print_button = QPushButton(wording.PRINT_SHEETS)
+        self.print_button.setToolTip("選んだ訪問のシートを1つのPDFに。白紙のシートも作れます。")
+        self.print_button.clicked.connect(lambda: self.print_sheets())
+        self.delete_button = QPushButton("削除…")
+        self.delete_button.clicked.connect(lambda: self.delete_visit())
+        head = QHBoxLayout()
+        head.setSpacing(6)
+        for button in (self.plan_button, self.answer_button, self.edit_button, self.print_button):
+            head.addWidget(button)
+        head.addStretch(1)
+        head.addWidget(self.delete_button)
+
+        self.status_filter = filter_combo([(wording.ALL, None), *((s, s) for s in VISIT_STATUSES)], 4)
+        self.period_filter = filter_combo([(label, key) for key, label in PERIODS], 7)
+        self.clear_filters_button = QPushButton("条件をクリア")
+        self.clear_filters_button.clicked.connect(lambda: self.clear_filters())
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        add_filters(
+            filters, ((wording.VISIT_STATUS, self.status_filter), ("期間", self.period_filter)), self._filters_changed
+        )
+        filters.addWidget(self.clear_filters_button)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+
+        self.model = VisitTableModel(self)
+        self.proxy = VisitFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = sortable_list_table(
+            self.proxy, 0, Qt.SortOrder.DescendingOrder, selection=QAbstractItemView.SelectionMode.ExtendedSelection
+        )
+        self.table.setObjectName("visitsTable")
+        self.table.doubleClicked.connect(lambda index: self.open_visit(index.data(ID_ROLE)))
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        open_on_enter(self.table, self.open_selected)
+
+        self.empty_label = QLabel(
+            f"まだヒアリングの予定がありません。「{wording.PLAN_VISIT}…」から訪問先と日時を決めます。"
+            f"名簿の団体の画面からも「{wording.PLAN_HEARING}…」で予定できます。"
+        )
+        self.empty_label.setObjectName("banner")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+        self.notice = UndoNotice()
+        self.notice_label, self.undo_button = self.notice.label, self.notice.undo_button
+        self.undo_button.clicked.connect(lambda: self._undo_delete())
+        hint = QLabel("行をダブルクリック（または選んで Enter キー）すると、その訪問の回答を入力する画面を開きます。")
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+
+        top = QWidget()
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.setSpacing(8)
+        top_layout.addLayout(head)
+        top_layout.addLayout(filters)
+        top_layout.addWidget(self.notice)
+        top_layout.addWidget(self.empty_label)
+        top_layout.addWidget(self.table, 1)
+        top_layout.addWidget(hint)
+
+        # --- open 次の対応 of every visit, the nearest 期限 first ---
+        self.followup_model = FollowUpTableModel(self)
+        self.followup_proxy = QSortFilterProxyModel(self)
+        self.followup_proxy.setSortRole(SORT_ROLE)
+        self.followup_proxy.setSourceModel(self.followup_model)
+        self.followup_table = list_table(self.followup_proxy)
+        self.followup_table.setObjectName("followupTable")
+        set_resize_modes(
+            self.followup_table,
+            QHeaderView.ResizeMode.ResizeToContents,
+            QHeaderView.ResizeMode.Stretch,
+            QHeaderView.ResizeMode.Interactive,
+        )
+        self.followup_table.doubleClicked.connect(lambda _i: self.open_followup_visit())
+        self.followup_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.followup_title = QLabel(f"{wording.NEXT_ACTION}（まだ済んでいないもの）")
+        self.followup_title.setObjectName("cardTitle")
+        self.followup_done_button = QPushButton("済にする")
+        self.followup_done_button.clicked.connect(lambda: self.complete_followup())
+        self.followup_open_button = QPushButton("訪問を開く")
+        self.followup_open_button.clicked.connect(lambda: self.open_followup_visit())
+        follow_head = QHBoxLayout()
+        follow_head.addWidget(self.followup_title)
+        follow_head.addStretch(1)
+        follow_head.addWidget(self.followup_open_button)
+        follow_head.addWidget(self.followup_done_button)
+        self.followup_empty = QLabel("残っている次の対応はありません。")
+        self.followup_empty.setObjectName("hint")
+        card = QFrame()
+        card.setObjectName("card")
+        card_layout = QVBoxLayout(card)
+        card_layout.setContentsMargins(12, 8, 12, 10)
+        card_layout.setSpacing(6)
+        card_layout.addLayout(follow_head)
+        card_layout.addWidget(self.followup_empty)
+        card_layout.addWidget(self.followup_table, 1)
+
+        self.visits_splitter = QSplitter(Qt.Orientation.Vertical)
+        self.visits_splitter.setChildrenCollapsible(False)
+        self.visits_splitter.addWidget(top)
+        self.visits_splitter.addWidget(card)
+        self.visits_splitter.setStretchFactor(0, 3)
+        self.visits_splitter.setStretchFactor(1, 1)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addWidget(self.visits_splitter)
+        return page
+
+    # --- refresh ----------------------------------------------------------------------------
+    def refresh(self, session: Session | None, changes: Changes) -> None:
+        self.heading.setFont(scaled(self.font(), 1.4, bold=True))
+        if changes.settings:
+            self._fit_columns()
+        if self.stack.currentIndex() == ENTRY or changes.file:
+            self.entry.refresh(session, changes)
+        if not changes.touches("hearing", "members"):
+            return
+        self.session = session
+        self._set_enabled()
+        if changes.file:
+            self._last_deleted = None
+            self.notice.hide()
+            self.stack.setCurrentIndex(TABS)
+            self.tabs.setCurrentIndex(VISITS_TAB)
+        self.bank_editor.refresh(session, changes)
+        self.compare.refresh(session, changes)
+        if session is None:
+            self.model.set_rows([])
+            self.followup_model.set_rows([])
+            self._update_count()
+            return
+        selected = self.selected_ids()
+        rows = visits.list_visits(session)
+        followups = visits.open_followups(session)
+        self.model.set_rows(rows, followups)
+        self.followup_model.set_rows(followups, {row.id: row.organization_name for row in rows})
+        self.followup_proxy.sort(0, Qt.SortOrder.AscendingOrder)
+        self.followup_empty.setVisible(not followups)
+        self.followup_table.setVisible(bool(followups))
+        self.followup_title.setText(f"{wording.NEXT_ACTION}（まだ済んでいないもの {len(followups)}件）")
+        self._filters_changed()
+        self._fit_columns()
+        for visit_id in selected:
+            self.select_id(visit_id, add=True)
+        if self.stack.currentIndex() == ENTRY and self.entry.visit is None:
+            self.show_list(ask=False)
+        self._update_buttons()
+
+    def _set_enabled(self) -> None:
+        self.setEnabled(self.session is not None)
+        self._update_buttons()
+
+    def _writable(self) -> bool:
+        return self.session is not None and not self.session.read_only
+
+    def _update_buttons(self) -> None:
+        writable = self._writable()
+        chosen = self.selected_ids()
+        self.plan_button.setEnabled(writable)
+        self.plan_button.setToolTip("" if writable else wording.READ_ONLY_CANNOT_EDIT)
+        self.answer_button.setEnabled(len(chosen) == 1)
+        self.edit_button.setEnabled(writable and len(chosen) == 1)
+        self.delete_button.setEnabled(writable and len(chosen) == 1)
+        self.print_button.setEnabled(self.session is not None)
+        followup = self.selected_followup_id()
+        self.followup_done_button.setEnabled(writable and followup is not None)
+        self.followup_open_button.setEnabled(followup is not None)
+
+    def _fit_columns(self) -> None:
+        """Widths in characters of the current font (so 文字の大きさ widens them), fitted to the
+        table: 日時 and 状態 whole; 団体, 区分, 目的 and 次の対応 share the rest in proportion, so
+        the list needs no sideways scrolling even at 特大 (cut text shows in full as a tooltip)."""
+        metrics = self.table.fontMetrics()
+        unit = char_width(self.table)
+        padding = 28
+        when = metrics.horizontalAdvance("令和10年12月31日(水) 10:00") + padding
+        status = unit * STATUS_CHARS + padding
+        ideal = [unit * chars + padding for chars in FLEXIBLE_CHARS]
+        room = self.table.viewport().width() - 2 - when - status
+        if room > 0:
+            scale = room / sum(ideal)
+            ideal = [max(unit * 4 + padding, int(width * scale)) for width in ideal]
+        organization, category, purpose, _next = ideal
+        for column, width in enumerate((when, organization, category, purpose, status)):
+            self.table.setColumnWidth(column, width)
+        self.followup_table.setColumnWidth(2, unit * 14 + padding)
+        rows = 3  # the follow-up panel always shows a few, however large the text
+        self.followup_table.setMinimumHeight(
+            self.followup_table.horizontalHeader().sizeHint().height() + rows * (metrics.lineSpacing() + 14)
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._fit_columns)  # after the table has its new size
+
+    def _tab_changed(self, index: int) -> None:
+        if index == COMPARE_TAB:
+            self.compare.ensure_loaded()
+
+    # --- filters ----------------------------------------------------------------------------
+    def _filters_changed(self) -> None:
+        date_from, date_to = period_range(self.period_filter.currentData() or "all")
+        self.proxy.set_filter(self.status_filter.currentData(), date_from, date_to)
+        self._update_count()
+
+    def clear_filters(self) -> None:
+        for combo in (self.status_filter, self.period_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self._filters_changed()
+
+    def _update_count(self) -> None:
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        self.count_label.setText(f"{total}件中 {shown}件" if self.proxy.is_filtering() else f"全{total}件")
+        self.clear_filters_button.setEnabled(self.proxy.is_filtering())
+        self.empty_label.setVisible(self.session is not None and total == 0)
+
+    # --- selection --------------------------------------------------------------------------
+    def selected_ids(self) -> list[int]:
+        rows = sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())
+        return [index.data(ID_ROLE) for index in rows]
+
+    def selected_visits(self) -> list[VisitSummary]:
+        ids = self.selected_ids()
+        by_id = {v.id: v for v in self.model.visits()}
+        return [by_id[i] for i in ids if i in by_id]
+
+    def select_id(self, visit_id: int, *, add: bool = False) -> bool:
+        source_row = self.model.row_of_id(visit_id)
+        if source_row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if not index.isValid():
+            return False
+        if add:
+            flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+            self.table.selectionModel().select(index, flags)
+        else:
+            self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
+
+    def shown_rows(self) -> list[list[str]]:
+        """The list as the user sees it, one list of cell texts per row."""
+        return [
+            [self.proxy.index(row, column).data() for column in range(self.proxy.columnCount())]
+            for row in range(self.proxy.rowCount())
+        ]
+
+    def selected_followup_id(self) -> int | None:
+        rows = self.followup_table.selectionModel().selectedRows()
+        return rows[0].data(ID_ROLE) if rows else None
+
+    def _selected_followup_visit(self) -> int | None:
+        rows = self.followup_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        source = self.followup_proxy.mapToSource(rows[0])
+        return self.followup_model.followup(source.row()).visit_id
+
+    # --- navigation -------------------------------------------------------------------------
+    def open_selected(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.open_visit(ids[0])
+
+    def open_visit(self, visit_id: int | None) -> bool:
+        """The visit's answer-entry screen, in place of the tabs."""
+        if self.session is None or visit_id is None:
+            return False
+        try:
+            self.entry.load(self.session, visit_id)
+        except UserFacingError as exc:
+            self.show_error(exc)
+            return False
+        self.stack.setCurrentIndex(ENTRY)
+        self.entry.scroll.verticalScrollBar().setValue(0)
+        return True
+
+    def show_list(self, *, ask: bool = True) -> bool:
+        if ask and self.entry.dirty and not self.entry.confirm_discard():
+            return False
+        opened = self.entry.visit.id if self.entry.visit is not None else None
+        self.entry.dirty = False
+        self.stack.setCurrentIndex(TABS)
+        self.tabs.setCurrentIndex(VISITS_TAB)
+        if opened is not None:
+            self.select_id(opened)
+        self.table.setFocus()
+        return True
+
+    def open_followup_visit(self) -> None:
+        visit_id = self._selected_followup_visit()
+        if visit_id is not None:
+            self.open_visit(visit_id)
+
+    # --- dialogs (built here so tests can fill them in) -------------------------------------
+    def run_dialog(self, dialog: QDialog) -> bool:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def confirm(self, title: str, text: str, ok_text: str) -> bool:
+        return messages.confirm(self, title, text, ok_text)
+
+    def show_error(self, error: UserFacingError, title: str = "うまくいきませんでした") -> None:
+        messages.show_error(self, error, title)
+
+    def inform(self, title: str, text: str, folder: Path | None = None) -> None:
+        messages.inform(self, title, text, folder)
+
+    def visit_dialog(self, visit_id: int | None = None, organization_id: int | None = None) -> VisitDialog:
+        assert self.session is not None
+        visit = visits.get_visit(self.session, visit_id) if visit_id is not None else None
+        return VisitDialog(self.session, visit, organization_id=organization_id, parent=self)
+
+    def print_dialog(self, chosen: list[VisitSummary]) -> PrintSheetsDialog:
+        assert self.session is not None
+        return PrintSheetsDialog(question_banks.list_banks(self.session), chosen, self)
+
+    def choose_pdf_path(self, name: str) -> Path | None:
+        return ask_save_path(self, "PDFの保存先", name, "pdf")
+
+    # --- actions ----------------------------------------------------------------------------
+    def plan_visit(self, organization_id: int | None = None) -> int | None:
+        """訪問を予定する: the dialog, then ``plan_visit`` (with a new organisation if one was
+        registered on the spot); the new visit is selected in the list."""
+        if self.session is None or not self._writable():
+            return None
+        dialog = self.visit_dialog(organization_id=organization_id)
+        session = self.session
+        result = run_until_saved(
+            self.run_dialog,
+            dialog,
+            lambda: visits.plan_visit(session, dialog.result_visit, dialog.result_new_organization),
+            lambda exc: self.show_error(exc, "保存できませんでした"),
+        )
+        if result is None:
+            return None
+        visit_id, changes = result  # type: ignore[misc]
+        self.changed.emit(changes | TIMELINE)
+        self.clear_filters()
+        self.select_id(visit_id)
+        return visit_id
+
+    def edit_visit(self, visit_id: int | None = None) -> bool:
+        if visit_id is None:
+            ids = self.selected_ids()
+            visit_id = ids[0] if len(ids) == 1 else None
+        if self.session is None or visit_id is None or not self._writable():
+            return False
+        if self.stack.currentIndex() == ENTRY and self.entry.dirty and not self.entry.confirm_discard():
+            return False
+        dialog = self.visit_dialog(visit_id)
+        session = self.session
+        result = run_until_saved(
+            self.run_dialog,
+            dialog,
+            lambda: visits.save_visit(session, dialog.result_visit, dialog.result_new_organization),
+            lambda exc: self.show_error(exc, "保存できませんでした"),
+        )
+        if result is None:
+            return False
+        self.entry.dirty = False
+        self.changed.emit(changes_of(result) | TIMELINE)
+        return True
+
+    def delete_visit(self) -> None:
+        chosen = self.selected_visits()
+        if self.session is None or len(chosen) != 1 or not self._writable():
+            return
+        visit = chosen[0]
+        text = (
+            f"{visit_moment(visit.scheduled_at)} の「{visit.organization_name}」へのヒアリングを削除します。"
+            "回答も一緒に隠れます。すぐ下の「元に戻す」で戻せます。"
+        )
+        if not self.confirm("ヒアリング記録の削除", text, "削除する"):
+            return
+        try:
+            changes = visits.delete_visit(self.session, visit.id)
+        except UserFacingError as exc:
+            self.show_error(exc)
+            return
+        self._last_deleted = visit.id
+        self.changed.emit(changes)
+        self.notice_label.setText(f"{visit.organization_name}へのヒアリング記録を削除しました。")
+        self.undo_button.setVisible(True)
+        self.notice.show()
+
+    def _undo_delete(self) -> None:
+        if self.session is None or self._last_deleted is None:
+            return
+        visit_id, self._last_deleted = self._last_deleted, None
+        try:
+            changes = visits.restore_visit(self.session, visit_id)
+        except UserFacingError as exc:
+            self.show_error(exc, "元に戻せませんでした")
+            return
+        self.changed.emit(changes)
+        self.notice.hide()
+        self.select_id(visit_id)
+
+    def complete_followup(self) -> None:
+        followup_id = self.selected_followup_id()
+        if self.session is None or followup_id is None or not self._writable():
+            return
+        try:
+            changes = visits.complete_followup(self.session, followup_id, True)
+        except UserFacingError as exc:
+            self.show_error(exc)
+            return
+        self.changed.emit(changes)
+
+    def print_sheets(self, visit_ids: list[int] | None = None) -> Path | None:
+        """ヒアリングシート as one PDF: the chosen visits' sheets, or a blank sheet of a bank."""
+        if self.session is None:
+            return None
+        by_id = {v.id: v for v in self.model.visits()}
+        chosen = [by_id[i] for i in (visit_ids if visit_ids is not None else self.selected_ids()) if i in by_id]
+        dialog = self.print_dialog(chosen)
+        if not self.run_dialog(dialog):
+            return None
+        session, bank_id = self.session, dialog.bank_id
+        if dialog.blank:
+            if bank_id is None:
+                return None
+            name = f"ヒアリングシート_白紙_{question_banks.get_bank(session, bank_id).name}"
+        else:
+            name = "ヒアリングシート" if len(chosen) != 1 else f"ヒアリングシート_{chosen[0].organization_name}"
+        path = self.choose_pdf_path(name)
+        if path is None:
+            return None
+
+        def write(reader: Session) -> Path:
+            if dialog.blank:
+                assert bank_id is not None
+                sheets = [visits.blank_sheet(reader, bank_id)]
+            else:
+                sheets = [visits.sheet_for_visit(reader, v.id, fallback_bank_id=bank_id) for v in chosen]
+            return visits.export_sheets_pdf(reader, sheets, path)
+
+        written = write_file(
+            self,
+            write,
+            path,
+            session=session,
+            error_title="印刷用のPDFを作れませんでした",
+            cannot_write="PDFを書き込めませんでした",
+            noun="PDF",
+        )
+        if written is None:
+            return None
+        what = "白紙のヒアリングシート" if dialog.blank else f"ヒアリングシート（{len(chosen)}件）"
+        self.inform("PDFを作りました", f"{what}のPDFを作りました。開いて印刷してください。\n{written}", written.parent)
+        return written

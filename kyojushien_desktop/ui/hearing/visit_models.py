@@ -1,0 +1,624 @@
+"""Table models of the ヒアリング screens: visits, follow-ups, banks, questions, the question picker
+of the visit dialog and the 回答の比較 table.
+
+Each model holds rows loaded once per data change; sort roles return raw values (dates as dates,
+状態 in its order, numbers as numbers) so a proxy sorts them the way a person expects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QDateTime, QModelIndex, Qt, QTime, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from kyojushien_desktop.domain import wareki
+from kyojushien_desktop.domain.hearing import (
+    PLANNED,
+    RECORDED,
+    VISIT_STATUSES,
+    CompareTable,
+    FollowUp,
+    Question,
+    QuestionBank,
+    VisitSummary,
+    parse_number,
+)
+from kyojushien_desktop.domain.kana import search_key
+from kyojushien_desktop.ui.common import wording
+from kyojushien_desktop.ui.common.table_model import (
+    ID_ROLE,
+    SORT_ROLE,
+    FilterProxy,
+    HeaderTableModel,
+    ModelIndex,
+    RowsTableModel,
+    color_role,
+    is_checked,
+    item_flags,
+    live_first,
+)
+
+# (background, text) per 状態: 予定 blue, 実施済 amber (answers still to write), 記録済 green; the
+# same calm shades as the 名簿's badges. style.qss gives the QLabel badges the same colours.
+STATUS_COLORS: dict[str, tuple[str, str]] = {
+    PLANNED: ("#e3eefa", "#1f4f80"),
+    "実施済": ("#fdf0d8", "#6b4a00"),
+    RECORDED: ("#e0f2ee", "#1d5b4c"),
+}
+STATUS_KEYS: dict[str, str] = {PLANNED: "planned", "実施済": "done", RECORDED: "recorded"}
+OVERDUE_TEXT = "#b00020"
+RETIRED_TEXT = "#7a828c"
+GUIDE_TEXT = "#1d5b4c"  # the 手引きより mark, as its badge on the answer-entry screen
+ANSWER_PREVIEW_CHARS = 60
+
+
+def status_colors(status: str) -> tuple[str, str]:
+    return STATUS_COLORS.get(status, ("#eceff3", "#4a525c"))
+
+
+def visit_moment(moment: dt.datetime) -> str:
+    """令和7年6月12日(木) 10:00, as the list and the header show a visit."""
+    return wareki.format_datetime(moment)
+
+
+def due_text(due: dt.date | None, done: bool = False, today: dt.date | None = None) -> str:
+    if due is None:
+        return "（期限なし）"
+    text = wareki.format_date(due)
+    if not done and due < (today or dt.date.today()):
+        text += f"　{wording.OVERDUE}"
+    return text
+
+
+def is_overdue(followup: FollowUp, today: dt.date | None = None) -> bool:
+    return not followup.done and followup.due_on is not None and followup.due_on < (today or dt.date.today())
+
+
+def _qdatetime(moment: dt.datetime) -> QDateTime:
+    return QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute))
+
+
+def _qdate(day: dt.date | None) -> QDate:
+    return QDate(day.year, day.month, day.day) if day else QDate()
+
+
+def _status_order(status: str) -> int:
+    return VISIT_STATUSES.index(status) if status in VISIT_STATUSES else len(VISIT_STATUSES)
+
+
+class VisitTableModel(RowsTableModel[VisitSummary]):
+    """訪問の記録: one row per visit with its nearest open 次の対応."""
+
+    HEADERS = ("日時", "団体・機関", "区分", "目的", "状態", "次の対応")
+    STATUS_COLUMN = 4
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._next: dict[int, list[FollowUp]] = {}
+        self.today = dt.date.today()
+
+    def set_rows(self, rows: list[VisitSummary], followups: Iterable[FollowUp] = ()) -> None:
+        """``followups`` are the open ones (nearest 期限 first), shown beside their visit."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._next = {}
+        for followup in followups:
+            self._next.setdefault(followup.visit_id, []).append(followup)
+        self.today = dt.date.today()
+        self.endResetModel()
+
+    def visit(self, row: int) -> VisitSummary:
+        return self._rows[row]
+
+    def visits(self) -> list[VisitSummary]:
+        return list(self._rows)
+
+    def next_text(self, visit_id: int) -> str:
+        followups = self._next.get(visit_id, [])
+        if not followups:
+            return ""
+        first = followups[0]
+        text = first.action
+        if first.due_on is not None:
+            text += f"（{wording.DUE} {wareki.format_date(first.due_on, weekday=False)}）"
+        if len(followups) > 1:
+            text += f"　ほか{len(followups) - 1}件"
+        return text
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not self._valid(index):
+            return None
+        row = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            values = (
+                visit_moment(row.scheduled_at),
+                row.organization_name,
+                row.category,
+                row.purpose,
+                row.status,
+                self.next_text(row.id),
+            )
+            if role == Qt.ItemDataRole.ToolTipRole:
+                if column == self.STATUS_COLUMN and row.question_count:
+                    return f"質問 {row.question_count} 問のうち {row.answered_count} 問に回答"
+                return values[column] if len(values[column]) > 8 else None
+            return values[column]
+        if role == SORT_ROLE:
+            return (
+                _qdatetime(row.scheduled_at),
+                row.organization_sort or search_key(row.organization_name),
+                row.category,
+                search_key(row.purpose),
+                _status_order(row.status),
+                min((f.due_on.toordinal() for f in self._next.get(row.id, []) if f.due_on), default=10**7),
+            )[column]
+        if role == ID_ROLE:
+            return row.id
+        if column == self.STATUS_COLUMN and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            return color_role(status_colors(row.status), role)
+        if column == 5 and role == Qt.ItemDataRole.ForegroundRole:
+            if any(is_overdue(f, self.today) for f in self._next.get(row.id, [])):
+                return QBrush(QColor(OVERDUE_TEXT))
+        if column == self.STATUS_COLUMN and role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignCenter)
+        return None
+
+
+# Preset periods for the visit list: few, in words a person uses, no calendar to fiddle with.
+PERIODS: tuple[tuple[str, str], ...] = (
+    ("all", wording.ALL),
+    ("coming", "今日から先の予定"),
+    ("month", "今月"),
+    ("fiscal", "今年度"),
+    ("last_fiscal", "前年度"),
+)
+
+
+def fiscal_year_start(day: dt.date) -> dt.date:
+    """The 年度 begins on 1 April."""
+    return dt.date(day.year if day.month >= 4 else day.year - 1, 4, 1)
+
+
+def period_range(key: str, today: dt.date | None = None) -> tuple[dt.date | None, dt.date | None]:
+    """(from, to), both included; None is open-ended."""
+    today = today or dt.date.today()
+    if key == "coming":
+        return today, None
+    if key == "month":
+        start = today.replace(day=1)
+        end = (start + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        return start, end
+    if key == "fiscal":
+        start = fiscal_year_start(today)
+        return start, dt.date(start.year + 1, 3, 31)
+    if key == "last_fiscal":
+        start = fiscal_year_start(today)
+        return dt.date(start.year - 1, 4, 1), dt.date(start.year, 3, 31)
+    return None, None
+
+
+class VisitFilterProxy(FilterProxy):
+    """Sorts by raw values and keeps the visits of the chosen 状態 and period."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._status: str | None = None
+        self._from: dt.date | None = None
+        self._to: dt.date | None = None
+
+    def set_filter(self, status: str | None, date_from: dt.date | None, date_to: dt.date | None) -> None:
+        self._begin()
+        self._status, self._from, self._to = status, date_from, date_to
+        self._end()
+
+    def is_filtering(self) -> bool:
+        return self._status is not None or self._from is not None or self._to is not None
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:  # noqa: N802 - Qt's API
+        model = self.sourceModel()
+        if not isinstance(model, VisitTableModel):
+            return True
+        row = model.visit(source_row)
+        day = row.scheduled_at.date()
+        return (
+            (self._status is None or row.status == self._status)
+            and (self._from is None or day >= self._from)
+            and (self._to is None or day <= self._to)
+        )
+
+
+# --- follow-ups ------------------------------------------------------------------------------
+
+
+class FollowUpTableModel(RowsTableModel[FollowUp]):
+    """次の対応 with their 期限 (overdue in red, and said in words too). With ``checkable`` the
+    first column is a 済 checkbox the answer-entry screen saves on 保存; without it the list shows
+    the organisation each follow-up belongs to (the open ones on the visits tab)."""
+
+    done_toggled = Signal()
+
+    def __init__(self, parent=None, *, checkable: bool = False) -> None:
+        super().__init__(parent)
+        self.checkable = checkable
+        self.HEADERS = ("済", "次の対応", "期限") if checkable else ("期限", "次の対応", "団体・機関")
+        self._names: dict[int, str] = {}
+        self.today = dt.date.today()
+
+    def set_rows(self, rows: list[FollowUp], organization_names: dict[int, str] | None = None) -> None:
+        """``organization_names`` maps a visit id to its organisation's name."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._names = dict(organization_names or {})
+        self.today = dt.date.today()
+        self.endResetModel()
+
+    def append(self, followup: FollowUp) -> None:
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
+        self._rows.append(followup)
+        self.endInsertRows()
+
+    def remove(self, row: int) -> None:
+        self.beginRemoveRows(QModelIndex(), row, row)
+        del self._rows[row]
+        self.endRemoveRows()
+
+    def followup(self, row: int) -> FollowUp:
+        return self._rows[row]
+
+    def followups(self) -> list[FollowUp]:
+        return list(self._rows)
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        flags = item_flags(index)
+        if self.checkable and index.isValid() and index.column() == 0:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not self._valid(index):
+            return None
+        item = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            action = item.action + ("（未保存）" if item.id is None else "")
+            if self.checkable:
+                return ("", action, due_text(item.due_on, item.done, self.today))[column]
+            return (due_text(item.due_on, item.done, self.today), action, self._names.get(item.visit_id, ""))[column]
+        if role == Qt.ItemDataRole.CheckStateRole and self.checkable and column == 0:
+            return Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
+            return item.action
+        if role == SORT_ROLE:
+            due = _qdate(item.due_on)
+            if self.checkable:
+                return (int(item.done), search_key(item.action), due)[column]
+            return (due, search_key(item.action), search_key(self._names.get(item.visit_id, "")))[column]
+        if role == ID_ROLE:
+            return item.id
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if item.done:
+                return QBrush(QColor(RETIRED_TEXT))
+            if is_overdue(item, self.today):
+                return QBrush(QColor(OVERDUE_TEXT))
+        return None
+
+    def setData(self, index: ModelIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if not (self.checkable and self._valid(index) and index.column() == 0):
+            return False
+        if role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        checked = is_checked(value)
+        item = self._rows[index.row()]
+        self._rows[index.row()] = FollowUp(
+            visit_id=item.visit_id, action=item.action, due_on=item.due_on, done=checked, id=item.id
+        )
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self.HEADERS) - 1))
+        self.done_toggled.emit()
+        return True
+
+
+# --- banks and questions ---------------------------------------------------------------------
+
+
+def source_text(question: Question) -> str:
+    if not question.from_guide:
+        return ""
+    return f"{wording.GUIDE_MARK}（文言を変更）" if question.reworded else wording.GUIDE_MARK
+
+
+class BankListModel(RowsTableModel[QuestionBank]):
+    """質問バンク in their order (the guide's first, then the user's own); retired ones greyed."""
+
+    HEADERS = ("質問バンク", "質問数", "出典")
+
+    def set_banks(self, banks: list[QuestionBank]) -> None:
+        self._reset_rows(live_first(banks, lambda b: b.retired))
+
+    def bank(self, row: int) -> QuestionBank:
+        return self._rows[row]
+
+    def banks(self) -> list[QuestionBank]:
+        return list(self._rows)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not self._valid(index):
+            return None
+        bank = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            name = bank.name + (f"（{wording.RETIRED}）" if bank.retired else "")
+            origin = "手引き" if bank.from_guide else "独自"
+            return (name, f"{bank.question_count}問", origin)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return bank.description or None
+        if role == ID_ROLE:
+            return bank.id
+        if role == Qt.ItemDataRole.ForegroundRole and bank.retired:
+            return QBrush(QColor(RETIRED_TEXT))
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class QuestionTableModel(RowsTableModel[Question]):
+    """A bank's questions in order, numbered as on the sheet; retired ones (when shown) greyed."""
+
+    HEADERS = ("番号", "質問", "回答の種類", "行数", "出典")
+
+    def set_questions(self, questions: list[Question]) -> None:
+        self._reset_rows(live_first(questions, lambda q: q.retired))
+
+    def question(self, row: int) -> Question:
+        return self._rows[row]
+
+    def questions(self) -> list[Question]:
+        return list(self._rows)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not self._valid(index):
+            return None
+        question = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            number = wording.RETIRED if question.retired else str(index.row() + 1)
+            kind = question.answer_type_label
+            if question.answer_type == "choice":
+                kind += f"（{len(question.choices)}）"
+            return (number, question.text, kind, str(question.lines), source_text(question))[column]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 2 and question.choices:
+                return "選択肢: " + "・".join(question.choices)
+            if column == 4 and question.reworded:
+                return f"手引きの文言: {question.guide_text}"
+            if column == 1:
+                return question.text
+            return None
+        if role == ID_ROLE:
+            return question.id
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if question.retired:
+                return QBrush(QColor(RETIRED_TEXT))
+            if column == 4 and question.from_guide:
+                return QBrush(QColor(GUIDE_TEXT))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 3):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class QuestionPickModel(HeaderTableModel):
+    """The visit dialog's list of one bank's questions, each with a checkbox: ticked means asked
+    at this visit. ``toggled`` tells the dialog which question was ticked or unticked."""
+
+    HEADERS = ("質問", "回答の種類", "出典")
+    toggled = Signal(int, bool)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._questions: list[Question] = []
+        self._chosen: set[int] = set()
+
+    def set_questions(self, questions: list[Question], chosen: Iterable[int]) -> None:
+        self.beginResetModel()
+        self._questions = [q for q in questions if q.id is not None]
+        self._chosen = set(chosen)
+        self.endResetModel()
+
+    def set_chosen(self, chosen: Iterable[int]) -> None:
+        self._chosen = set(chosen)
+        if self._questions:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._questions) - 1, 0))
+
+    def question(self, row: int) -> Question:
+        return self._questions[row]
+
+    def questions(self) -> list[Question]:
+        return list(self._questions)
+
+    def _row_count(self) -> int:
+        return len(self._questions)
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        flags = item_flags(index)
+        if index.isValid() and index.column() == 0:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        return flags
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not self._valid(index):
+            return None
+        question = self._questions[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (question.text, question.answer_type_label, source_text(question))[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2:
+            return QBrush(QColor(GUIDE_TEXT))
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
+            return Qt.CheckState.Checked if question.id in self._chosen else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            return question.text
+        if role == ID_ROLE:
+            return question.id
+        return None
+
+    def setData(self, index: ModelIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.CheckStateRole or not self._valid(index) or index.column() != 0:
+            return False
+        question_id = self._questions[index.row()].id
+        assert question_id is not None
+        checked = is_checked(value)
+        if checked == (question_id in self._chosen):
+            return True
+        (self._chosen.add if checked else self._chosen.discard)(question_id)
+        self.dataChanged.emit(index, index)
+        self.toggled.emit(question_id, checked)
+        return True
+
+
+class ChosenQuestionsModel(HeaderTableModel):
+    """The questions chosen for a visit, in the order they are asked (and numbered on the sheet)."""
+
+    HEADERS = ("番号", "質問", "質問バンク")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._questions: list[Question] = []
+        self._bank_names: dict[int, str] = {}
+
+    def set_questions(self, questions: list[Question], bank_names: dict[int, str]) -> None:
+        self.beginResetModel()
+        self._questions = list(questions)
+        self._bank_names = dict(bank_names)
+        self.endResetModel()
+
+    def question(self, row: int) -> Question:
+        return self._questions[row]
+
+    def _row_count(self) -> int:
+        return len(self._questions)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not self._valid(index):
+            return None
+        question = self._questions[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (str(index.row() + 1), question.text, self._bank_names.get(question.bank_id, ""))[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
+            return question.text
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
+            return self._bank_names.get(question.bank_id) or None
+        if role == ID_ROLE:
+            return question.id
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+# --- 回答の比較 ----------------------------------------------------------------------------
+
+
+def wrap_heading(text: str, width: int = 12, lines: int = 3) -> str:
+    """A question as a column heading: a few short lines (headers do not wrap by themselves),
+    the rest cut with … (the tooltip has it in full)."""
+    parts = [text[i : i + width] for i in range(0, len(text), width)] or [""]
+    if len(parts) > lines:
+        parts = parts[:lines]
+        parts[-1] = parts[-1][: width - 1] + "…"
+    return "\n".join(parts)
+
+
+def preview(text: str, limit: int = ANSWER_PREVIEW_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+class CompareTableModel(QAbstractTableModel):
+    """Rows are visits (団体, 日付), columns the bank's questions, cells the answers."""
+
+    FIXED = ("団体・機関", "日付")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.table: CompareTable | None = None
+
+    def set_table(self, table: CompareTable | None) -> None:
+        self.beginResetModel()
+        self.table = table
+        self.endResetModel()
+
+    def question(self, column: int) -> Question | None:
+        if self.table is None or column < len(self.FIXED):
+            return None
+        index = column - len(self.FIXED)
+        return self.table.questions[index] if index < len(self.table.questions) else None
+
+    def answer(self, row: int, column: int) -> str:
+        question = self.question(column)
+        if self.table is None or question is None:
+            return ""
+        return self.table.rows[row].answers.get(question.id or 0, "")
+
+    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
+        return 0 if parent.isValid() or self.table is None else len(self.table.rows)
+
+    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
+        return 0 if parent.isValid() or self.table is None else len(self.FIXED) + len(self.table.questions)
+
+    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
+        return item_flags(index)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if self.table is None or not index.isValid() or not (0 <= index.row() < len(self.table.rows)):
+            return None
+        if not 0 <= index.column() < self.columnCount():
+            return None
+        visit = self.table.rows[index.row()].visit
+        column = index.column()
+        question = self.question(column)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == 0:
+                return visit.organization_name
+            if column == 1:
+                return wareki.format_date(visit.scheduled_at.date(), weekday=False)
+            return preview(self.answer(index.row(), column))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == 0:
+                return f"{visit.organization_name}（{visit.category}）"
+            if column == 1:
+                return visit_moment(visit.scheduled_at)
+            text = self.answer(index.row(), column)
+            assert question is not None
+            return f"{question.text}\n\n{visit.organization_name}: {text or '（未回答）'}"
+        if role == SORT_ROLE:
+            if column == 0:
+                return visit.organization_sort or search_key(visit.organization_name)
+            if column == 1:
+                return _qdatetime(visit.scheduled_at)
+            text = self.answer(index.row(), column)
+            if question is not None and question.answer_type == "number":
+                number = parse_number(text) if text else None
+                return float(number) if number is not None else float("-inf")
+            return search_key(text)
+        if role == ID_ROLE:
+            return visit.id
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if question is not None and question.answer_type == "number":
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        return None
+
+    def headerData(  # noqa: N802 - Qt's API
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if orientation == Qt.Orientation.Vertical:
+            return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
+        if self.table is None or not 0 <= section < self.columnCount():
+            return None
+        question = self.question(section)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if question is None:
+                return self.FIXED[section]
+            return wrap_heading(f"{section - len(self.FIXED) + 1}. {question.text}")
+        if role == Qt.ItemDataRole.ToolTipRole and question is not None:
+            mark = f"（{wording.GUIDE_MARK}）" if question.from_guide else ""
+            return f"{section - len(self.FIXED) + 1}. {question.text}{mark}\n回答の種類: {question.answer_type_label}"
+        return None

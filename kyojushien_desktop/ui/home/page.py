@@ -1,0 +1,187 @@
+"""ホーム: which town, whose post, which file, when it was last backed up."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kyojushien_desktop.content.member_terms import member_terms
+from kyojushien_desktop.domain import wareki
+from kyojushien_desktop.services import datafile
+from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.session import Session
+from kyojushien_desktop.services.common.settings import load_settings, rotation_date
+from kyojushien_desktop.services.overview import load_overview
+from kyojushien_desktop.ui.common import wording
+from kyojushien_desktop.ui.common.fonts import scaled
+
+
+def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
+    frame = QFrame()
+    frame.setObjectName("card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(16, 12, 16, 14)
+    heading = QLabel(title)
+    heading.setObjectName("cardTitle")
+    layout.addWidget(heading)
+    return frame, layout
+
+
+class HomePage(QWidget):
+    title = wording.NAV_HOME
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = None
+        self.sample_banner = QLabel(wording.SAMPLE_BANNER)
+        self.sample_banner.setObjectName("banner")
+        self.sample_banner.setWordWrap(True)
+        self.municipality = QLabel()
+        self.department = QLabel()
+        self.today = QLabel()
+
+        post_card, post = _card("担当と人事異動")
+        self.rotation = QLabel()
+        self.rotation.setWordWrap(True)
+        post.addWidget(self.department)
+        post.addWidget(self.rotation)
+
+        status_card, status = _card("いまの状況")
+        self.directory_status = QLabel()
+        self.directory_status.setWordWrap(True)
+        self.upcoming = QLabel()
+        self.upcoming.setWordWrap(True)
+        self.followups = QLabel()
+        self.followups.setWordWrap(True)
+        self.overdue = QLabel()
+        self.overdue.setObjectName("warning")
+        self.overdue.setWordWrap(True)
+        self.overdue.hide()
+        for label in (self.directory_status, self.upcoming, self.followups, self.overdue):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            status.addWidget(label)
+
+        file_card, file_layout = _card("データファイル")
+        self.path = QLabel()
+        self.path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.path.setWordWrap(True)
+        self.backup = QLabel()
+        self.read_only = QLabel()
+        self.read_only.setObjectName("warning")
+        open_folder = QPushButton("フォルダを開く")
+        open_folder.clicked.connect(self._open_folder)
+        open_backups = QPushButton("バックアップのフォルダを開く")
+        open_backups.clicked.connect(self._open_backups)
+        grid = QGridLayout()
+        grid.addWidget(QLabel("場所"), 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.path, 0, 1)
+        grid.addWidget(open_folder, 0, 2, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(QLabel("最終バックアップ"), 1, 0)
+        grid.addWidget(self.backup, 1, 1)
+        grid.addWidget(open_backups, 1, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setHorizontalSpacing(16)
+        file_layout.addLayout(grid)
+        file_layout.addWidget(self.read_only)
+        hint = QLabel(wording.HANDOVER_HINT)
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        file_layout.addWidget(hint)
+
+        header = QHBoxLayout()
+        header.addWidget(self.municipality)
+        header.addStretch(1)
+        header.addWidget(self.today, 0, Qt.AlignmentFlag.AlignBottom)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(14)
+        layout.addWidget(self.sample_banner)
+        layout.addLayout(header)
+        layout.addWidget(post_card)
+        layout.addWidget(status_card)
+        layout.addWidget(file_card)
+        layout.addStretch(1)
+
+    def refresh(self, session: Session | None, changes: Changes) -> None:
+        if changes.touches("members", "hearing") and session is not None:
+            self._show_overview(session)
+        if not changes.touches("settings"):
+            return
+        self.session = session
+        self.municipality.setFont(scaled(self.font(), 1.8, bold=True))
+        today = dt.date.today()
+        self.today.setText("今日は " + wareki.format_date(today))
+        if session is None:
+            self.municipality.setText("データファイルが開かれていません")
+            for label in (self.department, self.rotation, self.path, self.backup, self.read_only):
+                label.clear()
+            self.sample_banner.hide()
+            return
+        values = load_settings(session)
+        self.sample_banner.setVisible(values.is_sample)
+        self.municipality.setText(values.municipality or "（自治体名が未設定です。設定 で入力してください）")
+        parts = [values.department or "担当課: 未設定"]
+        if values.staff_name:
+            parts.append(f"担当: {values.staff_name}")
+        self.department.setText("　／　".join(parts))
+        rotation = rotation_date(values, today)
+        days = (rotation - today).days
+        text = f"次の人事異動予定日: {wareki.format_date(rotation, seireki=True)}　あと{days}日"
+        if values.next_rotation is None:
+            text += "（未設定のため4月1日としています）"
+        if 0 <= days <= 60:
+            text += "\n引き継ぎの準備をはじめましょう。後任の方が迷わないよう、名簿と経過記録を最新にしておきます。"
+        self.rotation.setText(text)
+        self.path.setText(str(session.path))
+        last = datafile.last_backup(session.path)
+        self.backup.setText(wareki.format_datetime(last) if last else "まだありません")
+        self.read_only.setText(
+            "このファイルは読み取り専用で開いています。変更は保存できません。" if session.read_only else ""
+        )
+        self.read_only.setVisible(session.read_only)
+
+    def _show_overview(self, session: Session) -> None:
+        """Where the directory stands, the hearings ahead and the 次の対応 still open."""
+        today = dt.date.today()
+        summary = load_overview(session, today)
+        stages = [
+            f"{name} {summary.by_stage[name]}" for name in member_terms().stage_names if summary.by_stage.get(name)
+        ]
+        self.directory_status.setText(
+            f"名簿: {summary.organizations}団体"
+            + (f"（{'・'.join(stages)}）" if stages else "（まだ登録がありません）")
+        )
+        if summary.upcoming:
+            ahead = "、".join(f"{wareki.format_datetime(when)} {name}" for when, name in summary.upcoming)
+            self.upcoming.setText(f"これからのヒアリング: {ahead}")
+        else:
+            self.upcoming.setText("これからのヒアリング: 予定はありません")
+        self.followups.setText(f"まだ済んでいない次の対応: {summary.open_followups}件")
+        if summary.overdue_followups:
+            due, action, name = summary.overdue_followups[0]
+            self.overdue.setText(
+                f"期限切れ {len(summary.overdue_followups)}件。最も古いもの: {wareki.format_date(due)} {action} — {name}"
+            )
+        self.overdue.setVisible(bool(summary.overdue_followups))
+
+    def _open_folder(self) -> None:
+        if self.session:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.path.parent)))
+
+    def _open_backups(self) -> None:
+        if self.session:
+            folder = datafile.backup_folder(self.session.path)
+            folder.mkdir(parents=True, exist_ok=True)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))

@@ -1,0 +1,239 @@
+"""The 名簿 list: a table model over the directory's summaries and a proxy that sorts and filters.
+
+The model holds the whole list, loaded once per data change; typing in the search box only
+swaps the proxy's set of matching ids (found by the service), so the table never reloads while
+the user types.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QDate, Qt
+
+from kyojushien_desktop.content.member_terms import member_terms
+from kyojushien_desktop.domain import wareki
+from kyojushien_desktop.domain.kana import search_key
+from kyojushien_desktop.domain.members import INTERNAL_LABELS, OrganizationSummary
+from kyojushien_desktop.services.members import terms
+from kyojushien_desktop.services.members.organizations import OrganizationFilter
+from kyojushien_desktop.ui.common.table_model import (
+    ID_ROLE,
+    SORT_ROLE,
+    FilterProxy,
+    ModelIndex,
+    RowsTableModel,
+    color_role,
+)
+
+# (background, text) per 関係 stage, in the order of stages(): calm greys → blues → greens, and a
+# muted brown for 辞退・休止. Shared by the table's 関係 column and the record view's badge.
+STAGE_COLORS: tuple[tuple[str, str], ...] = (
+    ("#eceff3", "#4a525c"),
+    ("#e3eefa", "#1f4f80"),
+    ("#dceaf7", "#173f6b"),
+    ("#e0f2ee", "#1d5b4c"),
+    ("#e6f4dc", "#35601a"),
+    ("#d5efd0", "#1f5a17"),
+    ("#f3e9e1", "#6b4a2e"),
+)
+KIND_COLORS: dict[str, tuple[str, str]] = {
+    "電話": ("#e3eefa", "#1f4f80"),
+    "メール": ("#efe7f7", "#4f2f7a"),
+    "来庁": ("#fdf0d8", "#6b4a00"),
+    "訪問": ("#e0f2ee", "#1d5b4c"),
+    "その他": ("#eceff3", "#4a525c"),
+    "着任": ("#e6f4dc", "#35601a"),
+    "離任": ("#f3e9e1", "#6b4a2e"),
+}
+FORMER_TEXT = "#7a828c"
+
+
+def stage_colors(stage: str) -> tuple[str, str]:
+    names = terms.stages()
+    return STAGE_COLORS[names.index(stage) % len(STAGE_COLORS)] if stage in names else STAGE_COLORS[0]
+
+
+def badge_style(colors: tuple[str, str]) -> str:
+    """Colours for a ``QLabel[role="badge"]``; its shape comes from style.qss."""
+    return f"background: {colors[0]}; color: {colors[1]};"
+
+
+def _order(values: tuple[str, ...], value: str) -> int:
+    return values.index(value) if value in values else len(values)
+
+
+def _short_date(day: dt.date | None) -> str:
+    return wareki.format_date(day, weekday=False) if day else ""
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column the user may show: its header, what it shows, and what it sorts by (raw values:
+    よみがな for 五十音 order, dates as dates, 区分 and 関係 in the guide's order)."""
+
+    key: str
+    header: str
+    value: Callable[[OrganizationSummary], str]
+    sort: Callable[[OrganizationSummary], object]
+    chars: int  # a starting width, in full-width characters of the current font
+    default: bool = True  # shown until the user chooses columns; few, so 名称 keeps its room
+
+
+def _then_kana(first: int, row: OrganizationSummary) -> str:
+    return f"{first:03d}{row.sort_kana}"
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("name", "名称", lambda r: r.name, lambda r: r.sort_kana + "\t" + r.name, 18),
+    Column("kana", "よみがな", lambda r: r.kana, lambda r: r.sort_kana, 12, default=False),
+    Column(
+        "category",
+        "区分",
+        lambda r: r.category,
+        lambda r: _then_kana(_order(terms.categories(), r.category), r),
+        10,
+    ),
+    Column("kind", "種別", lambda r: r.kind, lambda r: search_key(r.kind) + "\t" + r.sort_kana, 10, default=False),
+    Column(
+        "internal",
+        "庁内/庁外",
+        lambda r: INTERNAL_LABELS[r.internal],
+        lambda r: _then_kana(0 if r.internal else 1, r),
+        5,
+        default=False,
+    ),
+    Column(
+        "stage",
+        "関係",
+        lambda r: r.stage,
+        lambda r: _then_kana(_order(terms.stages(), r.stage), r),
+        11,
+    ),
+    Column("people", "担当者", lambda r: r.people, lambda r: search_key(r.people), 9),
+    Column("phone", "電話", lambda r: r.phone, lambda r: r.phone, 7),
+    Column("email", "メール", lambda r: r.email, lambda r: r.email.casefold(), 14, default=False),
+    Column("address", "住所", lambda r: r.address, lambda r: search_key(r.address), 14, default=False),
+    Column(
+        "last_contact",
+        "最終連絡",
+        lambda r: _short_date(r.last_contact),
+        lambda r: QDate(r.last_contact) if r.last_contact else QDate(),
+        8,
+        default=False,
+    ),
+    Column("tags", "タグ", lambda r: "、".join(r.tags), lambda r: search_key("、".join(r.tags)), 10, default=False),
+    Column("notes", "備考", lambda r: r.notes.replace("\n", " "), lambda r: search_key(r.notes), 14, default=False),
+)
+COLUMN_KEYS = tuple(c.key for c in COLUMNS)
+DEFAULT_COLUMNS = tuple(c.key for c in COLUMNS if c.default)
+_BY_KEY = {c.key: c for c in COLUMNS}
+
+
+def column(key: str) -> Column:
+    return _BY_KEY[key]
+
+
+def valid_columns(keys: list[str] | tuple[str, ...] | None) -> tuple[str, ...]:
+    """A remembered choice, cleaned: unknown keys dropped, registry order, 名称 always first."""
+    chosen = set(keys or DEFAULT_COLUMNS) | {"name"}
+    return tuple(key for key in COLUMN_KEYS if key in chosen)
+
+
+class OrganizationTableModel(RowsTableModel[OrganizationSummary]):
+    """The directory's rows with the chosen columns, in the registry's order."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._columns: tuple[Column, ...] = tuple(column(k) for k in DEFAULT_COLUMNS)
+
+    # --- content ----------------------------------------------------------------------------
+    def set_rows(self, rows: list[OrganizationSummary]) -> None:
+        self._reset_rows(rows)
+
+    def set_columns(self, keys: list[str] | tuple[str, ...]) -> None:
+        self.beginResetModel()
+        self._columns = tuple(column(k) for k in valid_columns(keys))
+        self.endResetModel()
+
+    def column_keys(self) -> tuple[str, ...]:
+        return tuple(c.key for c in self._columns)
+
+    def column_of(self, key: str) -> int:
+        keys = self.column_keys()
+        return keys.index(key) if key in keys else -1
+
+    def summary(self, row: int) -> OrganizationSummary:
+        return self._rows[row]
+
+    def summaries(self) -> list[OrganizationSummary]:
+        return list(self._rows)
+
+    # --- Qt ---------------------------------------------------------------------------------
+    def headers(self) -> tuple[str, ...]:
+        return tuple(c.header for c in self._columns)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        row = self._rows[index.row()]
+        col = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return col.value(row)
+        if role == SORT_ROLE:
+            return col.sort(row)
+        if role == ID_ROLE:
+            return row.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col.key == "stage":
+                return f"{row.stage}: {stage_description(row.stage)}"
+            text = col.value(row)
+            return text if len(text) > 6 else None  # it may be cut off at a larger 文字の大きさ
+        if col.key == "stage" and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
+            return color_role(stage_colors(row.stage), role)
+        return None
+
+
+def stage_description(stage: str) -> str:
+    """What a 関係 stage means (resources/directory.json), for tooltips and the record view."""
+    for item in member_terms().stages:
+        if item.name == stage:
+            return item.description
+    return ""
+
+
+class MembersFilterProxy(FilterProxy):
+    """Sorts by the raw sort values and keeps the rows that pass the 区分/関係/庁内・庁外/タグ
+    filters and, while a search is typed, the ids the service found."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._filter = OrganizationFilter()
+        self._ids: frozenset[int] | None = None
+
+    def set_filter(self, flt: OrganizationFilter) -> None:
+        """Takes the field filters; ``flt.query`` is ignored here (see ``set_match_ids``)."""
+        self._begin()
+        self._filter = OrganizationFilter(category=flt.category, stage=flt.stage, internal=flt.internal, tag=flt.tag)
+        self._end()
+
+    def set_match_ids(self, ids: list[int] | set[int] | frozenset[int] | None) -> None:
+        """None shows every row (no search typed); an empty set shows none."""
+        self._begin()
+        self._ids = None if ids is None else frozenset(ids)
+        self._end()
+
+    def field_filter(self) -> OrganizationFilter:
+        return self._filter
+
+    def is_filtering(self) -> bool:
+        return self._ids is not None or self._filter != OrganizationFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:  # noqa: N802 - Qt's API
+        model = self.sourceModel()
+        if not isinstance(model, OrganizationTableModel):
+            return True
+        row = model.summary(source_row)
+        return self._filter.accepts(row) and (self._ids is None or row.id in self._ids)

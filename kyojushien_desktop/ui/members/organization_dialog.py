@@ -1,0 +1,404 @@
+"""Create or edit a 団体・機関. The dialog validates and warns about likely duplicates; it returns
+the cleaned ``Organization`` and the caller hands it to ``save_organization``."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kyojushien_desktop.content.member_terms import member_terms
+from kyojushien_desktop.domain.errors import ValidationError
+from kyojushien_desktop.domain.members import Organization, OrganizationSummary, split_tags
+from kyojushien_desktop.services.common.session import Session
+from kyojushien_desktop.services.members import organizations, terms
+from kyojushien_desktop.ui.common import wording
+from kyojushien_desktop.ui.common.fonts import scaled
+
+T = TypeVar("T")
+
+
+def problems_of(error: ValidationError) -> dict[str, str]:
+    """Every field's message; a service may raise with one ``field`` or with ``problems``."""
+    problems = getattr(error, "problems", None)
+    return dict(problems) if problems else {error.field or "": error.message}
+
+
+class FieldErrors:
+    """Red messages under the fields they are about, so the user sees where to look and what
+    they typed stays in place."""
+
+    def __init__(self) -> None:
+        self.labels: dict[str, QLabel] = {}
+        self.general = self._label()
+
+    @staticmethod
+    def _label() -> QLabel:
+        label = QLabel()
+        label.setObjectName("fieldError")
+        label.setWordWrap(True)
+        label.hide()
+        return label
+
+    def field(self, key: str, widget: QWidget | QLayout) -> QWidget:
+        """The widget with its (hidden) message label under it."""
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        if isinstance(widget, QLayout):
+            layout.addLayout(widget)
+        else:
+            layout.addWidget(widget)
+        label = self._label()
+        self.labels[key] = label
+        layout.addWidget(label)
+        return box
+
+    def clear(self) -> None:
+        for label in [*self.labels.values(), self.general]:
+            label.clear()
+            label.hide()
+
+    def show(self, problems: dict[str, str]) -> list[str]:
+        """Shows each message beside its field (unknown fields in the general line); returns the
+        keys shown beside fields, first problem first."""
+        self.clear()
+        shown, other = [], []
+        for key, message in problems.items():
+            label = self.labels.get(key)
+            if label is None:
+                other.append(message)
+                continue
+            label.setText(message)
+            label.show()
+            shown.append(key)
+        if other:
+            self.general.setText("\n".join(other))
+            self.general.show()
+        return shown
+
+    def checked(self, clean: Callable[[], T]) -> T | None:
+        """What ``clean`` returns, or None with its ValidationError shown beside the fields."""
+        try:
+            return clean()
+        except ValidationError as exc:
+            self.show(problems_of(exc))
+            return None
+
+    def text(self, key: str) -> str:
+        label = self.labels.get(key)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+
+def text_box(height_lines: int = 3, *, grow: bool = False) -> QPlainTextEdit:
+    """A multi-line field sized in lines of the current font; Tab moves on, as in the other fields."""
+    box = QPlainTextEdit()
+    box.setTabChangesFocus(True)
+    height = box.fontMetrics().lineSpacing() * height_lines + 14
+    box.setMinimumHeight(height)
+    if not grow:
+        box.setMaximumHeight(height)
+    return box
+
+
+def describe_similar(rows: list[OrganizationSummary]) -> str:
+    lines = []
+    for row in rows:
+        facts = [row.category, row.phone and f"電話 {row.phone}", row.people and f"担当 {row.people}"]
+        lines.append(f"・{row.name}（{'／'.join(f for f in facts if f)}）")
+    return "\n".join(lines)
+
+
+class OrganizationDialog(QDialog):
+    """``result_organization`` holds the validated record after 保存; nothing is written here."""
+
+    def __init__(self, session: Session, org: Organization | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.original = org or organizations.new_organization()
+        self.is_new = self.original.id is None
+        self.result_organization: Organization | None = None
+        self.similar: list[OrganizationSummary] = []
+        self._similar_confirmed = False
+        self._filling = False
+        self._roles_edited = False
+        self.setWindowTitle("新しい団体・機関を登録" if self.is_new else f"団体・機関の編集 — {self.original.name}")
+        self.errors = FieldErrors()
+        vocabulary = member_terms()
+
+        self.name = QLineEdit()
+        self.name.setPlaceholderText("例: 株式会社みどり不動産")
+        self.kana = QLineEdit()
+        self.kana.setPlaceholderText("例: みどりふどうさん（ひらがなかカタカナ）")
+        self.category = QComboBox()
+        self.category.addItems(list(terms.categories()))
+        self.kind = QComboBox()
+        self.kind.setEditable(True)
+        self.kind.addItems(["", *vocabulary.kind_examples])
+        self.kind.lineEdit().setPlaceholderText("一覧から選ぶか、入力します")
+        self.internal_group = QButtonGroup(self)
+        self.external_button = QRadioButton("庁外")
+        self.internal_button = QRadioButton("庁内")
+        self.internal_group.addButton(self.external_button)
+        self.internal_group.addButton(self.internal_button)
+        internal_row = QHBoxLayout()
+        internal_row.addWidget(self.external_button)
+        internal_row.addWidget(self.internal_button)
+        internal_row.addStretch(1)
+        self.address = QLineEdit()
+        self.phone = QLineEdit()
+        self.phone.setPlaceholderText("例: 0123-45-6789")
+        self.fax = QLineEdit()
+        self.email = QLineEdit()
+        self.email.setPlaceholderText("例: info@example.jp")
+        self.website = QLineEdit()
+        self.website.setPlaceholderText("例: https://www.example.jp/")
+        self.stage = QComboBox()
+        for number, stage in enumerate(vocabulary.stages):
+            self.stage.addItem(stage.name)
+            self.stage.setItemData(number, stage.description, Qt.ItemDataRole.ToolTipRole)
+        self.stage_hint = QLabel()
+        self.stage_hint.setObjectName("hint")
+        self.stage_hint.setWordWrap(True)
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText("例: 見守り、夜間対応（「、」か「,」で区切ります）")
+        self.expected_roles = text_box(6)
+        self.strengths = text_box(3)
+        self.troubles = text_box(3)
+        self.notes = text_box(3)
+        self.roles_example = QPushButton("区分の例を入れ直す")
+        self.roles_example.setToolTip("手引きにある、この区分に期待される役割の例で置き換えます。")
+        self.roles_example.clicked.connect(self._fill_roles)
+
+        left = QFormLayout()
+        left.setVerticalSpacing(8)
+        left.addRow("名称" + wording.REQUIRED, self.errors.field("name", self.name))
+        left.addRow("よみがな", self.errors.field("kana", self.kana))
+        left.addRow(wording.CATEGORY, self.errors.field("category", self.category))
+        left.addRow("種別", self.errors.field("kind", self.kind))
+        left.addRow("庁内/庁外", self.errors.field("internal", internal_row))
+        stage_box = QVBoxLayout()
+        stage_box.setSpacing(2)
+        stage_box.addWidget(self.stage)
+        stage_box.addWidget(self.stage_hint)
+        left.addRow(wording.STAGE, self.errors.field("stage", stage_box))
+        left.addRow("住所", self.errors.field("address", self.address))
+        left.addRow("電話", self.errors.field("phone", self.phone))
+        left.addRow("FAX", self.errors.field("fax", self.fax))
+        left.addRow("メール", self.errors.field("email", self.email))
+        left.addRow("Webサイト", self.errors.field("website", self.website))
+        left.addRow(wording.TAG, self.errors.field("tags", self.tags))
+
+        right = QVBoxLayout()
+        right.setSpacing(4)
+        roles_head = QHBoxLayout()
+        roles_head.addWidget(QLabel("期待される役割"))
+        roles_head.addStretch(1)
+        roles_head.addWidget(self.roles_example)
+        right.addLayout(roles_head)
+        right.addWidget(self.errors.field("expected_roles", self.expected_roles))
+        for key, label, box in (
+            ("strengths", "得意なこと", self.strengths),
+            ("troubles", "困りごと", self.troubles),
+            ("notes", "備考", self.notes),
+        ):
+            right.addWidget(QLabel(label))
+            right.addWidget(self.errors.field(key, box))
+        right.addStretch(1)
+
+        body = QWidget()
+        columns = QHBoxLayout(body)
+        columns.setContentsMargins(0, 0, 8, 0)
+        columns.setSpacing(24)
+        columns.addLayout(left, 5)
+        columns.addLayout(right, 4)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+
+        self.similar_panel = QFrame()
+        self.similar_panel.setObjectName("similarPanel")
+        self.similar_label = QLabel()
+        self.similar_label.setWordWrap(True)
+        self.similar_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.save_anyway_button = QPushButton(wording.SAVE_ANYWAY)
+        self.save_anyway_button.clicked.connect(lambda: self._save_anyway())
+        self.go_back_button = QPushButton(wording.GO_BACK_AND_CHECK)
+        self.go_back_button.clicked.connect(lambda: self._go_back())
+        similar_buttons = QHBoxLayout()
+        similar_buttons.addStretch(1)
+        similar_buttons.addWidget(self.go_back_button)
+        similar_buttons.addWidget(self.save_anyway_button)
+        similar_layout = QVBoxLayout(self.similar_panel)
+        similar_layout.setContentsMargins(14, 10, 14, 10)
+        similar_layout.addWidget(self.similar_label)
+        similar_layout.addLayout(similar_buttons)
+        self.similar_panel.hide()
+
+        heading = QLabel(self.windowTitle())
+        heading.setFont(scaled(self.font(), 1.3, bold=True))
+        self.save_button = QPushButton("保存")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(lambda: self.try_accept())
+        cancel = QPushButton("キャンセル")
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        required_note = QLabel("（必須）の項目だけ入れれば保存できます。ほかはあとから書き足せます。")
+        required_note.setObjectName("hint")
+        buttons.addWidget(required_note, 1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(heading)
+        layout.addWidget(scroll, 1)
+        layout.addWidget(self.errors.general)
+        layout.addWidget(self.similar_panel)
+        layout.addLayout(buttons)
+
+        self._fill(self.original)
+        self.category.currentIndexChanged.connect(self._category_changed)
+        self.stage.currentIndexChanged.connect(self._show_stage_hint)
+        self.expected_roles.textChanged.connect(self._roles_changed)
+        for field in (self.name, self.phone, self.fax):
+            field.textChanged.connect(self._identity_changed)
+        self.resize(max(960, self.sizeHint().width()), 660)
+        self.name.setFocus()
+
+    # --- values -----------------------------------------------------------------------------
+    def _fill(self, org: Organization) -> None:
+        self._filling = True
+        self.name.setText(org.name)
+        self.kana.setText(org.kana)
+        if self.category.findText(org.category) < 0:
+            self.category.addItem(org.category)
+        self.category.setCurrentText(org.category)
+        self.kind.setCurrentText(org.kind)
+        (self.internal_button if org.internal else self.external_button).setChecked(True)
+        self.address.setText(org.address)
+        self.phone.setText(org.phone)
+        self.fax.setText(org.fax)
+        self.email.setText(org.email)
+        self.website.setText(org.website)
+        self.stage.setCurrentText(org.stage)
+        self.expected_roles.setPlainText(org.expected_roles)
+        self.strengths.setPlainText(org.strengths)
+        self.troubles.setPlainText(org.troubles)
+        self.tags.setText("、".join(org.tags))
+        self.notes.setPlainText(org.notes)
+        self._filling = False
+        self._show_stage_hint()
+
+    def current_organization(self) -> Organization:
+        """What is typed now, on top of the record being edited (keeps its id and dates)."""
+        return dataclasses.replace(
+            self.original,
+            name=self.name.text(),
+            kana=self.kana.text(),
+            category=self.category.currentText(),
+            kind=self.kind.currentText(),
+            internal=self.internal_button.isChecked(),
+            address=self.address.text(),
+            phone=self.phone.text(),
+            fax=self.fax.text(),
+            email=self.email.text(),
+            website=self.website.text(),
+            stage=self.stage.currentText(),
+            expected_roles=self.expected_roles.toPlainText(),
+            strengths=self.strengths.toPlainText(),
+            troubles=self.troubles.toPlainText(),
+            tags=split_tags(self.tags.text()),
+            notes=self.notes.toPlainText(),
+        )
+
+    # --- reactions --------------------------------------------------------------------------
+    def _category_changed(self) -> None:
+        """A new record's 期待される役割 follows the 区分 until the user writes their own."""
+        if self.is_new and not self._roles_edited:
+            self._fill_roles()
+
+    def _fill_roles(self) -> None:
+        self._filling = True
+        self.expected_roles.setPlainText(terms.default_roles(self.category.currentText()))
+        self._filling = False
+        self._roles_edited = False
+
+    def _roles_changed(self) -> None:
+        if not self._filling:
+            self._roles_edited = True
+
+    def _show_stage_hint(self) -> None:
+        tip = self.stage.itemData(self.stage.currentIndex(), Qt.ItemDataRole.ToolTipRole)
+        self.stage_hint.setText(tip or "")
+
+    def _identity_changed(self) -> None:
+        """A changed name or phone needs a fresh look for duplicates."""
+        self._similar_confirmed = False
+        if not self.similar_panel.isHidden():
+            self._go_back(focus=False)
+
+    # --- saving -----------------------------------------------------------------------------
+    def try_accept(self) -> bool:
+        """Validates, then warns about likely duplicates; accepts only when both are settled."""
+        self.errors.clear()
+        try:
+            cleaned = organizations.validate_organization(self.current_organization())
+        except ValidationError as exc:
+            shown = self.errors.show(problems_of(exc))
+            widget = getattr(self, shown[0], None) if shown else None
+            if isinstance(widget, QWidget):
+                widget.setFocus()
+            return False
+        if not self._similar_confirmed:
+            self.similar = organizations.find_similar(self.session, cleaned)
+            if self.similar:
+                self._show_similar()
+                return False
+        self.result_organization = cleaned
+        self.accept()
+        return True
+
+    def _show_similar(self) -> None:
+        self.similar_label.setText(
+            f"{wording.SIMILAR_WARNING}: すでに名簿にある次の団体と、名称か電話番号が同じです。\n"
+            f"{describe_similar(self.similar)}\n"
+            f"別の団体なら「{wording.SAVE_ANYWAY}」を、同じ団体なら「{wording.GO_BACK_AND_CHECK}」を押して"
+            "キャンセルし、名簿の方を開いて直してください。"
+        )
+        self.similar_panel.show()
+        self.save_button.setEnabled(False)
+        self.save_anyway_button.setFocus()
+
+    def _save_anyway(self) -> None:
+        self._similar_confirmed = True
+        self.similar_panel.hide()
+        self.save_button.setEnabled(True)
+        self.try_accept()
+
+    def _go_back(self, *, focus: bool = True) -> None:
+        self.similar_panel.hide()
+        self.save_button.setEnabled(True)
+        if focus:
+            self.name.setFocus()

@@ -1,0 +1,723 @@
+"""One 団体・機関's record: the facts, its people (with 前任), its 経過記録 and its 変更履歴.
+
+The view calls the directory services for what the user asks here and emits ``changed`` with
+the returned ``Changes``; the window passes them on to every page. Dialogs are built by
+``*_dialog`` methods and run through ``run_dialog``/``confirm`` so tests can drive them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TypeVar
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kyojushien_desktop.domain import wareki
+from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
+from kyojushien_desktop.domain.members import (
+    INTERNAL_LABELS,
+    ORGANIZATION_FIELDS,
+    ChangeEntry,
+    Organization,
+    Person,
+    TimelineEntry,
+)
+from kyojushien_desktop.services import timeline
+from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.session import Session
+from kyojushien_desktop.services.common.settings import load_settings
+from kyojushien_desktop.services.hearing import visits
+from kyojushien_desktop.services.members import contacts, history, organizations, people
+from kyojushien_desktop.ui.common import messages, wording
+from kyojushien_desktop.ui.common.fonts import scaled
+from kyojushien_desktop.ui.common.table_model import HeaderTableModel, ModelIndex
+from kyojushien_desktop.ui.common.widgets import list_table
+from kyojushien_desktop.ui.hearing.visit_dialog import VisitDialog
+from kyojushien_desktop.ui.members.contact_dialog import ContactDialog
+from kyojushien_desktop.ui.members.model import FORMER_TEXT, KIND_COLORS, badge_style, stage_colors, stage_description
+from kyojushien_desktop.ui.members.organization_dialog import OrganizationDialog, problems_of
+from kyojushien_desktop.ui.members.person_dialog import HandOverDialog, PersonDialog
+
+T = TypeVar("T")
+EMPTY = "（未入力）"
+
+
+def short_date(day: dt.date | None) -> str:
+    return wareki.format_date(day, weekday=False) if day else ""
+
+
+def period_text(person: Person) -> str:
+    """着任日〜離任日 in 和暦; blank when neither is known."""
+    if person.started_on is None and person.ended_on is None:
+        return ""
+    return f"{short_date(person.started_on)}〜{short_date(person.ended_on)}"
+
+
+def moment_text(stamp: str) -> str:
+    try:
+        return wareki.format_datetime(dt.datetime.fromisoformat(stamp), weekday=False)
+    except ValueError:
+        return stamp
+
+
+def badge(text: str, colors: tuple[str, str]) -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", "badge")
+    label.setStyleSheet(badge_style(colors))
+    return label
+
+
+class PeopleModel(HeaderTableModel):
+    """Current people first, then 前任 in grey, as ``people_of`` orders them."""
+
+    HEADERS = ("氏名", "部署・役職", "電話・メール", "担当の期間", "状態")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._people: list[Person] = []
+
+    def set_people(self, people: list[Person]) -> None:
+        self.beginResetModel()
+        self._people = list(people)
+        self.endResetModel()
+
+    def person(self, row: int) -> Person:
+        return self._people[row]
+
+    def _row_count(self) -> int:
+        return len(self._people)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not self._valid(index):
+            return None
+        person = self._people[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                person.name,
+                " ".join(p for p in (person.department, person.title) if p),
+                " ／ ".join(p for p in (person.phone, person.email) if p),
+                period_text(person),
+                wording.CURRENT if person.is_current else wording.FORMER,
+            )[index.column()]
+        if role == Qt.ItemDataRole.ForegroundRole and not person.is_current:
+            return QBrush(QColor(FORMER_TEXT))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            lines = [person.name + (f"（{person.kana}）" if person.kana else "")]
+            if person.notes:
+                lines.append(person.notes)
+            return "\n".join(lines)
+        return None
+
+
+def _one_line(text: str) -> str:
+    """Multi-line values on one line; stored ISO dates (着任日・離任日) in 和暦."""
+    try:
+        return short_date(dt.date.fromisoformat(text)) if len(text) == 10 else _joined(text)
+    except ValueError:
+        return _joined(text)
+
+
+def _joined(text: str) -> str:
+    return text.replace("\r", "").replace("\n", " ／ ")
+
+
+class HistoryModel(HeaderTableModel):
+    """変更履歴: when, what was done, which field, old → new (newest first)."""
+
+    HEADERS = ("日時", "操作", "項目", "変更前 → 変更後")
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._entries: list[ChangeEntry] = []
+
+    def set_entries(self, entries: list[ChangeEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def _row_count(self) -> int:
+        return len(self._entries)
+
+    @staticmethod
+    def change_text(entry: ChangeEntry) -> str:
+        old, new = _one_line(entry.old_value), _one_line(entry.new_value)
+        if entry.action in ("作成", "復元"):
+            return new
+        if entry.action == "削除":
+            return old
+        return f"{old or '（空欄）'} → {new or '（空欄）'}"
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not self._valid(index):
+            return None
+        entry = self._entries[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            field = entry.field or wording.ORGANIZATION  # 作成・削除・復元 of the record itself
+            return (moment_text(entry.changed_at), entry.action, field, self.change_text(entry))[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
+            return f"変更前:\n{_one_line(entry.old_value) or '（空欄）'}\n\n変更後:\n{_one_line(entry.new_value) or '（空欄）'}"
+        return None
+
+
+def _split_detail(entry: TimelineEntry) -> tuple[str, str]:
+    """(who took part, the rest of the note): the note's first line is already the title."""
+    who, rest = [], []
+    for line in entry.detail.splitlines():
+        if line.startswith(("当方: ", "先方: ")) and not rest:
+            who.append(line)
+        else:
+            rest.append(line)
+    if entry.source == "contact" and rest and rest[0] == entry.title:
+        rest = rest[1:]
+    return "　".join(who), "\n".join(rest).strip()
+
+
+class TimelineEntryWidget(QFrame):
+    """One dated line of the 経過記録: 和暦 date, kind badge, title and detail."""
+
+    def __init__(self, entry: TimelineEntry, on_delete: Callable[[TimelineEntry], None] | None) -> None:
+        super().__init__()
+        self.entry = entry
+        self.setObjectName("timelineEntry")
+        date = QLabel(wareki.format_date(entry.on))
+        date.setObjectName("timelineDate")
+        fallback = KIND_COLORS["訪問"] if entry.source == "visit" else KIND_COLORS["その他"]  # a ヒアリング is a visit
+        kind = badge(entry.kind, KIND_COLORS.get(entry.kind, fallback))
+        self.title = QLabel(entry.title)
+        self.title.setObjectName("timelineTitle")
+        self.title.setWordWrap(True)
+        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        who, body = _split_detail(entry)
+        self.meta = QLabel(who)
+        self.meta.setObjectName("hint")
+        self.meta.setVisible(bool(who))
+        self.detail = QLabel(body)
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail.setVisible(bool(body))
+
+        head = QHBoxLayout()
+        head.setSpacing(10)
+        head.addWidget(date)
+        head.addWidget(kind)
+        head.addWidget(self.title, 1)
+        self.delete_button: QPushButton | None = None
+        if on_delete is not None and entry.source == "contact":
+            self.delete_button = QPushButton("削除")
+            self.delete_button.setObjectName("linkButton")
+            self.delete_button.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.delete_button.setToolTip("この経過記録を消します。")
+            self.delete_button.clicked.connect(lambda: on_delete(entry))
+            head.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignTop)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(4)
+        layout.addLayout(head)
+        layout.addWidget(self.meta)
+        layout.addWidget(self.detail)
+
+
+class OrganizationView(QWidget):
+    """The record of one organisation. ``changed`` carries the Changes of each service call;
+    ``deleted`` tells the page that the record went to 削除済み."""
+
+    changed = Signal(object)
+    deleted = Signal(int, str)
+    back_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session: Session | None = None
+        self.org: Organization | None = None
+        self.people: list[Person] = []
+        self.entries: list[TimelineEntry] = []
+
+        # --- header ---
+        self.back_button = QPushButton("← 名簿に戻る")
+        self.back_button.clicked.connect(self.back_requested.emit)
+        self.edit_button = QPushButton("編集…")
+        self.edit_button.clicked.connect(lambda: self.edit_organization())
+        self.delete_button = QPushButton("削除…")
+        self.delete_button.clicked.connect(lambda: self.delete_organization())
+        self.plan_hearing_button = QPushButton(wording.PLAN_HEARING + "…")
+        self.plan_hearing_button.setToolTip(
+            "この団体への訪問（ヒアリング）の日時・先方・質問を決めます。予定は経過記録にも載ります。"
+        )
+        self.plan_hearing_button.clicked.connect(lambda: self.plan_hearing())
+        self.name_label = QLabel()
+        self.name_label.setWordWrap(True)
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.stage_badge = badge("", stage_colors(""))
+        self.facts_label = QLabel()
+        self.facts_label.setObjectName("hint")
+        self.facts_label.setWordWrap(True)
+        self.deleted_label = QLabel()
+        self.deleted_label.setObjectName("warning")
+        self.deleted_label.hide()
+        top = QHBoxLayout()
+        top.addWidget(self.back_button)
+        top.addStretch(1)
+        top.addWidget(self.plan_hearing_button)
+        top.addWidget(self.edit_button)
+        top.addWidget(self.delete_button)
+        facts_row = QHBoxLayout()
+        facts_row.setSpacing(12)
+        facts_row.addWidget(self.stage_badge, 0, Qt.AlignmentFlag.AlignVCenter)
+        facts_row.addWidget(self.facts_label, 1)
+
+        # --- tabs ---
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("recordTabs")
+        self.tabs.addTab(self._build_info_tab(), "基本情報")
+        self.tabs.addTab(self._build_people_tab(), wording.PERSON)
+        self.tabs.addTab(self._build_timeline_tab(), wording.TIMELINE)
+        self.tabs.addTab(self._build_history_tab(), wording.HISTORY)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(self.name_label)
+        layout.addLayout(facts_row)
+        layout.addWidget(self.deleted_label)
+        layout.addWidget(self.tabs, 1)
+
+    # --- building ---------------------------------------------------------------------------
+    def _build_info_tab(self) -> QWidget:
+        self.info_values: dict[str, QLabel] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(8)
+        keys = ("name", "kana", "category", "kind", "internal", "stage", "address", "phone", "fax", "email")
+        keys += ("website", "tags", "notes")
+        labels = ORGANIZATION_FIELDS
+        for row, key in enumerate(keys):
+            name = QLabel(labels[key])
+            name.setObjectName("fieldName")
+            value = self._value_label()
+            self.info_values[key] = value
+            grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
+            if key == "stage":
+                self.stage_note = QLabel()
+                self.stage_note.setObjectName("hint")
+                self.stage_note.setWordWrap(True)
+                box = QVBoxLayout()
+                box.setSpacing(0)
+                box.addWidget(value)
+                box.addWidget(self.stage_note)
+                grid.addLayout(box, row, 1)
+            else:
+                grid.addWidget(value, row, 1)
+        grid.setColumnStretch(1, 1)
+        left = QWidget()
+        left.setLayout(grid)
+
+        right = QVBoxLayout()
+        right.setSpacing(10)
+        for key in ("expected_roles", "strengths", "troubles"):
+            card = QFrame()
+            card.setObjectName("card")
+            card_layout = QVBoxLayout(card)
+            card_layout.setContentsMargins(14, 10, 14, 12)
+            title = QLabel(labels[key])
+            title.setObjectName("cardTitle")
+            value = self._value_label()
+            self.info_values[key] = value
+            card_layout.addWidget(title)
+            card_layout.addWidget(value)
+            right.addWidget(card)
+        right.addStretch(1)
+
+        body = QWidget()
+        body.setObjectName("recordBody")
+        columns = QHBoxLayout(body)
+        columns.setContentsMargins(12, 12, 12, 12)
+        columns.setSpacing(24)
+        left_box = QVBoxLayout()
+        left_box.addWidget(left)
+        left_box.addStretch(1)
+        columns.addLayout(left_box, 1)
+        columns.addLayout(right, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        return scroll
+
+    @staticmethod
+    def _value_label() -> QLabel:
+        label = QLabel()
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        return label
+
+    def _build_people_tab(self) -> QWidget:
+        self.people_model = PeopleModel(self)
+        self.people_table = list_table(self.people_model, resizable=True)
+        self.people_table.doubleClicked.connect(lambda _index: self.edit_person())
+        self.people_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.add_person_button = QPushButton("追加…")
+        self.add_person_button.clicked.connect(lambda: self.add_person())
+        self.edit_person_button = QPushButton("編集…")
+        self.edit_person_button.clicked.connect(lambda: self.edit_person())
+        self.hand_over_button = QPushButton(wording.HAND_OVER + "…")
+        self.hand_over_button.setToolTip("選んだ担当者の担当を終えて、後任の方を登録します。前任の方の記録は残ります。")
+        self.hand_over_button.clicked.connect(lambda: self.hand_over())
+        self.delete_person_button = QPushButton("削除…")
+        self.delete_person_button.clicked.connect(lambda: self.delete_person())
+        buttons = QHBoxLayout()
+        for button in (self.add_person_button, self.edit_person_button, self.hand_over_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_person_button)
+        hint = QLabel(
+            f"人が替わったときは「{wording.HAND_OVER}…」を使います。前任の方は灰色で「{wording.FORMER}」として残ります。"
+        )
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(buttons)
+        layout.addWidget(self.people_table, 1)
+        layout.addWidget(hint)
+        return page
+
+    def _build_timeline_tab(self) -> QWidget:
+        self.add_contact_button = QPushButton(wording.ADD_CONTACT + "…")
+        self.add_contact_button.setObjectName("primaryButton")
+        self.add_contact_button.clicked.connect(lambda: self.add_contact())
+        self.timeline_count = QLabel()
+        self.timeline_count.setObjectName("hint")
+        head = QHBoxLayout()
+        head.addWidget(self.add_contact_button)
+        head.addWidget(self.timeline_count)
+        head.addStretch(1)
+        self.timeline_box = QVBoxLayout()
+        self.timeline_box.setSpacing(8)
+        self.timeline_box.addStretch(1)
+        holder = QWidget()
+        holder.setObjectName("recordBody")
+        holder.setLayout(self.timeline_box)
+        self.timeline_area = QScrollArea()
+        self.timeline_area.setWidgetResizable(True)
+        self.timeline_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.timeline_area.setWidget(holder)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 12, 12, 12)
+        layout.addLayout(head)
+        layout.addWidget(self.timeline_area, 1)
+        return page
+
+    def _build_history_tab(self) -> QWidget:
+        self.history_model = HistoryModel(self)
+        self.history_table = list_table(self.history_model, resizable=True)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(12, 12, 12, 12)
+        hint = QLabel("この団体と担当者について、いつ・どの項目が・どう変わったかの記録です（新しい順）。")
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
+        layout.addWidget(self.history_table, 1)
+        return page
+
+    # --- loading ----------------------------------------------------------------------------
+    def load(self, session: Session, organization_id: int) -> None:
+        self.session = session
+        self.org = organizations.get_organization(session, organization_id)
+        self.people = people.people_of(session, organization_id)
+        self.entries = timeline.for_organization(session, organization_id)
+        self._show()
+
+    def refresh(self, session: Session | None, changes: Changes) -> None:
+        """Reloads the shown record when the directory changed; forgets it for another file."""
+        if changes.settings:
+            self.rescale()
+        if not changes.touches("members", "hearing"):  # visits show on the 経過記録
+            return
+        if session is None or changes.file:
+            self.session, self.org = session, None
+            return
+        if self.org is not None and self.org.id is not None:
+            try:
+                self.load(session, self.org.id)
+            except UserFacingError:
+                self.org = None
+
+    def rescale(self) -> None:
+        """The name follows 文字の大きさ (set explicitly, so it does not follow by itself)."""
+        self.name_label.setFont(scaled(self.font(), 1.6, bold=True))
+
+    def _show(self) -> None:
+        org = self.org
+        assert org is not None
+        self.rescale()
+        self.name_label.setText(org.name)
+        self.stage_badge.setText(org.stage)
+        self.stage_badge.setStyleSheet(badge_style(stage_colors(org.stage)))
+        self.stage_badge.setToolTip(stage_description(org.stage))
+        facts = [org.kana, org.category, org.kind, INTERNAL_LABELS[org.internal]]
+        self.facts_label.setText("　・　".join(f for f in facts if f))
+        self.deleted_label.setText(f"この団体は{wording.DELETED}です（{moment_text(org.deleted_at or '')}）。")
+        self.deleted_label.setVisible(org.deleted_at is not None)
+        values = org.display_values()
+        for key, label in self.info_values.items():
+            text = "、".join(org.tags) if key == "tags" else values.get(key, "")
+            label.setText(text or EMPTY)
+            label.setStyleSheet("" if text else f"color: {FORMER_TEXT};")
+        self.stage_note.setText(stage_description(org.stage))
+
+        self.people_model.set_people(self.people)
+        current = sum(1 for p in self.people if p.is_current)
+        self.tabs.setTabText(1, f"{wording.PERSON}（{current}）")
+        self._fit_to_contents(self.people_table, stretch=(1, 2))
+
+        while self.timeline_box.count() > 1:
+            widget = self.timeline_box.takeAt(0).widget()
+            if widget is not None:  # gone at once, not at the next turn of the event loop
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
+        on_delete = None if self._read_only() else self.delete_contact
+        for number, entry in enumerate(self.entries):
+            self.timeline_box.insertWidget(number, TimelineEntryWidget(entry, on_delete))
+        if not self.entries:
+            empty = QLabel(
+                f"まだ{wording.TIMELINE}はありません。電話や訪問をしたら「{wording.ADD_CONTACT}」で残します。"
+            )
+            empty.setObjectName("hint")
+            empty.setWordWrap(True)
+            self.timeline_box.insertWidget(0, empty)
+        self.tabs.setTabText(2, f"{wording.TIMELINE}（{len(self.entries)}）")
+        self.timeline_count.setText("新しい順に並んでいます。着任・離任は担当者の記録から自動で入ります。")
+
+        if self.session is not None and org.id is not None:
+            self.history_model.set_entries(history.history(self.session, org.id))
+        self._fit_to_contents(self.history_table, stretch=(3,))
+        self._update_buttons()
+
+    @staticmethod
+    def _fit_to_contents(table: QTableView, stretch: tuple[int, ...]) -> None:
+        """These tables are short (people, one record's history): size to the text, and let the
+        free-text columns share what is left so nothing needs a horizontal scroll."""
+        header = table.horizontalHeader()
+        header.setStretchLastSection(False)
+        for number in range(table.model().columnCount()):
+            mode = QHeaderView.ResizeMode.Stretch if number in stretch else QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(number, mode)
+
+    def _read_only(self) -> bool:
+        return self.session is None or self.session.read_only
+
+    def _update_buttons(self) -> None:
+        writable = not self._read_only() and self.org is not None and self.org.deleted_at is None
+        person = self.selected_person()
+        buttons = (self.edit_button, self.delete_button, self.add_person_button, self.add_contact_button)
+        for button in (*buttons, self.plan_hearing_button):
+            button.setEnabled(writable)
+            button.setToolTip("" if writable else wording.READ_ONLY_CANNOT_EDIT)
+        self.edit_person_button.setEnabled(writable and person is not None)
+        self.delete_person_button.setEnabled(writable and person is not None)
+        self.hand_over_button.setEnabled(writable and person is not None and person.is_current)
+
+    def selected_person(self) -> Person | None:
+        rows = self.people_table.selectionModel().selectedRows()
+        return self.people_model.person(rows[0].row()) if rows else None
+
+    def select_person(self, person_id: int) -> None:
+        for row in range(self.people_model.rowCount()):
+            if self.people_model.person(row).id == person_id:
+                self.people_table.selectRow(row)
+                return
+
+    def timeline_widgets(self) -> list[TimelineEntryWidget]:
+        widgets = []
+        for index in range(self.timeline_box.count()):
+            widget = self.timeline_box.itemAt(index).widget()
+            if isinstance(widget, TimelineEntryWidget):
+                widgets.append(widget)
+        return widgets
+
+    # --- dialogs (built here so tests can fill them in) -------------------------------------
+    def run_dialog(self, dialog: QDialog) -> bool:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def confirm(self, title: str, text: str, ok_text: str) -> bool:
+        return messages.confirm(self, title, text, ok_text)
+
+    def show_error(self, error: UserFacingError) -> None:
+        messages.show_error(self, error, "保存できませんでした")
+
+    def organization_dialog(self) -> OrganizationDialog:
+        assert self.session is not None and self.org is not None
+        return OrganizationDialog(self.session, self.org, self)
+
+    def person_dialog(self, person: Person | None = None) -> PersonDialog:
+        assert self.org is not None and self.org.id is not None
+        return PersonDialog(self.org.id, person, self.org.name, self)
+
+    def hand_over_dialog(self, person: Person) -> HandOverDialog:
+        return HandOverDialog(person, self)
+
+    def visit_dialog(self) -> VisitDialog:
+        assert self.session is not None and self.org is not None and self.org.id is not None
+        return VisitDialog(self.session, organization_id=self.org.id, parent=self)
+
+    def contact_dialog(self) -> ContactDialog:
+        assert self.session is not None and self.org is not None and self.org.id is not None
+        staff = load_settings(self.session).staff_name
+        return ContactDialog(self.org.id, self.people, staff, self.org.name, self)
+
+    # --- actions ----------------------------------------------------------------------------
+    def _submit(self, dialog: QDialog, call: Callable[[], tuple[T, Changes] | Changes]) -> T | None:
+        """Runs the dialog until the service takes what was typed: a service-side problem is shown
+        beside its field and the dialog opens again with the input kept."""
+        while self.run_dialog(dialog):
+            try:
+                result = call()
+            except ValidationError as exc:
+                errors = getattr(dialog, "errors", None)
+                if errors is None:
+                    self.show_error(exc)
+                    return None
+                errors.show(problems_of(exc))
+                continue
+            except UserFacingError as exc:
+                self.show_error(exc)
+                return None
+            value, changes = result if isinstance(result, tuple) else (None, result)
+            self._after(changes)
+            return value
+        return None
+
+    def _after(self, changes: Changes) -> None:
+        if self.session is not None and self.org is not None and self.org.id is not None:
+            self.load(self.session, self.org.id)
+        self.changed.emit(changes)
+
+    def edit_organization(self) -> None:
+        if self.session is None or self.org is None:
+            return
+        dialog = self.organization_dialog()
+        session = self.session
+        self._submit(dialog, lambda: organizations.save_organization(session, dialog.result_organization))
+
+    def delete_organization(self) -> None:
+        if self.session is None or self.org is None or self.org.id is None:
+            return
+        org = self.org
+        if not self.confirm(f"「{org.name}」を削除", f"「{org.name}」を{wording.DELETE_CONFIRM}", "削除済みに移す"):
+            return
+        try:
+            changes = organizations.delete_organization(self.session, org.id)
+        except UserFacingError as exc:
+            self.show_error(exc)
+            return
+        self.org = organizations.get_organization(self.session, org.id)
+        self._show()
+        self.changed.emit(changes)
+        self.deleted.emit(org.id, org.name)
+
+    def add_person(self) -> None:
+        if self.session is None:
+            return
+        dialog = self.person_dialog()
+        session = self.session
+        person_id = self._submit(dialog, lambda: people.save_person(session, dialog.result_person))
+        if person_id is not None:
+            self.tabs.setCurrentIndex(1)
+            self.select_person(person_id)
+
+    def edit_person(self) -> None:
+        person = self.selected_person()
+        if self.session is None or person is None or self._read_only():
+            return
+        dialog = self.person_dialog(person)
+        session = self.session
+        self._submit(dialog, lambda: people.save_person(session, dialog.result_person))
+        if person.id is not None:
+            self.select_person(person.id)
+
+    def hand_over(self) -> None:
+        person = self.selected_person()
+        if self.session is None or person is None or person.id is None or not person.is_current:
+            return
+        dialog = self.hand_over_dialog(person)
+        session, person_id = self.session, person.id
+        successor_id = self._submit(
+            dialog, lambda: people.hand_over(session, person_id, dialog.result_person, dialog.result_date)
+        )
+        if successor_id is not None:
+            self.select_person(successor_id)
+
+    def delete_person(self) -> None:
+        person = self.selected_person()
+        if self.session is None or person is None or person.id is None:
+            return
+        text = (
+            f"{person.name} さんを担当者の一覧から消します。\n"
+            f"人が替わっただけなら、消さずに「{wording.HAND_OVER}…」を使うと前任として記録が残ります。"
+        )
+        if not self.confirm("担当者の削除", text, "削除する"):
+            return
+        try:
+            changes = people.delete_person(self.session, person.id)
+        except UserFacingError as exc:
+            self.show_error(exc)
+            return
+        self._after(changes)
+
+    def add_contact(self) -> None:
+        if self.session is None:
+            return
+        dialog = self.contact_dialog()
+        session = self.session
+        self._submit(dialog, lambda: contacts.add_contact(session, dialog.result_contact))
+        self.tabs.setCurrentIndex(2)
+
+    def plan_hearing(self) -> int | None:
+        """ヒアリングを予定する for this organisation; the visit shows on its 経過記録 (and on the
+        ヒアリング page, which the window refreshes with the returned Changes)."""
+        if self.session is None or self.org is None or self._read_only():
+            return None
+        dialog = self.visit_dialog()
+        session = self.session
+        visit_id = self._submit(
+            dialog, lambda: visits.plan_visit(session, dialog.result_visit, dialog.result_new_organization)
+        )
+        if visit_id is not None:
+            self.tabs.setCurrentIndex(2)
+        return visit_id
+
+    def delete_contact(self, entry: TimelineEntry) -> None:
+        if self.session is None or entry.source_id is None:
+            return
+        if not self.confirm(
+            "経過記録の削除", f"{wareki.format_date(entry.on)} の「{entry.title}」を消します。", "削除する"
+        ):
+            return
+        try:
+            changes = contacts.delete_contact(self.session, entry.source_id)
+        except UserFacingError as exc:
+            self.show_error(exc)
+            return
+        self._after(changes)

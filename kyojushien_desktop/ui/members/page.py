@@ -1,0 +1,607 @@
+"""名簿: the list of 構成員・関係団体, its search and filters, and each organisation's record.
+
+The list and the record share the page: double-clicking a row opens the record in place and
+「← 名簿に戻る」 returns to the list as it was (search, filters, selection), which is how a town
+hall's older ledger software behaves and keeps the record large enough to read.
+
+The page calls the directory services for what the user asks and emits ``changed`` with the
+returned ``Changes``; the window sends them out on ``data_changed``. Dialogs are built by
+``*_dialog`` methods and run through ``run_dialog`` so tests can fill them in.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
+from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.preferences import Preferences, save_preferences
+from kyojushien_desktop.services.common.session import Session
+from kyojushien_desktop.services.members import organizations, terms
+from kyojushien_desktop.services.members.organizations import OrganizationFilter
+from kyojushien_desktop.ui.common import messages, wording
+from kyojushien_desktop.ui.common.fonts import scaled
+from kyojushien_desktop.ui.common.notice_bar import UndoNotice
+from kyojushien_desktop.ui.common.widgets import (
+    add_filters,
+    ask_save_path,
+    char_width,
+    filter_combo,
+    open_on_enter,
+    sortable_list_table,
+    with_wait_cursor,
+    write_file,
+)
+from kyojushien_desktop.ui.members.deleted_dialog import DeletedDialog
+from kyojushien_desktop.ui.members.model import (
+    COLUMNS,
+    DEFAULT_COLUMNS,
+    ID_ROLE,
+    MembersFilterProxy,
+    OrganizationTableModel,
+    column,
+    valid_columns,
+)
+from kyojushien_desktop.ui.members.organization_dialog import OrganizationDialog, problems_of
+from kyojushien_desktop.ui.members.organization_view import OrganizationView
+
+PREFS_KEY = "members"
+SEARCH_DELAY_MS = 150
+LIST, RECORD = 0, 1
+
+
+class ColumnsDialog(QDialog):
+    """表示する列: one checkbox per column; 名称 is always shown."""
+
+    def __init__(self, chosen: tuple[str, ...], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("表示する列")
+        lead = QLabel("名簿の一覧に表示する列を選びます。この設定はこのPCに保存されます。")
+        lead.setWordWrap(True)
+        self.checks: dict[str, QCheckBox] = {}
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        for number, col in enumerate(COLUMNS):
+            check = QCheckBox(col.header)
+            check.setChecked(col.key in chosen or col.key == "name")
+            if col.key == "name":
+                check.setEnabled(False)
+                check.setToolTip("名称はいつも表示します。")
+            self.checks[col.key] = check
+            grid.addWidget(check, number // 2, number % 2)
+        reset = QPushButton("最初の設定に戻す")
+        reset.clicked.connect(self._reset)
+        ok = QPushButton("この列で表示")
+        ok.setDefault(True)
+        ok.clicked.connect(self.accept)
+        cancel = QPushButton("キャンセル")
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(reset)
+        buttons.addStretch(1)
+        buttons.addWidget(cancel)
+        buttons.addWidget(ok)
+        layout = QVBoxLayout(self)
+        layout.addWidget(lead)
+        layout.addLayout(grid)
+        layout.addSpacing(8)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(440)
+
+    def _reset(self) -> None:
+        for key, check in self.checks.items():
+            check.setChecked(key in DEFAULT_COLUMNS)
+
+    def chosen(self) -> tuple[str, ...]:
+        return valid_columns([key for key, check in self.checks.items() if check.isChecked()])
+
+
+class MembersPage(QWidget):
+    """The 名簿 area: the list and, opened from it, one organisation's record."""
+
+    title = wording.NAV_MEMBERS
+    changed = Signal(object)
+
+    def __init__(self, prefs: Preferences | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.prefs = prefs if prefs is not None else Preferences()
+        self.session: Session | None = None
+        self.total = 0
+        self._deleted_dialog: DeletedDialog | None = None
+        self._last_deleted: tuple[int, str] | None = None
+
+        self.model = OrganizationTableModel(self)
+        self.model.set_columns(valid_columns(self.prefs.column_choices.get(PREFS_KEY)))
+        self.proxy = MembersFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._build_list())
+        self.view = OrganizationView()
+        self.view.back_requested.connect(self.show_list)
+        self.view.changed.connect(self.changed.emit)
+        self.view.deleted.connect(self._after_delete)
+        self.stack.addWidget(self.view)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.stack)
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.apply_search)
+        self.search.textChanged.connect(lambda _text: self.search_timer.start())
+        find = QShortcut(QKeySequence.StandardKey.Find, self)
+        find.activated.connect(self._focus_search)
+        self._set_enabled()
+
+    # --- building ---------------------------------------------------------------------------
+    def _build_list(self) -> QWidget:
+        self.heading = QLabel(wording.MEMBERS_TITLE)
+        self.heading.setObjectName("pageTitle")
+        self.new_button = QPushButton("新しい団体を登録")
+        self.new_button.setObjectName("primaryButton")
+        self.new_button.clicked.connect(lambda: self.new_organization())
+        self.import_button = QPushButton("取り込み…")
+        self.import_button.setToolTip("Excel（.xlsx）やCSVの名簿を読み込みます。取り込む前に内容を確認できます。")
+        self.import_button.clicked.connect(lambda: self.import_members())
+        self.export_button = QPushButton("書き出し ▾")
+        self.export_button.setToolTip("いま一覧に表示している団体を、ファイルに書き出します。")
+        export_menu = QMenu(self.export_button)
+        self.export_xlsx_action = export_menu.addAction("Excelファイル（.xlsx）…")
+        self.export_xlsx_action.triggered.connect(lambda _checked=False: self.export("xlsx"))
+        self.export_pdf_action = export_menu.addAction("名簿PDF（印刷用）…")
+        self.export_pdf_action.triggered.connect(lambda _checked=False: self.export("pdf"))
+        self.export_button.setMenu(export_menu)
+        head = QHBoxLayout()
+        head.addWidget(self.heading)
+        head.addStretch(1)
+        head.addWidget(self.new_button)
+        head.addWidget(self.import_button)
+        head.addWidget(self.export_button)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("searchBox")
+        self.search.setPlaceholderText(wording.SEARCH_PLACEHOLDER)
+        self.search.setClearButtonEnabled(True)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("countLabel")
+        search_row = QHBoxLayout()
+        search_row.addWidget(self.search, 1)
+        search_row.addSpacing(12)
+        search_row.addWidget(self.count_label)
+
+        all_items: list[tuple[str, object]] = [(wording.ALL, None)]
+        self.category_filter = filter_combo(all_items, 8)
+        self.stage_filter = filter_combo(all_items, 8)
+        self.internal_filter = filter_combo([*all_items, ("庁内", True), ("庁外", False)], 3)
+        self.tag_filter = filter_combo(all_items, 6)
+        self.clear_filters_button = QPushButton("条件をクリア")
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        filters = QHBoxLayout()
+        filters.setSpacing(6)
+        add_filters(
+            filters,
+            (
+                (wording.CATEGORY, self.category_filter),
+                (wording.STAGE_SHORT, self.stage_filter),
+                (wording.INTERNAL, self.internal_filter),
+                (wording.TAG, self.tag_filter),
+            ),
+            self._filters_changed,
+        )
+        filters.addWidget(self.clear_filters_button)
+        filters.addStretch(1)
+
+        self.table = sortable_list_table(self.proxy, self.model.column_of("name"), Qt.SortOrder.AscendingOrder)
+        self.table.setObjectName("membersTable")
+        self.table.doubleClicked.connect(self._open_index)
+        open_on_enter(self.table, self.open_selected)
+
+        self.empty_label = QLabel(
+            "まだ団体・機関が登録されていません。「新しい団体を登録」から1件ずつ入れるか、"
+            "手元のExcelの名簿があれば「取り込み…」で読み込みます。"
+        )
+        self.empty_label.setObjectName("banner")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.hide()
+
+        self.notice = UndoNotice()
+        self.notice_label, self.undo_button = self.notice.label, self.notice.undo_button
+        self.undo_button.clicked.connect(self._undo_delete)
+
+        self.deleted_button = QPushButton(wording.DELETED + "…")
+        self.deleted_button.setToolTip("削除した団体・機関を見て、元に戻せます。")
+        self.deleted_button.clicked.connect(lambda: self.show_deleted())
+        self.columns_button = QPushButton("表示する列…")
+        self.columns_button.clicked.connect(lambda: self.choose_columns())
+        hint = QLabel(wording.OPEN_HINT)
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        foot = QHBoxLayout()
+        foot.addWidget(hint, 1)
+        foot.addWidget(self.columns_button)
+        foot.addWidget(self.deleted_button)
+
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(24, 16, 24, 12)
+        layout.setSpacing(8)
+        layout.addLayout(head)
+        layout.addLayout(search_row)
+        layout.addLayout(filters)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(foot)
+        return panel
+
+    # --- refresh ----------------------------------------------------------------------------
+    def refresh(self, session: Session | None, changes: Changes) -> None:
+        self.heading.setFont(scaled(self.font(), 1.4, bold=True))
+        if changes.settings:
+            self._fit_columns()
+            self.view.rescale()
+        if not changes.touches("members"):
+            return
+        self.session = session
+        self._set_enabled()
+        if changes.file:  # another file: forget the record and the undo offer of the last one
+            self.view.refresh(session, changes)
+            self._last_deleted = None
+            self.notice.hide()
+            self.show_list()
+        if session is None:
+            self.model.set_rows([])
+            self.total = 0
+            self._update_count()
+            return
+        selected = self.selected_id()
+        self.model.set_rows(organizations.list_organizations(session))
+        self.total = self.model.rowCount()
+        self._fill_filters(session)
+        self.apply_search()
+        if changes.file:
+            self._fit_columns()
+        if selected is not None:
+            self.select_id(selected)
+        if self.stack.currentIndex() == RECORD:
+            self.view.refresh(session, changes)
+            if self.view.org is None or self.view.org.deleted_at is not None:
+                self.show_list()
+
+    def _set_enabled(self) -> None:
+        open_ = self.session is not None
+        writable = open_ and not self.session.read_only
+        self.setEnabled(open_)
+        for button in (self.new_button, self.import_button):
+            button.setEnabled(writable)
+            button.setToolTip("" if writable else wording.READ_ONLY_CANNOT_EDIT)
+
+    def _fill_filters(self, session: Session) -> None:
+        """The combos keep their choice across reloads; a tag that no longer exists falls back to すべて."""
+        for combo, values in (
+            (self.category_filter, terms.categories()),
+            (self.stage_filter, terms.stages()),
+            (self.tag_filter, tuple(organizations.all_tags(session))),
+        ):
+            current = combo.currentData()
+            combo.blockSignals(True)
+            combo.clear()
+            combo.addItem(wording.ALL, None)
+            for value in values:
+                combo.addItem(value, value)
+            combo.setCurrentIndex(max(combo.findData(current), 0) if current is not None else 0)
+            combo.blockSignals(False)
+        self.proxy.set_filter(self.current_filter())
+
+    def _fit_columns(self) -> None:
+        """Widths in characters of the current font (so 文字の大きさ widens them), fitted to the
+        table: 名称 takes the spare room, or gives some up (down to 10 characters) when short."""
+        unit = char_width(self.table)
+        keys = self.model.column_keys()
+        padding = 28  # the cell's padding (style.qss) and the style's own margins
+        widths = [unit * column(key).chars + padding for key in keys]
+        available = self.table.viewport().width() - 2
+        name = keys.index("name") if "name" in keys else 0
+        if available > 0 and len(keys) > 1:
+            widths[name] = max(unit * 10 + padding, widths[name] + available - sum(widths))
+        for number, width in enumerate(widths):
+            self.table.setColumnWidth(number, width)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self, self._fit_columns)  # after the table has its new size
+
+    # --- search and filters -----------------------------------------------------------------
+    def current_filter(self) -> OrganizationFilter:
+        """What the list shows now, as the services take it (export writes the same rows)."""
+        return OrganizationFilter(
+            category=self.category_filter.currentData(),
+            stage=self.stage_filter.currentData(),
+            internal=self.internal_filter.currentData(),
+            tag=self.tag_filter.currentData(),
+            query=self.search.text().strip(),
+        )
+
+    def _filters_changed(self) -> None:
+        self.proxy.set_filter(self.current_filter())
+        self._update_count()
+
+    def apply_search(self) -> None:
+        """The typed text goes to the service's search (kana/width/case folded, 1 character too);
+        the proxy then shows just those ids."""
+        self.search_timer.stop()
+        query = self.search.text()
+        if self.session is None or not query.strip():
+            self.proxy.set_match_ids(None)
+        else:
+            self.proxy.set_match_ids(organizations.search_ids(self.session, query))
+        self._update_count()
+
+    def clear_filters(self) -> None:
+        for combo in (self.category_filter, self.stage_filter, self.internal_filter, self.tag_filter):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(0)
+            combo.blockSignals(False)
+        self.search.clear()
+        self.proxy.set_filter(self.current_filter())
+        self.apply_search()
+
+    def _update_count(self) -> None:
+        shown = self.proxy.rowCount()
+        filtering = self.proxy.is_filtering()
+        self.count_label.setText(f"{self.total}件中 {shown}件" if filtering else f"全{self.total}件")
+        self.clear_filters_button.setEnabled(filtering)
+        self.empty_label.setVisible(self.session is not None and self.total == 0)
+
+    def _focus_search(self) -> None:
+        self.show_list()
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # --- selection and navigation -----------------------------------------------------------
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ID_ROLE) if rows else None
+
+    def select_id(self, organization_id: int) -> bool:
+        source_row = self.model.row_of_id(organization_id)
+        if source_row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if not index.isValid():
+            return False
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
+
+    def shown_names(self) -> list[str]:
+        """The names in the table's order, as the user sees them."""
+        name = self.model.column_of("name")
+        return [self.proxy.index(row, name).data() for row in range(self.proxy.rowCount())]
+
+    def _open_index(self, index) -> None:
+        organization_id = index.data(ID_ROLE)
+        if organization_id is not None:
+            self.open_organization(organization_id)
+
+    def open_selected(self) -> None:
+        organization_id = self.selected_id()
+        if organization_id is not None:
+            self.open_organization(organization_id)
+
+    def open_organization(self, organization_id: int) -> None:
+        if self.session is None:
+            return
+        try:
+            self.view.load(self.session, organization_id)
+        except UserFacingError as exc:
+            self.show_error(exc)
+            return
+        self.view.tabs.setCurrentIndex(0)
+        self.stack.setCurrentIndex(RECORD)
+
+    def show_list(self) -> None:
+        opened = self.view.org.id if self.view.org is not None else None
+        self.stack.setCurrentIndex(LIST)
+        if opened is not None:
+            self.select_id(opened)
+        self.table.setFocus()
+
+    # --- dialogs (built here so tests can fill them in) -------------------------------------
+    def run_dialog(self, dialog: QDialog) -> bool:
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def show_error(self, error: UserFacingError, title: str = "うまくいきませんでした") -> None:
+        messages.show_error(self, error, title)
+
+    def inform(self, title: str, text: str, folder: Path | None = None) -> None:
+        messages.inform(self, title, text, folder)
+
+    def organization_dialog(self) -> OrganizationDialog:
+        assert self.session is not None
+        category = self.category_filter.currentData() or ""
+        return OrganizationDialog(self.session, organizations.new_organization(category), self)
+
+    def columns_dialog(self) -> ColumnsDialog:
+        return ColumnsDialog(self.model.column_keys(), self)
+
+    def deleted_dialog(self) -> DeletedDialog:
+        assert self.session is not None
+        dialog = DeletedDialog(self.session, self)
+        dialog.restore_requested.connect(self.restore)
+        self._deleted_dialog = dialog
+        return dialog
+
+    def choose_import_file(self) -> Path | None:
+        start = str(self.session.path.parent) if self.session else ""
+        name, _ = QFileDialog.getOpenFileName(self, "取り込む名簿ファイルを選ぶ", start, wording.IMPORT_FILE_FILTER)
+        return Path(name) if name else None
+
+    def choose_export_path(self, kind: str) -> Path | None:
+        return ask_save_path(self, "書き出し先", wording.MEMBERS_TITLE, kind)
+
+    # --- actions ----------------------------------------------------------------------------
+    def new_organization(self) -> int | None:
+        """登録: the dialog checks and warns about duplicates; the service saves; the new record
+        opens so its 担当者 and 経過記録 can be added straight away."""
+        if self.session is None:
+            return None
+        dialog = self.organization_dialog()
+        while self.run_dialog(dialog):
+            assert dialog.result_organization is not None
+            try:
+                organization_id, changes = organizations.save_organization(self.session, dialog.result_organization)
+            except ValidationError as exc:
+                dialog.errors.show(problems_of(exc))
+                continue
+            except UserFacingError as exc:
+                self.show_error(exc, "保存できませんでした")
+                return None
+            self.changed.emit(changes)
+            self.open_organization(organization_id)
+            return organization_id
+        return None
+
+    def show_deleted(self) -> None:
+        if self.session is None:
+            return
+        dialog = self.deleted_dialog()
+        self.run_dialog(dialog)
+        self._deleted_dialog = None
+
+    def restore(self, organization_id: int) -> None:
+        if self.session is None:
+            return
+        try:
+            name = organizations.get_organization(self.session, organization_id).name
+            changes = organizations.restore_organization(self.session, organization_id)
+        except UserFacingError as exc:
+            self.show_error(exc, "元に戻せませんでした")
+            return
+        self.changed.emit(changes)
+        if self._deleted_dialog is not None:
+            self._deleted_dialog.reload()
+        self._show_notice(f"「{name}」を名簿に戻しました。", undo=False)
+        self.select_id(organization_id)
+
+    def _after_delete(self, organization_id: int, name: str) -> None:
+        self.show_list()
+        self._last_deleted = (organization_id, name)
+        self._show_notice(f"「{name}」を{wording.DELETED}に移しました。", undo=True)
+
+    def _undo_delete(self) -> None:
+        if self._last_deleted is not None:
+            organization_id, _name = self._last_deleted
+            self._last_deleted = None
+            self.restore(organization_id)
+
+    def _show_notice(self, text: str, *, undo: bool) -> None:
+        self.notice_label.setText(text)
+        self.undo_button.setVisible(undo and self.session is not None and not self.session.read_only)
+        self.notice.show()
+
+    def choose_columns(self) -> None:
+        dialog = self.columns_dialog()
+        if not self.run_dialog(dialog):
+            return
+        self.set_columns(dialog.chosen())
+
+    def set_columns(self, keys: tuple[str, ...]) -> None:
+        """Shows the chosen columns and remembers them on this PC."""
+        header = self.table.horizontalHeader()
+        old_keys = self.model.column_keys()
+        sort_column = header.sortIndicatorSection()
+        sort_key = old_keys[sort_column] if 0 <= sort_column < len(old_keys) else "name"
+        order = header.sortIndicatorOrder()
+        selected = self.selected_id()
+        self.model.set_columns(keys)
+        if sort_key not in self.model.column_keys():
+            sort_key, order = "name", Qt.SortOrder.AscendingOrder
+        self.table.sortByColumn(self.model.column_of(sort_key), order)
+        self._fit_columns()
+        if selected is not None:
+            self.select_id(selected)
+        self.prefs.column_choices[PREFS_KEY] = list(self.model.column_keys())
+        try:
+            save_preferences(self.prefs)
+        except OSError:
+            self._show_notice("表示する列を保存できませんでした（設定フォルダに書き込めません）。", undo=False)
+
+    def import_members(self) -> None:
+        """取り込み: choose → preview (reads only) → the dialog's checks → apply_import."""
+        if self.session is None:
+            return
+        path = self.choose_import_file()
+        if path is None:
+            return
+        from kyojushien_desktop.services.members import importing
+        from kyojushien_desktop.ui.members.import_dialog import ImportDialog
+
+        session = self.session
+        try:
+            preview = with_wait_cursor(lambda: importing.preview_import(session, path))
+        except UserFacingError as exc:
+            self.show_error(exc, "ファイルを読めませんでした")
+            return
+        dialog = ImportDialog(session, preview, self)
+        if not self.run_dialog(dialog) or dialog.choice is None:
+            return
+        choice = dialog.choice
+        try:
+            result = with_wait_cursor(
+                lambda: importing.apply_import(
+                    session,
+                    choice.preview,
+                    skip_bad=choice.skip_bad,
+                    duplicates=choice.duplicates,
+                    decisions=choice.decisions,
+                )
+            )
+        except UserFacingError as exc:
+            self.show_error(exc, "取り込めませんでした")
+            return
+        self.changed.emit(result.changes)
+        self.inform("取り込みました", result.describe())
+
+    def export(self, kind: str) -> Path | None:
+        """Writes the rows the list shows now (same filters and search) to xlsx or PDF."""
+        if self.session is None:
+            return None
+        path = self.choose_export_path(kind)
+        if path is None:
+            return None
+        from kyojushien_desktop.services.members import exporting
+
+        flt = self.current_filter()
+        writer = exporting.export_xlsx if kind == "xlsx" else exporting.export_pdf
+        written = write_file(
+            self,
+            lambda reader: writer(reader, path, flt),
+            path,
+            session=self.session,
+            error_title="書き出せませんでした",
+        )
+        if written is None:
+            return None
+        what = "Excelファイル" if kind == "xlsx" else "名簿PDF"
+        self.inform("書き出しました", f"{what}を書き出しました（{self.proxy.rowCount()}件）。\n{path}", path.parent)
+        return path

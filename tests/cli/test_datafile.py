@@ -1,0 +1,80 @@
+"""The headless CLI, run as scripts outside the project run it: a real process, real files."""
+
+import hashlib
+import os
+import sqlite3
+import subprocess
+import sys
+
+
+def run(*args, env=None):
+    return subprocess.run(
+        [sys.executable, "-m", "kyojushien_desktop", *args],
+        capture_output=True,
+        text=True,
+        env=env or os.environ.copy(),
+    )
+
+
+def test_version():
+    """--version prints the app's name and version."""
+    result = run("--version")
+    assert result.returncode == 0 and "居住支援デスク" in result.stdout
+
+
+def test_init_then_check(tmp_path):
+    """init makes a file that check finds good (exit 0)."""
+    path = tmp_path / "town.db"
+    assert run("init", "--db", str(path), "--municipality", "みどり町").returncode == 0
+    result = run("check", "--db", str(path))
+    assert result.returncode == 0, result.stderr
+    assert "整合性: 問題なし" in result.stdout
+    conn = sqlite3.connect(path)
+    assert dict(conn.execute("SELECT key, value FROM settings").fetchall())["municipality"] == "みどり町"
+    conn.close()
+
+
+def test_sample_refuses_existing_file(tmp_path):
+    """sample creates the sample town once; a second time it exits 1 without touching the file."""
+    path = tmp_path / "sample.db"
+    assert run("sample", "--db", str(path)).returncode == 0
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    result = run("sample", "--db", str(path))
+    assert result.returncode == 1
+    assert "すでにあります" in result.stderr
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_check_foreign_file_exit_1(tmp_path):
+    """check on another program's database exits 1 with a Japanese message on stderr."""
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.close()
+    result = run("check", "--db", str(path))
+    assert result.returncode == 1
+    assert "居住支援デスクのデータファイルではありません" in result.stderr
+
+
+def test_usage_error_exit_2():
+    """A mistyped command exits 2 with a Japanese usage message."""
+    result = run("init")
+    assert result.returncode == 2
+    assert "次の指定が必要です" in result.stderr
+
+
+def test_members_search_on_an_older_file_updates_it_first(tmp_path):
+    """A file of an earlier format (schema v1 fixture) is backed up and updated, then searched."""
+    import shutil
+    from pathlib import Path
+
+    path = tmp_path / "old.db"
+    shutil.copyfile(Path(__file__).resolve().parents[1] / "fixtures" / "schema_v1.db", path)
+    env = dict(os.environ, KYOJUSHIEN_HOME=str(tmp_path / "home"))
+    result = run("members", "search", "みどり", "--db", str(path), env=env)
+    assert result.returncode == 0, result.stderr
+    conn = sqlite3.connect(path)
+    from kyojushien_desktop.store.migrations import SCHEMA_VERSION
+
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()
