@@ -190,7 +190,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication, QWidget
 
     from kyojushien_desktop.services import timeline
-    from kyojushien_desktop.services.common.changes import Changes
+    from kyojushien_desktop.services.common.changes import Changes, Topic
     from kyojushien_desktop.services.hearing import visits
     from kyojushien_desktop.services.members import organizations
     from kyojushien_desktop.services.sample import create_sample
@@ -284,7 +284,7 @@ def main() -> int:
 
     victim = next(r for r in rows if r.id != richest.id)
     organizations.delete_organization(session, victim.id)
-    window.data_changed.emit(Changes(members=True))
+    window.data_changed.emit(Changes.of(Topic.ORGANIZATIONS))
     members._after_delete(victim.id, victim.name)
     shoot("members_7_after_delete")
     deleted = members.deleted_dialog()

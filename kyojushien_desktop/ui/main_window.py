@@ -33,7 +33,7 @@ from kyojushien_desktop.domain.errors import FileLockedError, UserFacingError
 from kyojushien_desktop.paths import data_dir, default_db_path
 from kyojushien_desktop.services import datafile
 from kyojushien_desktop.services.common import preferences, settings
-from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.changes import FILE_OPENED, Changes, Topic
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.ui.common import messages, wording
 from kyojushien_desktop.ui.common.fonts import apply_font_size
@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self._built[row] = page
-            page.refresh(self.session, Changes(file=True))
+            page.refresh(self.session, FILE_OPENED)
         return page
 
     def _show_page(self, row: int) -> None:
@@ -204,7 +204,7 @@ class MainWindow(QMainWindow):
             if candidate.exists():
                 self.open_file(candidate)
                 return
-        self._refresh_pages(Changes(file=True))
+        self._refresh_pages(FILE_OPENED)
         QTimer.singleShot(0, self.first_start)
 
     def first_start(self) -> None:
@@ -261,11 +261,11 @@ class MainWindow(QMainWindow):
         except FileLockedError as exc:
             if messages.ask_read_only(self, exc):
                 return self.open_file(path, read_only=True)
-            self._refresh_pages(Changes(file=True))
+            self._refresh_pages(FILE_OPENED)
             return False
         except UserFacingError as exc:
             messages.show_error(self, exc, "ファイルを開けません")
-            self._refresh_pages(Changes(file=True))
+            self._refresh_pages(FILE_OPENED)
             return False
         self._adopt(session)
         return True
@@ -278,7 +278,7 @@ class MainWindow(QMainWindow):
         preferences.remember_file(self.prefs, session.path)
         self._save_prefs()
         self._rebuild_recent_menu()
-        self.data_changed.emit(Changes(file=True))
+        self.data_changed.emit(FILE_OPENED)
         self.notice_bar.show_notices(session.notices)
 
     def _close_session(self) -> None:
@@ -313,7 +313,7 @@ class MainWindow(QMainWindow):
         self.prefs.font_size = name
         self._save_prefs()
         apply_font_size(QApplication.instance(), self.prefs.font_points)
-        self.data_changed.emit(Changes(settings=True))
+        self.data_changed.emit(Changes.of(Topic.SETTINGS))
 
     def _save_prefs(self) -> None:
         try:
@@ -326,7 +326,7 @@ class MainWindow(QMainWindow):
         for page in self._built:
             if page is not None:
                 page.refresh(self.session, changes)
-        if changes.touches("settings"):
+        if changes.touches({Topic.SETTINGS}):
             self._update_title()
 
     def _update_title(self) -> None:

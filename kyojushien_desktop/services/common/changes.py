@@ -1,22 +1,59 @@
-"""What a service call changed, so each page refreshes only when it is affected."""
+"""What a service call changed, named as topics, so each screen refreshes only when it shows
+something that changed.
+
+A service returns ``Changes``; the GUI publishes it with its initiator on one bus, and every
+page compares the topics with the ones it shows. The derived views (an organisation's 経過記録,
+ホーム's overview) are defined here as the topics they are made of, in one place, so no caller has
+to remember that recording a visit also changes the timeline.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Topic(StrEnum):
+    FILE = "file"  # another data file was opened (or none): everything is new
+    SETTINGS = "settings"  # 自治体名, 担当課, … and this PC's 文字の大きさ
+    ORGANIZATIONS = "organizations"  # 団体・機関 (関係, 得意なこと … included)
+    PEOPLE = "people"  # 担当者 and 担当交代
+    CONTACTS = "contacts"  # 経過記録 typed by hand
+    VISITS = "visits"  # ヒアリングの予定と記録, answers included
+    FOLLOWUPS = "followups"  # 次の対応
+    BANKS = "banks"  # 質問バンク and their questions
+
+
+# Derived views: what they are made of.
+TIMELINE = frozenset({Topic.ORGANIZATIONS, Topic.PEOPLE, Topic.CONTACTS, Topic.VISITS})
+OVERVIEW = frozenset({Topic.SETTINGS, Topic.ORGANIZATIONS, Topic.VISITS, Topic.FOLLOWUPS})
 
 
 @dataclass(frozen=True)
 class Changes:
-    file: bool = False  # another data file was opened: everything is new
-    settings: bool = False
-    members: bool = False  # 団体・担当者・経過記録
-    hearing: bool = False  # 質問バンク・ヒアリング記録
+    """A set of topics; ``Changes.of(Topic.VISITS)``. Empty means nothing was written."""
+
+    topics: frozenset[Topic] = frozenset()
+
+    @classmethod
+    def of(cls, *topics: Topic) -> Changes:
+        return cls(frozenset(topics))
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name) for f in fields(self)})
+        return Changes(self.topics | other.topics)
 
-    def any(self) -> bool:
-        return any(getattr(self, f.name) for f in fields(self))
+    def __bool__(self) -> bool:
+        return bool(self.topics)
 
-    def touches(self, *names: str) -> bool:
-        return self.file or any(getattr(self, name) for name in names)
+    def touches(self, topics: Iterable[Topic]) -> bool:
+        """True when any of ``topics`` changed, or another file was opened."""
+        return Topic.FILE in self.topics or not self.topics.isdisjoint(topics)
+
+    @property
+    def file(self) -> bool:
+        return Topic.FILE in self.topics
+
+
+NOTHING = Changes()
+FILE_OPENED = Changes.of(Topic.FILE)

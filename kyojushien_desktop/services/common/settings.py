@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.domain.errors import ValidationError
-from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.store import settings as settings_store
 
@@ -74,4 +74,4 @@ def save_settings(session: Session, values: TownSettings) -> Changes:
                 "is_sample": "1" if cleaned.is_sample else "0",
             },
         )
-    return Changes(settings=True)
+    return Changes.of(Topic.SETTINGS)

@@ -16,14 +16,14 @@ from kyojushien_desktop.content import hearing as hearing_guide
 from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
 from kyojushien_desktop.domain.hearing import Question, QuestionBank, clean_bank, clean_question
 from kyojushien_desktop.domain.members import now_text
-from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.rows import from_row
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.store import question_banks as store
 
 log = logging.getLogger(__name__)
 
-CHANGES = Changes(hearing=True)
+CHANGES = Changes.of(Topic.BANKS)
 
 
 # --- the guide's banks -----------------------------------------------------------------------

@@ -30,7 +30,7 @@ from kyojushien_desktop.domain.hearing import (
     clean_visit,
 )
 from kyojushien_desktop.domain.members import Organization, TimelineEntry, now_text
-from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.rows import from_row
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.common.settings import load_settings
@@ -39,9 +39,8 @@ from kyojushien_desktop.services.members import organizations, people, terms
 from kyojushien_desktop.store import visits as store
 
 TIMELINE_KIND = "ヒアリング"
-CHANGES = Changes(hearing=True)
-# Recording a visit also touches the organisation (関係, 得意なこと, 困りごと).
-CHANGES_WITH_MEMBERS = Changes(hearing=True, members=True)
+CHANGES = Changes.of(Topic.VISITS)
+FOLLOWUP_CHANGES = Changes.of(Topic.FOLLOWUPS)
 
 
 def heard_stage() -> str:
@@ -196,7 +195,7 @@ def save_visit(session: Session, visit: Visit, new_organization: Organization | 
         store.set_people(database, visit_id, cleaned.person_ids)
         store.set_questions(database, visit_id, cleaned.question_ids)
         if cleaned.status != PLANNED and organizations.raise_stage(session, cleaned.organization_id, heard_stage()):
-            changes = changes | Changes(members=True)
+            changes = changes | Changes.of(Topic.ORGANIZATIONS)
     return visit_id, changes
 
 
@@ -252,9 +251,9 @@ def record_answers(
     with database.atomic():
         store.save_answers(database, visit_id, cleaned_answers)
         store.update(database, visit_id, _visit_row(cleaned))
-        _note_onto_organization(session, cleaned)
-        organizations.raise_stage(session, cleaned.organization_id, heard_stage())
-    return CHANGES_WITH_MEMBERS
+        noted = _note_onto_organization(session, cleaned)
+        moved = organizations.raise_stage(session, cleaned.organization_id, heard_stage())
+    return CHANGES | (Changes.of(Topic.ORGANIZATIONS) if noted or moved else Changes())
 
 
 def save_visit_record(
@@ -289,13 +288,15 @@ def save_visit_record(
     return changes
 
 
-def _note_onto_organization(session: Session, visit: Visit) -> None:
+def _note_onto_organization(session: Session, visit: Visit) -> bool:
     org = organizations.get_organization(session, visit.organization_id)
     on = visit.scheduled_at.date()
     strengths = _append_note(org.strengths, visit.strengths_noted, on)
     troubles = _append_note(org.troubles, visit.troubles_noted, on)
     if (strengths, troubles) != (org.strengths, org.troubles):
         organizations.save_organization(session, dataclasses.replace(org, strengths=strengths, troubles=troubles))
+        return True
+    return False
 
 
 def mark_done(session: Session, visit_id: int) -> Changes:
@@ -305,8 +306,8 @@ def mark_done(session: Session, visit_id: int) -> Changes:
         return Changes()
     with session.database.atomic():
         store.update(session.database, visit_id, {"status": DONE})
-        organizations.raise_stage(session, visit.organization_id, heard_stage())
-    return CHANGES_WITH_MEMBERS
+        moved = organizations.raise_stage(session, visit.organization_id, heard_stage())
+    return CHANGES | (Changes.of(Topic.ORGANIZATIONS) if moved else Changes())
 
 
 def delete_visit(session: Session, visit_id: int) -> Changes:
@@ -314,14 +315,14 @@ def delete_visit(session: Session, visit_id: int) -> Changes:
     get_visit(session, visit_id)
     with session.database.atomic():
         store.set_deleted(session.database, visit_id, now_text())
-    return CHANGES_WITH_MEMBERS
+    return Changes.of(Topic.VISITS, Topic.FOLLOWUPS)
 
 
 def restore_visit(session: Session, visit_id: int) -> Changes:
     get_visit(session, visit_id)
     with session.database.atomic():
         store.set_deleted(session.database, visit_id, None)
-    return CHANGES_WITH_MEMBERS
+    return Changes.of(Topic.VISITS, Topic.FOLLOWUPS)
 
 
 # --- follow-ups ------------------------------------------------------------------------------
@@ -340,7 +341,7 @@ def add_followup(session: Session, followup: FollowUp) -> tuple[int, Changes]:
                 "done": 1 if cleaned.done else 0,
             },
         )
-    return followup_id, CHANGES
+    return followup_id, FOLLOWUP_CHANGES
 
 
 def edit_followup(session: Session, followup: FollowUp) -> Changes:
@@ -355,7 +356,7 @@ def edit_followup(session: Session, followup: FollowUp) -> Changes:
             followup.id,
             {"action": cleaned.action, "due_on": _iso(cleaned.due_on), "done": 1 if cleaned.done else 0},
         )
-    return CHANGES
+    return FOLLOWUP_CHANGES
 
 
 def complete_followup(session: Session, followup_id: int, done: bool = True) -> Changes:
@@ -363,7 +364,7 @@ def complete_followup(session: Session, followup_id: int, done: bool = True) -> 
         raise UserFacingError("次の対応が見つかりません。削除された可能性があります。")
     with session.database.atomic():
         store.update_followup(session.database, followup_id, {"done": 1 if done else 0})
-    return CHANGES
+    return FOLLOWUP_CHANGES
 
 
 # --- the organisation's timeline and the printed sheet --------------------------------------

@@ -6,7 +6,7 @@ import datetime as dt
 
 from kyojushien_desktop.domain.errors import ValidationError
 from kyojushien_desktop.domain.members import Contact, normalize_text, now_text
-from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.members.organizations import get_organization, raise_stage
 from kyojushien_desktop.services.members.terms import contact_kinds, stages
@@ -35,11 +35,11 @@ def add_contact(session: Session, contact: Contact) -> tuple[int, Changes]:
         else:
             contact_id = contact.id
             contacts.update(session.database, contact_id, row)
-        raise_stage(session, contact.organization_id, stages()[1])
-    return contact_id, Changes(members=True)
+        moved = raise_stage(session, contact.organization_id, stages()[1])
+    return contact_id, Changes.of(Topic.CONTACTS, *([Topic.ORGANIZATIONS] if moved else []))
 
 
 def delete_contact(session: Session, contact_id: int) -> Changes:
     with session.database.atomic():
         contacts.set_deleted(session.database, contact_id, now_text())
-    return Changes(members=True)
+    return Changes.of(Topic.CONTACTS)

@@ -28,7 +28,7 @@ from kyojushien_desktop.domain.members import (
     name_key,
 )
 from kyojushien_desktop.reports.xlsx import reader
-from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.members import organizations, people, terms
 from kyojushien_desktop.store import change_log
@@ -588,4 +588,4 @@ class _Plan:
                 for ident, org, row in zip(ids, self.new_orgs, self.new_rows, strict=True)
             ]
             change_log.record_many(database, created + self.log)
-        return Changes(members=True)
+        return Changes.of(Topic.ORGANIZATIONS, Topic.PEOPLE)

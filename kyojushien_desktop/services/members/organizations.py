@@ -18,7 +18,7 @@ from kyojushien_desktop.domain.members import (
     now_text,
     split_tags,
 )
-from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.rows import as_date, from_row
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.members.terms import categories, default_roles, stages
@@ -159,7 +159,7 @@ def save_organization(session: Session, org: Organization) -> tuple[int, Changes
             if log_changes(session, ORGANIZATION, organization_id, ORGANIZATION_FIELDS, before, cleaned):
                 organizations.update(database, organization_id, cleaned.to_row())
         organizations.refresh_search_text(database, [organization_id])
-    return organization_id, Changes(members=True)
+    return organization_id, Changes.of(Topic.ORGANIZATIONS)
 
 
 def delete_organization(session: Session, organization_id: int) -> Changes:
@@ -169,7 +169,7 @@ def delete_organization(session: Session, organization_id: int) -> Changes:
     with database.atomic():
         organizations.set_deleted(database, organization_id, now_text())
         change_log.record(database, ORGANIZATION, organization_id, "削除", "", org.name, "")
-    return Changes(members=True)
+    return Changes.of(Topic.ORGANIZATIONS)
 
 
 def restore_organization(session: Session, organization_id: int) -> Changes:
@@ -179,7 +179,7 @@ def restore_organization(session: Session, organization_id: int) -> Changes:
         organizations.set_deleted(database, organization_id, None)
         change_log.record(database, ORGANIZATION, organization_id, "復元", "", "", org.name)
         organizations.refresh_search_text(database, [organization_id])
-    return Changes(members=True)
+    return Changes.of(Topic.ORGANIZATIONS)
 
 
 def raise_stage(session: Session, organization_id: int, at_least: str) -> bool:

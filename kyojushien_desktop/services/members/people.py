@@ -8,7 +8,7 @@ import sqlite3
 
 from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
 from kyojushien_desktop.domain.members import PERSON_FIELDS, Person, clean_person, now_text
-from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.rows import as_date, from_row
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.members.organizations import PERSON, get_organization, log_changes
@@ -47,7 +47,7 @@ def save_person(session: Session, person: Person) -> tuple[int, Changes]:
             if before.organization_id != cleaned.organization_id:
                 organizations.refresh_search_text(database, [before.organization_id])
         organizations.refresh_search_text(database, [cleaned.organization_id])
-    return person_id, Changes(members=True)
+    return person_id, Changes.of(Topic.PEOPLE)
 
 
 def hand_over(session: Session, person_id: int, successor: Person, on: dt.date) -> tuple[int, Changes]:
@@ -77,7 +77,7 @@ def hand_over(session: Session, person_id: int, successor: Person, on: dt.date) 
             database, PERSON, successor_id, "作成", "", "", f"{incoming.name}（{before.name} さんの後任）"
         )
         organizations.refresh_search_text(database, [before.organization_id])
-    return successor_id, Changes(members=True)
+    return successor_id, Changes.of(Topic.PEOPLE)
 
 
 def delete_person(session: Session, person_id: int) -> Changes:
@@ -86,4 +86,4 @@ def delete_person(session: Session, person_id: int) -> Changes:
         people.set_deleted(session.database, person_id, now_text())
         change_log.record(session.database, PERSON, person_id, "削除", "", person.name, "")
         organizations.refresh_search_text(session.database, [person.organization_id])
-    return Changes(members=True)
+    return Changes.of(Topic.PEOPLE)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
 from kyojushien_desktop.domain.hearing import NO, YES, FollowUp, Question, Visit, clean_answer, clean_followup
 from kyojushien_desktop.domain.members import Organization
-from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.hearing import visits
 from kyojushien_desktop.services.members import organizations, people
@@ -576,7 +576,7 @@ class AnswerEntry(QWidget):
         if self.visit is None or self.visit.id is None or self.dirty or self._emitting:
             self.rescale()
             return
-        if changes.touches("hearing", "members", "settings"):
+        if changes.touches({Topic.VISITS, Topic.FOLLOWUPS, Topic.ORGANIZATIONS, Topic.PEOPLE, Topic.SETTINGS}):
             try:
                 self.load(session, self.visit.id)
             except UserFacingError:

@@ -42,7 +42,7 @@ from kyojushien_desktop.domain.hearing import (
     clean_bank,
     clean_question,
 )
-from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.hearing import question_banks
 from kyojushien_desktop.ui.common import messages, wording
@@ -334,7 +334,7 @@ class BankEditor(QWidget):
 
     # --- loading ----------------------------------------------------------------------------
     def refresh(self, session: Session | None, changes: Changes) -> None:
-        if not changes.touches("hearing"):
+        if not changes.touches({Topic.BANKS}):
             return
         self.session = session
         bank_id = self.selected_bank_id()
@@ -458,7 +458,7 @@ class BankEditor(QWidget):
             self.show_error(exc)
             return False
         self.changed.emit(changes)
-        self.refresh(self.session, changes | Changes(hearing=True))
+        self.refresh(self.session, changes | Changes.of(Topic.BANKS))
         return True
 
     def _submit(self, dialog: QDialog, call: Callable[[], tuple[int, Changes] | Changes]) -> int | None:
@@ -474,7 +474,7 @@ class BankEditor(QWidget):
                 return None
             value, changes = result if isinstance(result, tuple) else (None, result)
             self.changed.emit(changes)
-            self.refresh(self.session, changes | Changes(hearing=True))
+            self.refresh(self.session, changes | Changes.of(Topic.BANKS))
             return value if value is not None else 0
         return None
 

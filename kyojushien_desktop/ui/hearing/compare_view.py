@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.domain.hearing import CompareTable
-from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.hearing import question_banks
 from kyojushien_desktop.services.members import terms
@@ -149,7 +149,7 @@ class CompareView(QWidget):
     # --- loading ----------------------------------------------------------------------------
     def refresh(self, session: Session | None, changes: Changes) -> None:
         """Marks the table out of date; it is read again when shown (``ensure_loaded``)."""
-        if not changes.touches("hearing", "members"):
+        if not changes.touches({Topic.VISITS, Topic.BANKS, Topic.ORGANIZATIONS}):
             return
         self.session = session
         self._fill_banks()

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.domain.hearing import VISIT_STATUSES, VisitSummary
-from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.hearing import question_banks, visits
 from kyojushien_desktop.ui.common import messages, wording
@@ -69,9 +69,8 @@ from kyojushien_desktop.ui.hearing.visit_models import (
 )
 
 TABS, ENTRY = 0, 1
-# A visit shows on its organisation's 経過記録, which the 名簿 refreshes on ``members``; the visit
-# services report only ``hearing`` for a plan, so the page adds it.
-TIMELINE = Changes(members=True)
+# The visit list shows visits with their organisation and open 次の対応; the tabs beside it, banks.
+TOPICS = frozenset({Topic.VISITS, Topic.FOLLOWUPS, Topic.BANKS, Topic.ORGANIZATIONS, Topic.PEOPLE})
 VISITS_TAB, BANKS_TAB, COMPARE_TAB = 0, 1, 2
 # Column widths in full-width characters: 状態, then 団体, 区分, 目的, 次の対応 (these four share the room).
 STATUS_CHARS = 4
@@ -318,11 +317,11 @@ class HearingPage(QWidget):
     # --- refresh ----------------------------------------------------------------------------
     def refresh(self, session: Session | None, changes: Changes) -> None:
         self.heading.setFont(scaled(self.font(), 1.4, bold=True))
-        if changes.settings:
+        if Topic.SETTINGS in changes.topics:
             self._fit_columns()
         if self.stack.currentIndex() == ENTRY or changes.file:
             self.entry.refresh(session, changes)
-        if not changes.touches("hearing", "members"):
+        if not changes.touches(TOPICS):
             return
         self.session = session
         self._set_enabled()
@@ -546,7 +545,7 @@ class HearingPage(QWidget):
         if result is None:
             return None
         visit_id, changes = result  # type: ignore[misc]
-        self.changed.emit(changes | TIMELINE)
+        self.changed.emit(changes)
         self.clear_filters()
         self.select_id(visit_id)
         return visit_id
@@ -570,7 +569,7 @@ class HearingPage(QWidget):
         if result is None:
             return False
         self.entry.dirty = False
-        self.changed.emit(changes_of(result) | TIMELINE)
+        self.changed.emit(changes_of(result))
         return True
 
     def delete_visit(self) -> None:

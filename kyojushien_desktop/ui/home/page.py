@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from kyojushien_desktop.content.member_terms import member_terms
 from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.services import datafile
-from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.changes import OVERVIEW, Changes, Topic
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.common.settings import load_settings, rotation_date
 from kyojushien_desktop.services.overview import load_overview
@@ -115,9 +115,9 @@ class HomePage(QWidget):
         layout.addStretch(1)
 
     def refresh(self, session: Session | None, changes: Changes) -> None:
-        if changes.touches("members", "hearing") and session is not None:
+        if changes.touches(OVERVIEW) and session is not None:
             self._show_overview(session)
-        if not changes.touches("settings"):
+        if not changes.touches({Topic.SETTINGS}):
             return
         self.session = session
         self.municipality.setFont(scaled(self.font(), 1.8, bold=True))

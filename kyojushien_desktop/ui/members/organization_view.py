@@ -39,7 +39,7 @@ from kyojushien_desktop.domain.members import (
     TimelineEntry,
 )
 from kyojushien_desktop.services import timeline
-from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.changes import TIMELINE, Changes, Topic
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.common.settings import load_settings
 from kyojushien_desktop.services.hearing import visits
@@ -450,9 +450,9 @@ class OrganizationView(QWidget):
 
     def refresh(self, session: Session | None, changes: Changes) -> None:
         """Reloads the shown record when the directory changed; forgets it for another file."""
-        if changes.settings:
+        if Topic.SETTINGS in changes.topics:
             self.rescale()
-        if not changes.touches("members", "hearing"):  # visits show on the 経過記録
+        if not changes.touches(TIMELINE):
             return
         if session is None or changes.file:
             self.session, self.org = session, None

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
-from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.preferences import Preferences, save_preferences
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.members import organizations, terms
@@ -63,6 +63,8 @@ from kyojushien_desktop.ui.members.organization_dialog import OrganizationDialog
 from kyojushien_desktop.ui.members.organization_view import OrganizationView
 
 PREFS_KEY = "members"
+# What the list shows: the organisations, their people's names and the last 経過記録.
+LIST_TOPICS = frozenset({Topic.ORGANIZATIONS, Topic.PEOPLE, Topic.CONTACTS})
 SEARCH_DELAY_MS = 150
 LIST, RECORD = 0, 1
 
@@ -256,10 +258,10 @@ class MembersPage(QWidget):
     # --- refresh ----------------------------------------------------------------------------
     def refresh(self, session: Session | None, changes: Changes) -> None:
         self.heading.setFont(scaled(self.font(), 1.4, bold=True))
-        if changes.settings:
+        if Topic.SETTINGS in changes.topics:
             self._fit_columns()
             self.view.rescale()
-        if not changes.touches("members"):
+        if not changes.touches(LIST_TOPICS):
             return
         self.session = session
         self._set_enabled()

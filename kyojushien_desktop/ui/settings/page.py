@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
-from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.preferences import FONT_SIZES
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.common.settings import TownSettings, load_settings, rotation_date, validate
@@ -121,7 +121,7 @@ class SettingsPage(QWidget):
 
     def refresh(self, session: Session | None, changes: Changes) -> None:
         self.heading.setFont(scaled(self.font(), 1.4, bold=True))
-        if not changes.touches("settings"):
+        if not changes.touches({Topic.SETTINGS}):
             return
         self.setEnabled(session is not None)
         if session is None:

@@ -6,6 +6,7 @@ import pytest
 
 from kyojushien_desktop.domain.errors import ValidationError
 from kyojushien_desktop.services import datafile
+from kyojushien_desktop.services.common.changes import Topic
 from kyojushien_desktop.services.common.settings import TownSettings, load_settings, rotation_date, save_settings
 
 
@@ -13,7 +14,7 @@ def test_round_trip(db_path):
     """What is saved is what is loaded, and Changes says settings changed."""
     session = datafile.open_session(db_path)
     values = TownSettings("みどり町", "建設課 住宅係", "山田 花子", dt.date(2027, 4, 1))
-    assert save_settings(session, values).settings
+    assert Topic.SETTINGS in save_settings(session, values).topics
     assert load_settings(session) == values
     session.close()
 

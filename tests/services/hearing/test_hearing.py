@@ -21,6 +21,7 @@ from kyojushien_desktop.domain.hearing import (
 )
 from kyojushien_desktop.domain.members import Person
 from kyojushien_desktop.services import datafile, timeline
+from kyojushien_desktop.services.common.changes import Topic
 from kyojushien_desktop.services.hearing import comparison, question_banks, visits
 from kyojushien_desktop.services.hearing.sample_visits import add_sample_hearing, sample_hearing_data
 from kyojushien_desktop.services.members import history, organizations, people
@@ -48,7 +49,7 @@ def plan(session, organization_id, when, bank_key="real_estate", **fields):
     bank = bank_named(session, bank_key)
     visit = dataclasses.replace(visits.new_visit(session, organization_id, when, bank.id), **fields)
     visit_id, changes = visits.plan_visit(session, visit)
-    assert changes.hearing
+    assert Topic.VISITS in changes.topics
     return visit_id
 
 
@@ -101,7 +102,7 @@ def test_seeding_is_idempotent_and_one_select(session, db_path):
     before = [(b.id, b.question_count) for b in question_banks.list_banks(session)]
     statements = []
     session.database.conn.set_trace_callback(statements.append)
-    assert not question_banks.ensure_guide_banks(session).any()
+    assert not question_banks.ensure_guide_banks(session)
     session.database.conn.set_trace_callback(None)
     assert len(statements) == 1 and statements[0].lstrip().startswith("SELECT")
     session.close()
@@ -153,7 +154,7 @@ def test_reorder_move_and_retire(session):
     ids = [q.id for q in question_banks.list_questions(session, bank.id)]
     question_banks.move_question(session, ids[2], -1)
     assert [q.id for q in question_banks.list_questions(session, bank.id)][:3] == [ids[0], ids[2], ids[1]]
-    assert not question_banks.move_question(session, ids[0], -1).any()  # already first
+    assert not question_banks.move_question(session, ids[0], -1)  # already first
     question_banks.set_question_order(session, bank.id, list(reversed(ids)))
     assert [q.id for q in question_banks.list_questions(session, bank.id)] == list(reversed(ids))
     with pytest.raises(ValidationError):
@@ -168,7 +169,7 @@ def test_reorder_move_and_retire(session):
 def test_own_bank_with_typed_questions(session):
     """A bank of the user's own holds 数値, はい/いいえ and 選択肢 questions; names must be unique."""
     bank_id, changes = question_banks.save_bank(session, QuestionBank(name="大家さん向け"))
-    assert changes.hearing
+    assert Topic.BANKS in changes.topics
     question_banks.add_question(session, Question(bank_id=bank_id, text="空き室数", answer_type="number", lines=1))
     question_banks.add_question(
         session, Question(bank_id=bank_id, text="保証会社", answer_type="choice", choices=("必ず", "場合による"))
@@ -254,7 +255,7 @@ def test_plan_record_raises_stage_timeline_and_notes(session):
         troubles="保証人のいない高齢者",
         policy_conveyed=True,
     )
-    assert changes.hearing and changes.members
+    assert {Topic.VISITS, Topic.ORGANIZATIONS} <= changes.topics
     visit = visits.get_visit(session, visit_id)
     assert (visit.status, visit.policy_conveyed, visit.memo) == (RECORDED, True, "支部長も同席")
     org = organizations.get_organization(session, organization_id)
@@ -308,7 +309,7 @@ def test_visit_for_a_new_organisation_and_validation(session):
     new_org = organizations.new_organization("居住支援法人", "NPO法人すまいる")
     visit = visits.new_visit(session, 0, dt.datetime(2026, 12, 1, 9, 30))
     visit_id, changes = visits.plan_visit(session, visit, new_organization=new_org)
-    assert changes.members and changes.hearing
+    assert {Topic.VISITS, Topic.ORGANIZATIONS} <= changes.topics
     org_id = visits.get_visit(session, visit_id).organization_id
     assert organizations.get_organization(session, org_id).name == "NPO法人すまいる"
     with pytest.raises(ValidationError) as caught:
@@ -461,6 +462,6 @@ def test_visit_record_saves_answers_and_followups_together_or_not_at_all(session
     changes = visits.save_visit_record(
         session, visit_id, {first.id: "町内全域"}, good, memo="", strengths="", troubles="", policy_conveyed=True
     )
-    assert changes.hearing and changes.members
+    assert {Topic.VISITS, Topic.ORGANIZATIONS} <= changes.topics
     assert visits.answers_of(session, visit_id)[first.id] == "町内全域"
     assert [f.action for f in visits.followups_of(session, visit_id)] == ["福祉部局のサービス一覧を送る"]

@@ -11,6 +11,7 @@ from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
 from kyojushien_desktop.domain.members import Person
 from kyojushien_desktop.reports.xlsx import reader
 from kyojushien_desktop.services import datafile
+from kyojushien_desktop.services.common.changes import Topic
 from kyojushien_desktop.services.members import history, organizations, people, terms
 from kyojushien_desktop.services.members import importing as mi
 from kyojushien_desktop.store import organizations as organization_store
@@ -102,7 +103,7 @@ def test_messy_xlsx_lands_every_good_row(session, tmp_path):
     assert preview.mapping["kana"] == "ﾌﾘｶﾞﾅ" and preview.mapping["phone"] == "ＴＥＬ"
     result = mi.apply_import(session, preview)
     assert (result.added, result.people_added, result.merged, result.skipped) == (4, 2, 0, 0)
-    assert result.changes.members
+    assert Topic.ORGANIZATIONS in result.changes.topics
     assert "新規 4件" in result.describe()
     orgs = by_name(session)
     midori = orgs["みどり不動産"]
@@ -455,4 +456,4 @@ def test_header_only_file_imports_nothing(session, tmp_path):
     preview = mi.preview_import(session, write_csv(tmp_path / "h.csv", [["団体名", "電話"]]))
     assert (preview.rows, preview.problems) == ([], [])
     result = mi.apply_import(session, preview)
-    assert (result.added, result.changes.any()) == (0, False)
+    assert (result.added, bool(result.changes)) == (0, False)

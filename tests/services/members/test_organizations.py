@@ -8,6 +8,7 @@ import pytest
 from kyojushien_desktop.domain.errors import ValidationError
 from kyojushien_desktop.domain.members import Contact, Organization, Person
 from kyojushien_desktop.services import datafile, timeline
+from kyojushien_desktop.services.common.changes import Topic
 from kyojushien_desktop.services.members import contacts, history, organizations, people
 
 
@@ -21,7 +22,7 @@ def session(db_path):
 def add(session, name, category="不動産事業者・団体", **fields):
     org = dataclasses.replace(organizations.new_organization(category, name), **fields)
     organization_id, changes = organizations.save_organization(session, org)
-    assert changes.members
+    assert Topic.ORGANIZATIONS in changes.topics
     return organization_id
 
 

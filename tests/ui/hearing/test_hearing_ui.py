@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from kyojushien_desktop.domain.hearing import PLANNED, RECORDED, FollowUp, Question, QuestionBank, Visit
 from kyojushien_desktop.domain.members import Person
 from kyojushien_desktop.services import datafile, timeline
-from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.changes import FILE_OPENED, Changes, Topic
 from kyojushien_desktop.services.common.settings import TownSettings, save_settings
 from kyojushien_desktop.services.hearing import comparison, question_banks, visits
 from kyojushien_desktop.services.members import organizations, people, terms
@@ -94,7 +94,7 @@ def make_page(qtbot, session) -> HearingPage:
     page = HearingPage()
     qtbot.addWidget(page)
     page.changed.connect(lambda changes: page.refresh(session, changes))  # the window's part
-    page.refresh(session, Changes(file=True))
+    page.refresh(session, FILE_OPENED)
     page.resize(1100, 760)
     page.show()  # radio buttons take a click only where they are drawn
     return page
@@ -416,7 +416,7 @@ def test_bank_editor_add_edit_move_retire_and_restore_guide_wording(qtbot, sessi
     question is added with its type and lines, moved up, retired and brought back; a new bank."""
     editor = BankEditor()
     qtbot.addWidget(editor)
-    editor.refresh(session, Changes(file=True))
+    editor.refresh(session, FILE_OPENED)
     guide = question_banks.find_bank(session, "real_estate")
     assert editor.bank_model.bank(0).guide_key is not None  # the guide's banks first
     assert editor.select_bank(guide.id)
@@ -600,7 +600,7 @@ def test_window_has_hearing_after_members_and_refreshes_it(qtbot, db_path):
         session, organizations.new_organization("その他", "みどり町商工会")
     )
     visit_id = plan(session, organization_id, [])
-    window.data_changed.emit(Changes(hearing=True))
+    window.data_changed.emit(Changes.of(Topic.VISITS))
     assert page.model.rowCount() == 1
     org = organizations.get_organization(session, organization_id)
     _id, changes = organizations.save_organization(session, dataclasses.replace(org, name="みどり町商工会議所"))

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from kyojushien_desktop.domain.members import Organization
 from kyojushien_desktop.services import datafile
-from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.changes import FILE_OPENED, Changes, Topic
 from kyojushien_desktop.services.common.preferences import Preferences, load_preferences
 from kyojushien_desktop.services.members import organizations
 from kyojushien_desktop.services.members.organizations import OrganizationFilter
@@ -139,7 +139,7 @@ def test_page_search_box_filters_after_typing(qtbot, session):
     the count label says how many of how many are shown."""
     page = MembersPage(Preferences())
     qtbot.addWidget(page)
-    page.refresh(session, Changes(file=True))
+    page.refresh(session, FILE_OPENED)
     assert page.count_label.text() == "全5件"
     type_japanese(page.search, "ミドリ")
     qtbot.waitUntil(lambda: page.proxy.rowCount() == 1, timeout=2000)
@@ -158,7 +158,7 @@ def test_column_choice_is_remembered_on_this_pc(qtbot, session):
     prefs = Preferences()
     page = MembersPage(prefs)
     qtbot.addWidget(page)
-    page.refresh(session, Changes(file=True))
+    page.refresh(session, FILE_OPENED)
     assert page.model.column_keys() == DEFAULT_COLUMNS
 
     def choose(dialog) -> bool:
@@ -184,7 +184,7 @@ def test_export_writes_the_rows_as_filtered(qtbot, session, tmp_path):
     openpyxl = pytest.importorskip("openpyxl")
     page = MembersPage(Preferences())
     qtbot.addWidget(page)
-    page.refresh(session, Changes(file=True))
+    page.refresh(session, FILE_OPENED)
     page.tag_filter.setCurrentIndex(page.tag_filter.findData("見守り"))
     target = tmp_path / "名簿.xlsx"
     page.choose_export_path = lambda kind: target
@@ -219,7 +219,7 @@ def test_window_shows_members_after_home_and_passes_changes_on(qtbot, db_path):
 
     page.run_dialog = fill
     page.new_organization()
-    assert seen and seen[0].members
+    assert seen and Topic.ORGANIZATIONS in seen[0].topics
     page.show_list()
     assert page.shown_names() == ["ひだまり法律事務所"]
     assert page.count_label.text() == "全1件"

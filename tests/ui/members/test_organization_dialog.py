@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from kyojushien_desktop.domain.members import Organization
 from kyojushien_desktop.services import datafile
-from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.changes import FILE_OPENED
 from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.members import organizations, terms
 from kyojushien_desktop.ui.members.organization_dialog import OrganizationDialog
@@ -33,7 +33,7 @@ def make_page(qtbot, session) -> MembersPage:
     page = MembersPage(Preferences())
     qtbot.addWidget(page)
     page.changed.connect(lambda changes: page.refresh(session, changes))  # the window's part
-    page.refresh(session, Changes(file=True))
+    page.refresh(session, FILE_OPENED)
     return page
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from kyojushien_desktop.domain.members import Organization, Person
 from kyojushien_desktop.services import datafile, timeline
-from kyojushien_desktop.services.common.changes import Changes
+from kyojushien_desktop.services.common.changes import FILE_OPENED
 from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.common.settings import TownSettings, save_settings
 from kyojushien_desktop.services.members import organizations, people
@@ -185,7 +185,7 @@ def test_delete_moves_to_deleted_and_restore_brings_back(qtbot, session, org_id)
     page = MembersPage(Preferences())
     qtbot.addWidget(page)
     page.changed.connect(lambda changes: page.refresh(session, changes))
-    page.refresh(session, Changes(file=True))
+    page.refresh(session, FILE_OPENED)
     assert page.shown_names() == ["ひまわり荘"]
     page.open_organization(org_id)
     assert page.stack.currentIndex() == RECORD
