@@ -284,7 +284,7 @@ def main() -> int:
 
     victim = next(r for r in rows if r.id != richest.id)
     organizations.delete_organization(session, victim.id)
-    window.data_changed.emit(Changes.of(Topic.ORGANIZATIONS))
+    window.ops.publish(Changes.of(Topic.ORGANIZATIONS))
     members._after_delete(victim.id, victim.name)
     shoot("members_7_after_delete")
     deleted = members.deleted_dialog()

@@ -34,3 +34,36 @@ def db_path(template_db: Path, tmp_path: Path) -> Path:
     path = tmp_path / "town.db"
     shutil.copyfile(template_db, path)
     return path
+
+
+@pytest.fixture(autouse=True)
+def no_dialog_left_open(request: pytest.FixtureRequest):
+    """A modal dialog nobody answers would hang the run: after a few seconds it is closed and the
+    test fails, naming what the dialog said."""
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+
+    request.getfixturevalue("qapp")
+    stuck: list[str] = []
+    seen: dict[int, int] = {}
+
+    def check() -> None:
+        widget = QApplication.activeModalWidget()
+        if not isinstance(widget, QDialog) or not widget.isVisible():
+            return
+        seen[id(widget)] = seen.get(id(widget), 0) + 1
+        if seen[id(widget)] >= 20:  # 20 × 250 ms
+            text = widget.text() if isinstance(widget, QMessageBox) else ""
+            stuck.append(f"{type(widget).__name__}「{widget.windowTitle()}」{text}")
+            widget.reject()
+
+    timer = QTimer()
+    timer.setInterval(250)
+    timer.timeout.connect(check)
+    timer.start()
+    yield
+    timer.stop()
+    assert not stuck, f"a modal dialog was left open and had to be closed: {stuck}"

@@ -23,6 +23,7 @@ class MemberTerms:
     contact_kinds: tuple[str, ...]
     kind_examples: tuple[str, ...]
     import_headers: dict[str, tuple[str, ...]]
+    internal_categories: tuple[str, ...]  # 区分 that are the town hall's own departments (庁内)
 
     @property
     def stage_names(self) -> tuple[str, ...]:
@@ -38,4 +39,5 @@ def member_terms() -> MemberTerms:
         contact_kinds=tuple(map(str, raw["contact_kinds"])),
         kind_examples=tuple(map(str, raw["kind_examples"])),
         import_headers={str(k): tuple(map(str, v)) for k, v in raw["import_headers"].items()},
+        internal_categories=tuple(map(str, raw["internal_categories"])),
     )

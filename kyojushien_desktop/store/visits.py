@@ -189,6 +189,10 @@ def update_followup(database: Database, followup_id: int, changes: dict[str, obj
     database["followups"].update(followup_id, changes)
 
 
+def delete_followup(database: Database, followup_id: int) -> None:
+    database.execute("DELETE FROM followups WHERE id = ?", (followup_id,))
+
+
 def get_followup(database: Database, followup_id: int) -> sqlite3.Row | None:
     rows = database.read("SELECT * FROM followups WHERE id = ?", (followup_id,))
     return rows[0] if rows else None

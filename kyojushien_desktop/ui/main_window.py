@@ -1,7 +1,8 @@
-"""The main window: navigation on the left, one page per area, and the ファイル menu.
+"""The main window: navigation on the left, one page per area, the ファイル and ヘルプ menus.
 
-It owns the open ``Session``. Pages never save: they emit what the user asked for, the window
-hands it to a service, then emits ``data_changed`` with the returned ``Changes``.
+It owns the open ``Session`` through ``ops`` (``ui/common/ops``), the one change bus every page
+listens on. Pages are registered here by key and built on first visit; scripts outside the
+project drive the window through ``open_file(path)`` and ``nav``.
 """
 
 from __future__ import annotations
@@ -9,75 +10,80 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TypeVar
 
-from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSize, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMessageBox,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from kyojushien_desktop import APP_NAME, __version__
+from kyojushien_desktop import APP_NAME
 from kyojushien_desktop.domain.errors import FileLockedError, UserFacingError
 from kyojushien_desktop.paths import data_dir, default_db_path
 from kyojushien_desktop.services import datafile
 from kyojushien_desktop.services.common import preferences, settings
 from kyojushien_desktop.services.common.changes import FILE_OPENED, Changes, Topic
 from kyojushien_desktop.services.common.session import Session
-from kyojushien_desktop.ui.common import messages, wording
+from kyojushien_desktop.ui.common import dialogs, messages, wording
 from kyojushien_desktop.ui.common.fonts import apply_font_size
+from kyojushien_desktop.ui.common.live import Page
 from kyojushien_desktop.ui.common.notice_bar import NoticeBar
+from kyojushien_desktop.ui.common.ops import Operations
 from kyojushien_desktop.ui.home.page import HomePage
-from kyojushien_desktop.ui.home.town_dialog import TownDialog
 
-T = TypeVar("T")
 SAMPLE_FILE_NAME = "見本_みどり町.db"
+DEFAULT_SIZE = QSize(1180, 740)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    make: Callable[[], Page]
 
 
 class MainWindow(QMainWindow):
-    data_changed = Signal(object)
-
     def __init__(self, prefs: preferences.Preferences | None = None) -> None:
         super().__init__()
         self.prefs = prefs or preferences.load_preferences()
-        self.session: Session | None = None
+        self.ops = Operations(self)
+        self.ops.changed.connect(self._on_changes)
         self._painted = False
         self.setWindowTitle(APP_NAME)
-        self.resize(1100, 720)
+        self.resize(DEFAULT_SIZE)
 
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(190)
         self.stack = QStackedWidget()
         self.stack.setObjectName("pageHost")
         # Pages other than ホーム are built (and their modules imported) on first visit, so the
-        # window paints quickly; data_changed reaches only the pages that exist.
-        self._page_makers: list[tuple[str, Callable[[], QWidget]]] = [
-            (wording.NAV_HOME, HomePage),
-            (wording.NAV_MEMBERS, self._make_members_page),
-            (wording.NAV_HEARING, self._make_hearing_page),
-            (wording.NAV_SETTINGS, self._make_settings_page),
+        # window paints quickly.
+        self._specs: list[PageSpec] = [
+            PageSpec("home", wording.NAV_HOME, self._make_home_page),
+            PageSpec("members", wording.NAV_MEMBERS, self._make_members_page),
+            PageSpec("hearing", wording.NAV_HEARING, self._make_hearing_page),
+            PageSpec("settings", wording.NAV_SETTINGS, self._make_settings_page),
         ]
-        self._built: list[QWidget | None] = [None] * len(self._page_makers)
-        for title, _make in self._page_makers:
-            item = QListWidgetItem(title)
+        self._built: dict[str, Page] = {}
+        for spec in self._specs:
+            item = QListWidgetItem(spec.title)
             item.setSizeHint(QSize(0, 44))
             self.nav.addItem(item)
             self.stack.addWidget(QWidget())
-        self.nav.currentRowChanged.connect(self._show_page)
-        self._page(0)
+        self.nav.currentRowChanged.connect(self._show_row)
+        self.page("home")
         self.nav.setCurrentRow(0)
+        self._fit_nav()
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -98,69 +104,86 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.file_label, 1)
         self.statusBar().addPermanentWidget(self.mode_label)
         self._build_menus()
-        self.data_changed.connect(self._refresh_pages)
+        self._update_title()
+
+    @property
+    def session(self) -> Session | None:
+        return self.ops.session
 
     # --- pages -----------------------------------------------------------------------------
-    def _make_members_page(self) -> QWidget:
+    def _make_home_page(self) -> Page:
+        page = HomePage()
+        page.new_requested.connect(self.new_file)
+        page.open_requested.connect(self.choose_file)
+        page.sample_requested.connect(self.open_sample)
+        return page
+
+    def _make_members_page(self) -> Page:
         from kyojushien_desktop.ui.members.page import MembersPage
 
-        page = MembersPage(self.prefs)
-        page.changed.connect(self.data_changed.emit)
-        return page
+        return MembersPage(self.prefs)
 
-    def _make_hearing_page(self) -> QWidget:
+    def _make_hearing_page(self) -> Page:
         from kyojushien_desktop.ui.hearing.page import HearingPage
 
-        page = HearingPage()
-        page.changed.connect(self.data_changed.emit)
-        return page
+        return HearingPage(self.prefs)
 
-    def _make_settings_page(self) -> QWidget:
+    def _make_settings_page(self) -> Page:
         from kyojushien_desktop.ui.settings.page import SettingsPage
 
         page = SettingsPage()
         page.set_font_size_name(self.prefs.font_size)
-        page.save_requested.connect(self._save_settings)
         page.font_size_chosen.connect(self._set_font_size)
         return page
 
-    def _page(self, row: int) -> QWidget:
-        """The page at ``row``, built on first use and brought up to date with the open file."""
-        page = self._built[row]
+    def page(self, key: str) -> Page:
+        """The page registered as ``key``, built (and bound to the bus) on first use."""
+        page = self._built.get(key)
         if page is None:
-            page = self._page_makers[row][1]()
+            row = next(number for number, spec in enumerate(self._specs) if spec.key == key)
+            page = self._specs[row].make()
             placeholder = self.stack.widget(row)
             self.stack.insertWidget(row, page)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
-            self._built[row] = page
-            page.refresh(self.session, FILE_OPENED)
+            self._built[key] = page
+            page.bind(self.ops)
         return page
 
-    def _show_page(self, row: int) -> None:
+    def show_page(self, key: str) -> Page:
+        page = self.page(key)
+        self.nav.setCurrentRow(self.stack.indexOf(page))
+        return page
+
+    def _show_row(self, row: int) -> None:
         if row >= 0:
-            self._page(row)
+            self.page(self._specs[row].key)
             self.stack.setCurrentIndex(row)
 
     @property
-    def pages(self) -> list[QWidget]:
-        return [self._page(row) for row in range(len(self._page_makers))]
+    def pages(self) -> list[Page]:
+        return [self.page(spec.key) for spec in self._specs]
 
     @property
-    def home_page(self) -> QWidget:
-        return self._page(0)
+    def home_page(self) -> HomePage:
+        return self.page("home")  # type: ignore[return-value]
 
     @property
-    def members_page(self) -> QWidget:
-        return self._page(1)
+    def members_page(self) -> Page:
+        return self.page("members")
 
     @property
-    def hearing_page(self) -> QWidget:
-        return self._page(2)
+    def hearing_page(self) -> Page:
+        return self.page("hearing")
 
     @property
-    def settings_page(self) -> QWidget:
-        return self._page(3)
+    def settings_page(self) -> Page:
+        return self.page("settings")
+
+    def _fit_nav(self) -> None:
+        """The navigation is as wide as its longest title at the current 文字の大きさ."""
+        widest = max(self.nav.fontMetrics().horizontalAdvance(spec.title) for spec in self._specs)
+        self.nav.setFixedWidth(max(150, widest + 64))
 
     # --- menus -----------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -172,7 +195,12 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._add_action(file_menu, "終了(&X)", self.close, QKeySequence.StandardKey.Quit)
         help_menu = self.menuBar().addMenu("ヘルプ(&H)")
-        self._add_action(help_menu, "バージョン情報(&A)", self._about)
+        self._add_action(
+            help_menu, "使い方(&U)", lambda: dialogs.show_usage(self), QKeySequence.StandardKey.HelpContents
+        )
+        self._add_action(help_menu, "手引きについて(&G)", lambda: dialogs.show_guide_info(self))
+        help_menu.addSeparator()
+        self._add_action(help_menu, "バージョン情報(&A)", lambda: dialogs.show_about(self))
         self._rebuild_recent_menu()
 
     def _add_action(self, menu, text: str, slot: Callable[[], object], shortcut=None) -> QAction:
@@ -181,6 +209,7 @@ class MainWindow(QMainWindow):
             action.setShortcut(shortcut)
         action.triggered.connect(lambda _checked=False: slot())
         menu.addAction(action)
+        self.addAction(action)  # its shortcut works whatever page, or none, is enabled
         return action
 
     def _rebuild_recent_menu(self) -> None:
@@ -204,10 +233,12 @@ class MainWindow(QMainWindow):
             if candidate.exists():
                 self.open_file(candidate)
                 return
-        self._refresh_pages(FILE_OPENED)
         QTimer.singleShot(0, self.first_start)
 
     def first_start(self) -> None:
+        """自治体名 and 担当課, or the sample town. Cancelled, ホーム offers the same choices."""
+        from kyojushien_desktop.ui.home.town_dialog import TownDialog
+
         dialog = TownDialog(self, first_start=True)
         if dialog.exec() != TownDialog.DialogCode.Accepted:
             return
@@ -217,12 +248,13 @@ class MainWindow(QMainWindow):
             self._create_file(default_db_path(), dialog.result_settings)
 
     def new_file(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(
-            self, "新しいデータファイルの保存先", str(data_dir() / "居住支援デスク.db"), wording.DB_FILE_FILTER
-        )
-        if not name:
+        from kyojushien_desktop.ui.home.town_dialog import TownDialog
+
+        if not self._may_leave():
             return
-        path = Path(name if name.endswith(".db") else name + ".db")
+        path = dialogs.ask_new_db_path(self, self.prefs)
+        if path is None:
+            return
         dialog = TownDialog(self, first_start=False)
         if dialog.exec() == TownDialog.DialogCode.Accepted and dialog.result_settings is not None:
             self._create_file(path, dialog.result_settings)
@@ -237,83 +269,103 @@ class MainWindow(QMainWindow):
                 raise
             return session
 
-        self._adopt(self._run(create))
+        try:
+            self._adopt(create())
+        except UserFacingError as exc:
+            messages.show_error(self, exc, "データファイルを作れませんでした")
 
     def open_sample(self) -> None:
+        if not self._may_leave():
+            return
         path = data_dir() / SAMPLE_FILE_NAME
         if path.exists():
             self.open_file(path)
-        else:
-            from kyojushien_desktop.services import sample
+            return
+        from kyojushien_desktop.services import sample
 
-            self._adopt(self._run(lambda: sample.create_sample(path)))
+        try:
+            self._adopt(sample.create_sample(path))
+        except UserFacingError as exc:
+            messages.show_error(self, exc, "見本の町を作れませんでした")
 
     def choose_file(self) -> None:
-        start = str(self.session.path.parent if self.session else data_dir())
-        name, _ = QFileDialog.getOpenFileName(self, "データファイルを開く", start, wording.DB_FILE_FILTER)
-        if name:
-            self.open_file(Path(name))
+        if not self._may_leave():
+            return
+        path = dialogs.ask_db_to_open(self, self.prefs)
+        if path is not None:
+            self.open_file(path)
 
     def open_file(self, path: Path, *, read_only: bool = False) -> bool:
+        """Closes the open file (asking first about unsaved input) and opens ``path``."""
+        if not self._may_leave():
+            return False
         self._close_session()
         try:
             session = datafile.open_session(path, read_only=read_only)
         except FileLockedError as exc:
             if messages.ask_read_only(self, exc):
                 return self.open_file(path, read_only=True)
-            self._refresh_pages(FILE_OPENED)
+            self._adopt(None)
             return False
         except UserFacingError as exc:
             messages.show_error(self, exc, "ファイルを開けません")
-            self._refresh_pages(FILE_OPENED)
+            self._adopt(None)
             return False
         self._adopt(session)
         return True
 
     def _adopt(self, session: Session | None) -> None:
-        if session is None:
-            return
-        self._close_session()
-        self.session = session
-        preferences.remember_file(self.prefs, session.path)
-        self._save_prefs()
-        self._rebuild_recent_menu()
-        self.data_changed.emit(FILE_OPENED)
-        self.notice_bar.show_notices(session.notices)
+        """Makes ``session`` (or none) the open file and tells every page."""
+        if session is not None:
+            self._close_session()
+            preferences.remember_file(self.prefs, session.path)
+            self._save_prefs()
+            self._rebuild_recent_menu()
+        for page in self._built.values():
+            page.discard_unsaved()
+        self.ops.session = session
+        self.ops.publish(FILE_OPENED)
+        self.notice_bar.show_notices(session.notices if session is not None else [])
 
     def _close_session(self) -> None:
-        if self.session is not None:
-            self.session.close()
-            self.session = None
+        if self.ops.session is not None:
+            self.ops.session.close()
+            self.ops.session = None
 
-    # --- services --------------------------------------------------------------------------
-    def _run(self, action: Callable[[], T]) -> T | None:
-        """Runs a service call; a user-facing error is shown and nothing changes."""
-        try:
-            return action()
-        except UserFacingError as exc:
-            messages.show_error(self, exc)
-            return None
+    def _may_leave(self) -> bool:
+        """True when no page holds unsaved input, or the user chose to save or discard it."""
+        for page in self._built.values():
+            if not page.has_unsaved():
+                continue
+            self.show_page(next(key for key, built in self._built.items() if built is page))
+            choice = messages.ask_unsaved(self, page.title)
+            if choice == messages.CANCEL:
+                return False
+            if choice == messages.SAVE and not page.save_unsaved():
+                return False
+            if choice == messages.DISCARD:
+                page.discard_unsaved()
+        return True
 
-    def _save_settings(self, values: settings.TownSettings) -> None:
-        if self.session is None:
-            return
-        session = self.session
-        try:
-            changes = settings.save_settings(session, values)
-        except UserFacingError as exc:
-            self.settings_page.show_error(exc)
-            if not getattr(exc, "field", ""):
-                messages.show_error(self, exc, "保存できませんでした")
-            return
-        self.data_changed.emit(changes)
-        self.settings_page.show_saved()
-
+    # --- preferences -----------------------------------------------------------------------
     def _set_font_size(self, name: str) -> None:
+        """A new 文字の大きさ: the app font, the pages' own sizes, and a window that fits again."""
         self.prefs.font_size = name
         self._save_prefs()
         apply_font_size(QApplication.instance(), self.prefs.font_points)
-        self.data_changed.emit(Changes.of(Topic.SETTINGS))
+        self._fit_nav()
+        self.ops.publish(Changes.of(Topic.SETTINGS))
+        if not self.isMaximized() and not self.isFullScreen():
+            QTimer.singleShot(0, self._fit_to_screen)
+
+    def _fit_to_screen(self) -> None:
+        """Back to the default size, or the screen's, whichever is smaller: going back to 標準
+        shrinks a window that 特大 had widened."""
+        screen = self.screen().availableGeometry() if self.screen() is not None else None
+        width, height = DEFAULT_SIZE.width(), DEFAULT_SIZE.height()
+        if screen is not None:
+            width, height = min(width, screen.width()), min(height, screen.height() - 32)
+        self.resize(width, height)
 
     def _save_prefs(self) -> None:
         try:
@@ -321,11 +373,8 @@ class MainWindow(QMainWindow):
         except OSError:
             self.statusBar().showMessage("表示の設定を保存できませんでした（設定フォルダに書き込めません）。", 8000)
 
-    # --- refresh ---------------------------------------------------------------------------
-    def _refresh_pages(self, changes: Changes) -> None:
-        for page in self._built:
-            if page is not None:
-                page.refresh(self.session, changes)
+    # --- title -----------------------------------------------------------------------------
+    def _on_changes(self, changes: Changes, _initiator: object) -> None:
         if changes.touches({Topic.SETTINGS}):
             self._update_title()
 
@@ -343,15 +392,6 @@ class MainWindow(QMainWindow):
         self.file_label.setText(str(self.session.path))
         self.mode_label.setText(wording.READ_ONLY_BADGE if self.session.read_only else "")
 
-    def _about(self) -> None:
-        QMessageBox.about(
-            self,
-            "バージョン情報",
-            f"{APP_NAME} {__version__}\n\n居住支援協議会の設立に向けた事務局の仕事を支えるアプリです。"
-            "\nインターネットに接続せずに動作し、データはこのPCのファイルだけに保存されます。"
-            "\n\n表示と印刷の文字: IPAexゴシック（IPAフォントライセンスv1.0）",
-        )
-
     # --- lifecycle -------------------------------------------------------------------------
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(event)
@@ -362,5 +402,8 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, QCoreApplication.quit)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        if not self._may_leave():
+            event.ignore()
+            return
         self._close_session()
         super().closeEvent(event)

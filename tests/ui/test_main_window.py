@@ -8,18 +8,22 @@ import textwrap
 
 from PySide6.QtCore import Qt
 
+from kyojushien_desktop.services import datafile
 from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.common.settings import load_settings
 from kyojushien_desktop.services.members import organizations
 from kyojushien_desktop.store import lock
+from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.home.town_dialog import TownDialog
 from kyojushien_desktop.ui.main_window import MainWindow
+from tests.ui.boxes import BoxAnswerer
 from tests.ui.typing import type_japanese
 
 
 def make_window(qtbot, db_path):
     window = MainWindow(Preferences())
     qtbot.addWidget(window)
+    window.show()
     assert window.open_file(db_path)
     return window
 
@@ -27,7 +31,7 @@ def make_window(qtbot, db_path):
 def test_settings_typed_and_saved_reach_file_and_home(qtbot, db_path):
     """Typing the town's facts on 設定 and pressing 保存 stores them and the home page shows them."""
     window = make_window(qtbot, db_path)
-    page = window.settings_page
+    page = window.show_page("settings")
     window.nav.setCurrentRow(window.pages.index(page))
     page.municipality.clear()
     type_japanese(page.municipality, "みどり町")
@@ -37,6 +41,7 @@ def test_settings_typed_and_saved_reach_file_and_home(qtbot, db_path):
     assert page.saved_label.text() == "保存しました"
     values = load_settings(window.session)
     assert (values.municipality, values.department, values.staff_name) == ("みどり町", "建設課 住宅係", "山田 花子")
+    window.show_page("home")
     assert window.home_page.municipality.text() == "みどり町"
     assert "山田 花子" in window.home_page.department.text()
     assert window.windowTitle().startswith("みどり町")
@@ -47,7 +52,7 @@ def test_settings_typed_and_saved_reach_file_and_home(qtbot, db_path):
 def test_blank_municipality_is_marked_beside_the_field(qtbot, db_path):
     """Saving without 自治体名 shows the message beside that field and writes nothing."""
     window = make_window(qtbot, db_path)
-    page = window.settings_page
+    page = window.show_page("settings")
     page.municipality.clear()
     type_japanese(page.department, "福祉課")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
@@ -55,6 +60,15 @@ def test_blank_municipality_is_marked_beside_the_field(qtbot, db_path):
     assert "自治体名を入力してください" in page.errors["municipality"].text()
     assert load_settings(window.session).department == ""
     assert page.department.text() == "福祉課"  # the input is kept
+    answerer = BoxAnswerer(wording.CANCEL)
+    window.close()  # quitting with the unsaved 担当課 asks first; キャンセル stays
+    answerer.stop()
+    assert window.isVisible() and page.department.text() == "福祉課"
+    assert answerer.seen and "保存していない入力" in answerer.seen[0]
+    answerer = BoxAnswerer(wording.DISCARD)
+    window.close()
+    answerer.stop()
+    assert not window.isVisible() and load_settings(datafile.open_for_reading(db_path)).department == ""
 
 
 def test_home_shows_wareki_rotation_and_file(qtbot, db_path):
@@ -100,7 +114,7 @@ def test_read_only_session_disables_saving(qtbot, db_path):
     db_path.chmod(0o444)
     window = make_window(qtbot, db_path)
     assert window.session.read_only
-    assert not window.settings_page.save_button.isEnabled()
+    assert not window.show_page("settings").save_button.isEnabled()
     assert "読み取り専用" in window.windowTitle()
     assert not window.notice_bar.isHidden()
     assert "閲覧のみできます" in window.notice_bar.label.text()
@@ -153,7 +167,7 @@ def test_home_overview_counts_directory_hearings_and_followups(qtbot, db_path):
     session = window.session
     org = dataclasses.replace(organizations.new_organization("不動産事業者・団体", "みどり不動産"), stage="接触済")
     organization_id, changes = organizations.save_organization(session, org)
-    window.data_changed.emit(changes)
+    window.ops.publish(changes)
     home = window.home_page
     assert home.directory_status.text() == "名簿: 1団体（接触済 1）"
     assert home.upcoming.text() == "これからのヒアリング: 予定はありません"
@@ -162,7 +176,7 @@ def test_home_overview_counts_directory_hearings_and_followups(qtbot, db_path):
     _id, more = visits.add_followup(
         session, FollowUp(visit_id=visit_id, action="資料を送る", due_on=dt.date.today() - dt.timedelta(days=2))
     )
-    window.data_changed.emit(changes | more)
+    window.ops.publish(changes | more)
     assert "みどり不動産" in home.upcoming.text() and "令和" in home.upcoming.text()
     assert home.followups.text() == "まだ済んでいない次の対応: 1件"
     assert not home.overdue.isHidden()

@@ -22,6 +22,7 @@ class Preferences:
     font_size: str = "標準"
     recent_files: list[str] = field(default_factory=list)
     column_choices: dict[str, list[str]] = field(default_factory=dict)
+    last_folder: str = ""  # where the last file was chosen or written; file dialogs start there
 
     @property
     def font_points(self) -> float:
@@ -41,6 +42,8 @@ def load_preferences() -> Preferences:
     if data.get("font_size") in dict(FONT_SIZES):
         prefs.font_size = data["font_size"]
     prefs.recent_files = [str(p) for p in data.get("recent_files", []) if isinstance(p, str)][:MAX_RECENT]
+    if isinstance(data.get("last_folder"), str):
+        prefs.last_folder = data["last_folder"]
     if isinstance(data.get("column_choices"), dict):
         prefs.column_choices = {str(k): list(v) for k, v in data["column_choices"].items() if isinstance(v, list)}
     return prefs
@@ -59,3 +62,14 @@ def remember_file(prefs: Preferences, path: Path) -> Preferences:
     prefs.recent_files = [text] + [p for p in prefs.recent_files if p != text]
     prefs.recent_files = prefs.recent_files[:MAX_RECENT]
     return prefs
+
+
+def remember_folder(prefs: Preferences, path: Path) -> None:
+    """The folder of a file the user just chose, for the next file dialog (saved on this PC)."""
+    folder = Path(path).parent
+    if str(folder) != prefs.last_folder:
+        prefs.last_folder = str(folder)
+        try:
+            save_preferences(prefs)
+        except OSError:
+            log.warning("could not save the last folder to %s", config_path())

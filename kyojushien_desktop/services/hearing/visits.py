@@ -359,6 +359,15 @@ def edit_followup(session: Session, followup: FollowUp) -> Changes:
     return FOLLOWUP_CHANGES
 
 
+def delete_followup(session: Session, followup_id: int) -> Changes:
+    """Removes a 次の対応 entered by mistake (one that was done is ticked 済 instead)."""
+    if store.get_followup(session.database, followup_id) is None:
+        raise UserFacingError("次の対応が見つかりません。削除された可能性があります。")
+    with session.database.atomic():
+        store.delete_followup(session.database, followup_id)
+    return FOLLOWUP_CHANGES
+
+
 def complete_followup(session: Session, followup_id: int, done: bool = True) -> Changes:
     if store.get_followup(session.database, followup_id) is None:
         raise UserFacingError("次の対応が見つかりません。削除された可能性があります。")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.domain.members import INTERNAL_LABELS, ORGANIZATION_FIELDS, Person
+from kyojushien_desktop.services.common.jobs import NO_PROGRESS, Progress
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.common.settings import load_settings
 from kyojushien_desktop.services.members.organizations import OrganizationFilter, list_organizations
@@ -76,7 +77,9 @@ def _writing(path: Path, opened_in: str, write: Callable[[], Path]) -> Path:
         raise _export_error(exc, path, opened_in) from exc
 
 
-def export_xlsx(session: Session, path: Path, flt: OrganizationFilter | None = None) -> Path:
+def export_xlsx(
+    session: Session, path: Path, flt: OrganizationFilter | None = None, progress: Progress = NO_PROGRESS
+) -> Path:
     """Writes the filtered directory and its people (前任 included) to an Excel workbook."""
     from kyojushien_desktop.reports.member_list_xlsx import write_member_list_xlsx
 
@@ -98,7 +101,9 @@ def export_xlsx(session: Session, path: Path, flt: OrganizationFilter | None = N
     )
 
 
-def export_pdf(session: Session, path: Path, flt: OrganizationFilter | None = None) -> Path:
+def export_pdf(
+    session: Session, path: Path, flt: OrganizationFilter | None = None, progress: Progress = NO_PROGRESS
+) -> Path:
     """Writes the filtered directory as the A4 landscape 名簿 PDF for printing or handing out."""
     from kyojushien_desktop.reports.member_list_pdf import write_member_list_pdf
 

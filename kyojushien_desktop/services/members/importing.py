@@ -29,6 +29,7 @@ from kyojushien_desktop.domain.members import (
 )
 from kyojushien_desktop.reports.xlsx import reader
 from kyojushien_desktop.services.common.changes import Changes, Topic
+from kyojushien_desktop.services.common.jobs import NO_PROGRESS, Progress
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.members import organizations, people, terms
 from kyojushien_desktop.store import change_log
@@ -304,7 +305,9 @@ class _Existing:
 # --- preview ---------------------------------------------------------------------------------
 
 
-def preview_import(session: Session, path: Path, mapping: dict[str, str | None] | None = None) -> ImportPreview:
+def preview_import(
+    session: Session, path: Path, mapping: dict[str, str | None] | None = None, progress: Progress = NO_PROGRESS
+) -> ImportPreview:
     """Reads and checks the file without writing anything. ``mapping`` is the user's correction
     of ``guess_mapping`` (field key → header text, None to leave a field out)."""
     path = Path(path)
@@ -445,6 +448,7 @@ def apply_import(
     skip_bad: bool = False,
     duplicates: str = "skip",
     decisions: dict[int, str] | None = None,
+    progress: Progress = NO_PROGRESS,
 ) -> ImportResult:
     """Writes the preview's good rows in one transaction, or nothing.
 

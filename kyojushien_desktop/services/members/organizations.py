@@ -29,8 +29,8 @@ PERSON = "person"
 
 
 def new_organization(category: str = "", name: str = "") -> Organization:
-    category = category or categories()[0]
-    return Organization(name=name, category=category, expected_roles=default_roles(category))
+    """A blank record; without ``category`` the 区分 is left for the user to choose."""
+    return Organization(name=name, category=category, expected_roles=default_roles(category) if category else "")
 
 
 # --- reading ---------------------------------------------------------------------------------

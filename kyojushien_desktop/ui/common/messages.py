@@ -1,4 +1,4 @@
-"""Dialogs that tell the user what happened and what to do."""
+"""Dialogs that tell the user what happened and what to do, and ask before anything is lost."""
 
 from __future__ import annotations
 
@@ -11,20 +11,13 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.ui.common import wording
 
+SAVE, DISCARD, CANCEL = "save", "discard", "cancel"
 
-def show_error(parent: QWidget | None, error: UserFacingError, title: str = "問題が起きました") -> None:
+
+def show_error(parent: QWidget | None, error: UserFacingError, title: str = wording.PROBLEM) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, title, error.message, QMessageBox.StandardButton.Ok, parent)
     if error.hint:
         box.setInformativeText(error.hint)
-    box.exec()
-
-
-def show_notices(parent: QWidget | None, notices: list[str]) -> None:
-    if not notices:
-        return
-    box = QMessageBox(QMessageBox.Icon.Information, "お知らせ", notices[0], QMessageBox.StandardButton.Ok, parent)
-    if len(notices) > 1:
-        box.setInformativeText("\n\n".join(notices[1:]))
     box.exec()
 
 
@@ -41,17 +34,51 @@ def confirm(parent: QWidget | None, title: str, text: str, ok_text: str) -> bool
     """Asks before a step that changes data; キャンセル is the default, so Enter does no harm."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
     ok = box.addButton(ok_text, QMessageBox.ButtonRole.AcceptRole)
-    cancel = box.addButton("キャンセル", QMessageBox.ButtonRole.RejectRole)
+    cancel = box.addButton(wording.CANCEL, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
     box.exec()
     return box.clickedButton() is ok
+
+
+def ask_unsaved(parent: QWidget | None, what: str = "") -> str:
+    """保存 / 破棄 / キャンセル for input not yet saved; キャンセル (stay) is the default and Esc."""
+    box = QMessageBox(QMessageBox.Icon.Question, wording.UNSAVED_TITLE, wording.UNSAVED, parent=parent)
+    box.setInformativeText(f"「{what}」の入力内容を保存しますか？" if what else "入力内容を保存しますか？")
+    save = box.addButton(wording.SAVE, QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(wording.DISCARD, QMessageBox.ButtonRole.DestructiveRole)
+    cancel = box.addButton(wording.CANCEL, QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(cancel)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    return SAVE if clicked is save else DISCARD if clicked is discard else CANCEL
 
 
 def inform(parent: QWidget | None, title: str, text: str, folder: Path | None = None) -> None:
     """Says what was done; with ``folder`` it offers フォルダを開く to find the file written."""
     box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
     open_folder = box.addButton(wording.OPEN_FOLDER, QMessageBox.ButtonRole.ActionRole) if folder else None
-    box.addButton("閉じる", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(wording.CLOSE, QMessageBox.ButtonRole.AcceptRole)
     box.exec()
     if folder is not None and box.clickedButton() is open_folder:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+        open_path(folder)
+
+
+def inform_written(parent: QWidget | None, title: str, text: str, path: Path) -> None:
+    """A file was written: PDFを開く (or Excelで開く) opens it, フォルダを開く shows where it is."""
+    box = QMessageBox(QMessageBox.Icon.Information, title, f"{text}\n{path}", parent=parent)
+    label = wording.OPEN_PDF if path.suffix.lower() == ".pdf" else wording.OPEN_FILE
+    open_file = box.addButton(label, QMessageBox.ButtonRole.ActionRole)
+    open_folder = box.addButton(wording.OPEN_FOLDER, QMessageBox.ButtonRole.ActionRole)
+    close = box.addButton(wording.CLOSE, QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(close)
+    box.exec()
+    if box.clickedButton() is open_file:
+        open_path(path)
+    elif box.clickedButton() is open_folder:
+        open_path(path.parent)
+
+
+def open_path(path: Path) -> None:
+    """Opens a file or folder with the program Windows (or the desktop) associates with it."""
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

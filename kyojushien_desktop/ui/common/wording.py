@@ -1,6 +1,16 @@
 """User-visible terms used on more than one screen, kept in one place so they stay consistent."""
 
-APP_TITLE = "居住支援デスク"
+# --- buttons and titles every screen uses --------------------------------------------------------
+CANCEL = "キャンセル"
+SAVE = "保存"
+DISCARD = "破棄"
+CLOSE = "閉じる"
+OPEN_FOLDER = "フォルダを開く"
+OPEN_PDF = "PDFを開く"
+OPEN_FILE = "ファイルを開く"
+PROBLEM = "問題が起きました"
+COULD_NOT_SAVE = "保存できませんでした"
+UNSAVED_TITLE = "保存していない入力"
 NAV_HOME = "ホーム"
 NAV_SETTINGS = "設定"
 READ_ONLY_BADGE = "読み取り専用"
@@ -48,7 +58,6 @@ ADD_CONTACT = "経過記録を追加"
 IMPORT_FILE_FILTER = "名簿ファイル (*.xlsx *.csv)"
 EXPORT_XLSX_FILTER = "Excelファイル (*.xlsx)"
 EXPORT_PDF_FILTER = "PDFファイル (*.pdf)"
-OPEN_FOLDER = "フォルダを開く"
 READ_ONLY_CANNOT_EDIT = "読み取り専用で開いているため、変更できません。"
 
 # --- ヒアリング (issue 4) ----------------------------------------------------------------------

@@ -2,9 +2,9 @@
 printed ヒアリングシート, with an editor fitting its answer type), a memo, 得意なこと / 困りごと
 written back onto the organisation, 担当課の考え方 conveyed, and 次の対応 with 期限.
 
-Nothing is saved until 保存, which calls ``visits.record_answers`` (then the follow-ups added or
-ticked here); a wrong answer is marked beside its question and nothing is written. The screen
-emits ``changed`` with the returned Changes, like the record view of the 名簿.
+Nothing is saved until 保存, which calls ``visits.save_visit_record`` (one transaction); a wrong
+answer is marked beside its question and nothing is written. Leaving with unsaved input (← 一覧,
+Esc, another file, quitting) asks 保存／破棄／キャンセル first.
 """
 
 from __future__ import annotations
@@ -12,244 +12,35 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
-    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
-from kyojushien_desktop.domain.hearing import NO, YES, FollowUp, Question, Visit, clean_answer, clean_followup
+from kyojushien_desktop.domain.hearing import FollowUp, Visit, clean_followup
 from kyojushien_desktop.domain.members import Organization
 from kyojushien_desktop.services.common.changes import Changes, Topic
-from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.hearing import visits
 from kyojushien_desktop.services.members import organizations, people
 from kyojushien_desktop.ui.common import messages, wording
 from kyojushien_desktop.ui.common.fonts import scaled
+from kyojushien_desktop.ui.common.forms import DateField, FieldErrors, problems_of
+from kyojushien_desktop.ui.common.live import LiveView
 from kyojushien_desktop.ui.common.widgets import list_table, set_resize_modes
-from kyojushien_desktop.ui.hearing.visit_models import STATUS_KEYS, FollowUpTableModel, visit_moment
-from kyojushien_desktop.ui.members.organization_dialog import FieldErrors, problems_of
-from kyojushien_desktop.ui.members.person_dialog import DateField
-
-MAX_SCREEN_LINES = 8  # a 20-line paper box would push the next questions off the screen
-RADIO_LIMIT = 6  # more options than this go in a drop-down list
-UNANSWERED = "（未回答）"
-
-
-def status_badge(status: str) -> QLabel:
-    """状態 as a coloured badge; the colours come from style.qss (``status`` property)."""
-    label = QLabel(status)
-    label.setProperty("role", "badge")
-    label.setProperty("status", STATUS_KEYS.get(status, "other"))
-    return label
-
-
-def set_status(label: QLabel, status: str) -> None:
-    label.setText(status)
-    label.setProperty("status", STATUS_KEYS.get(status, "other"))
-    label.style().unpolish(label)
-    label.style().polish(label)
-
-
-def guide_badge() -> QLabel:
-    label = QLabel(wording.GUIDE_MARK)
-    label.setObjectName("guideBadge")
-    label.setToolTip("『居住支援協議会設立の手引き』の質問例です。")
-    return label
-
-
-def lines_box(lines: int) -> QPlainTextEdit:
-    """A free answer's box, as many lines high as its space on the sheet (up to a screenful)."""
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    shown = max(2, min(lines, MAX_SCREEN_LINES))
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * shown + 14)
-    return box
-
-
-class QuestionRow(QFrame):
-    """One numbered question with the editor its answer type needs and its message line."""
-
-    changed = Signal()
-
-    def __init__(self, number: int, question: Question, answer: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("answerRow")
-        self.question = question
-        self.number = QLabel(f"{number}.")
-        self.number.setObjectName("questionNumber")
-        self.number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.number.setMinimumWidth(self.fontMetrics().horizontalAdvance("000.") + 4)
-        self.text = QLabel(question.text)
-        self.text.setObjectName("questionText")
-        self.text.setWordWrap(True)
-        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error = QLabel()
-        self.error.setObjectName("fieldError")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.note = QLabel()
-        self.note.setObjectName("hint")
-        self.note.setWordWrap(True)
-        self.note.hide()
-        self.text_box: QPlainTextEdit | None = None
-        self.line: QLineEdit | None = None
-        self.group: QButtonGroup | None = None
-        self.combo: QComboBox | None = None
-        self.clear_button: QPushButton | None = None
-
-        head = QHBoxLayout()
-        head.setSpacing(8)
-        head.addWidget(self.text, 1)
-        if question.from_guide:
-            head.addWidget(guide_badge(), 0, Qt.AlignmentFlag.AlignTop)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(10, 10, 14, 12)
-        grid.setHorizontalSpacing(10)
-        grid.setVerticalSpacing(6)
-        grid.addWidget(self.number, 0, 0, 3, 1, Qt.AlignmentFlag.AlignTop)
-        grid.addLayout(head, 0, 1)
-        grid.addLayout(self._editor(answer), 1, 1)
-        messages_box = QVBoxLayout()
-        messages_box.setSpacing(2)
-        messages_box.addWidget(self.note)
-        messages_box.addWidget(self.error)
-        grid.addLayout(messages_box, 2, 1)
-        grid.setColumnStretch(1, 1)
-
-    # --- editors ----------------------------------------------------------------------------
-    def _editor(self, answer: str) -> QHBoxLayout:
-        row = QHBoxLayout()
-        row.setSpacing(12)
-        kind = self.question.answer_type
-        if kind == "number":
-            self.line = QLineEdit(answer)
-            self.line.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 16 + 24)
-            self.line.setPlaceholderText("例: 120")
-            self.line.textChanged.connect(lambda _t: self.changed.emit())
-            self.line.editingFinished.connect(self.check)
-            hint = QLabel("数字で入力します（全角でもかまいません）")
-            hint.setObjectName("hint")
-            row.addWidget(self.line)
-            row.addWidget(hint, 1)
-        elif kind in ("yesno", "choice"):
-            options = (YES, NO) if kind == "yesno" else self.question.choices
-            if kind == "choice" and len(options) > RADIO_LIMIT:
-                self.combo = QComboBox()
-                self.combo.addItem(UNANSWERED, "")
-                for option in options:
-                    self.combo.addItem(option, option)
-                self.combo.setCurrentIndex(max(self.combo.findData(answer), 0))
-                self.combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
-                row.addWidget(self.combo)
-                row.addStretch(1)
-            else:
-                self.group = QButtonGroup(self)
-                stacked = sum(len(o) for o in options) > 24
-                box = QVBoxLayout() if stacked else QHBoxLayout()
-                box.setSpacing(4 if stacked else 24)
-                for option in options:
-                    button = QRadioButton(option)
-                    button.setChecked(option == answer)
-                    self.group.addButton(button)
-                    box.addWidget(button)
-                self.group.buttonToggled.connect(lambda _b, _c: self._choice_changed())
-                self.clear_button = QPushButton("選択を外す")
-                self.clear_button.setObjectName("linkButton")
-                self.clear_button.setCursor(Qt.CursorShape.PointingHandCursor)
-                self.clear_button.setToolTip(f"{UNANSWERED}に戻します。")
-                self.clear_button.clicked.connect(self.clear_choice)
-                self.clear_button.setVisible(self.group.checkedButton() is not None)
-                row.addLayout(box)
-                row.addWidget(
-                    self.clear_button, 0, Qt.AlignmentFlag.AlignBottom if stacked else Qt.AlignmentFlag.AlignVCenter
-                )
-                row.addStretch(1)
-            if answer and answer not in options:
-                self.note.setText(f"以前の回答: {answer}（選択肢にないため、選び直してください）")
-                self.note.show()
-        else:
-            self.text_box = lines_box(self.question.lines)
-            self.text_box.setPlainText(answer)
-            self.text_box.textChanged.connect(self.changed.emit)
-            row.addWidget(self.text_box, 1)
-        return row
-
-    def _choice_changed(self) -> None:
-        if self.clear_button is not None and self.group is not None:
-            self.clear_button.setVisible(self.group.checkedButton() is not None)
-        self.changed.emit()
-
-    def clear_choice(self) -> None:
-        if self.group is None:
-            return
-        self.group.setExclusive(False)
-        for button in self.group.buttons():
-            button.setChecked(False)
-        self.group.setExclusive(True)
-        self._choice_changed()
-
-    def choose(self, option: str) -> None:
-        """Picks an option as a click would (for はい/いいえ and 選択肢)."""
-        if self.combo is not None:
-            self.combo.setCurrentIndex(max(self.combo.findData(option), 0))
-            return
-        assert self.group is not None
-        for button in self.group.buttons():
-            if button.text() == option:
-                button.setChecked(True)
-
-    def editor(self) -> QWidget:
-        """The widget to focus when this question needs a look."""
-        for widget in (self.text_box, self.line, self.combo):
-            if widget is not None:
-                return widget
-        assert self.group is not None
-        return self.group.buttons()[0]
-
-    def value(self) -> str:
-        if self.text_box is not None:
-            return self.text_box.toPlainText()
-        if self.line is not None:
-            return self.line.text()
-        if self.combo is not None:
-            return str(self.combo.currentData() or "")
-        assert self.group is not None
-        checked = self.group.checkedButton()
-        return checked.text() if checked is not None else ""
-
-    # --- messages ---------------------------------------------------------------------------
-    def set_error(self, message: str) -> None:
-        self.error.setText(message)
-        self.error.setVisible(bool(message))
-        self.setProperty("invalid", bool(message))
-        self.style().unpolish(self)
-        self.style().polish(self)
-
-    def check(self) -> bool:
-        """The domain's check of this answer, shown at once (the 数値 box, when it is left)."""
-        try:
-            clean_answer(self.question, self.value())
-        except ValidationError as exc:
-            self.set_error(exc.message)
-            return False
-        self.set_error("")
-        return True
+from kyojushien_desktop.ui.hearing.answer_rows import QuestionRow, set_status, status_badge
+from kyojushien_desktop.ui.hearing.visit_models import FollowUpTableModel, visit_moment
 
 
 def _section(title: str, hint: str = "") -> QVBoxLayout:
@@ -281,29 +72,30 @@ def _value_label() -> QLabel:
     return label
 
 
-class AnswerEntry(QWidget):
-    """The answer-entry screen of one visit. ``changed`` carries the Changes of 保存;
-    ``edit_requested`` / ``print_requested`` ask the page for the plan dialog and the sheet."""
+class AnswerEntry(LiveView, QWidget):
+    """The answer-entry screen of one visit; ``edit_requested`` / ``print_requested`` ask the page
+    for the plan dialog and the sheet."""
 
-    changed = Signal(object)
+    topics = frozenset({Topic.VISITS, Topic.FOLLOWUPS, Topic.ORGANIZATIONS, Topic.PEOPLE, Topic.SETTINGS})
     back_requested = Signal()
     edit_requested = Signal(int)
     print_requested = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session: Session | None = None
         self.visit: Visit | None = None
         self.org: Organization | None = None
         self.rows: list[QuestionRow] = []
         self.dirty = False
         self._loading = False
-        self._emitting = False  # our own 保存 coming back through the window: already shown
         self.errors = FieldErrors()
 
         # --- header ---
         self.back_button = QPushButton("← ヒアリングの一覧に戻る")
         self.back_button.clicked.connect(self.back_requested.emit)
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        back.activated.connect(self.back_requested.emit)
         self.edit_button = QPushButton("予定を編集…")
         self.edit_button.setToolTip("日時・場所・先方・質問などを直します。")
         self.edit_button.clicked.connect(lambda: self._emit_with_id(self.edit_requested))
@@ -484,9 +276,10 @@ class AnswerEntry(QWidget):
         self.rescale()
 
     # --- loading ----------------------------------------------------------------------------
-    def load(self, session: Session, visit_id: int) -> None:
+    def load(self, visit_id: int) -> None:
         """Shows the visit as saved; what was typed and not saved is dropped."""
-        self.session = session
+        session = self.session
+        assert session is not None
         visit = visits.get_visit(session, visit_id)
         org = organizations.get_organization(session, visit.organization_id)
         questions = visits.visit_questions(session, visit_id)
@@ -545,6 +338,7 @@ class AnswerEntry(QWidget):
         self._size_boxes()
         self._loading = False
         self.dirty = False
+        self.mark_fresh()
         self._show_state()
         self._update_buttons()
         if scrolled:
@@ -568,19 +362,19 @@ class AnswerEntry(QWidget):
             self.followup_table.horizontalHeader().sizeHint().height() + rows * (spacing + 14) + 4
         )
 
-    def refresh(self, session: Session | None, changes: Changes) -> None:
+    def reload(self, changes: Changes) -> None:
         """Reloads what is shown unless the user is typing; a larger 文字の大きさ rebuilds the rows."""
-        if session is None or changes.file:
-            self.session, self.visit = session, None
+        if self.session is None or changes.file:
+            self.visit = None
+            self.dirty = False
             return
-        if self.visit is None or self.visit.id is None or self.dirty or self._emitting:
+        if self.visit is None or self.visit.id is None or self.dirty:
             self.rescale()
             return
-        if changes.touches({Topic.VISITS, Topic.FOLLOWUPS, Topic.ORGANIZATIONS, Topic.PEOPLE, Topic.SETTINGS}):
-            try:
-                self.load(session, self.visit.id)
-            except UserFacingError:
-                self.visit = None
+        try:
+            self.load(self.visit.id)
+        except UserFacingError:
+            self.visit = None
 
     def rescale(self) -> None:
         self.name_label.setFont(scaled(self.font(), 1.5, bold=True))
@@ -674,36 +468,32 @@ class AnswerEntry(QWidget):
         shown beside its question and nothing is saved."""
         if self.session is None or self.visit is None or self.visit.id is None or self._read_only():
             return False
-        session, visit_id = self.session, self.visit.id
+        visit_id = self.visit.id
         for row in self.rows:
             row.set_error("")
         self.errors.clear()
         self.problem_label.hide()
-        try:
-            changes = visits.save_visit_record(
+        answers, followups = self.answers(), self.followup_model.followups()
+        memo, strengths, troubles = self.memo.toPlainText(), self.strengths.toPlainText(), self.troubles.toPlainText()
+        policy = self.policy.isChecked()
+        saved = self.run_op(
+            lambda session: visits.save_visit_record(
                 session,
                 visit_id,
-                self.answers(),
-                self.followup_model.followups(),
-                memo=self.memo.toPlainText(),
-                strengths=self.strengths.toPlainText(),
-                troubles=self.troubles.toPlainText(),
-                policy_conveyed=self.policy.isChecked(),
-            )
-        except ValidationError as exc:
-            self._show_problems(problems_of(exc))
-            return False
-        except UserFacingError as exc:
-            self.show_error(exc)
+                answers,
+                followups,
+                memo=memo,
+                strengths=strengths,
+                troubles=troubles,
+                policy_conveyed=policy,
+            ),
+            on_invalid=lambda exc: self._show_problems(problems_of(exc)),
+        )
+        if saved is None:
             return False
         self.dirty = False
-        self.load(session, visit_id)
+        self.load(visit_id)
         self._show_state(saved=True)
-        self._emitting = True
-        try:
-            self.changed.emit(changes)
-        finally:
-            self._emitting = False
         return True
 
     def _show_problems(self, problems: dict[str, str]) -> None:
@@ -733,19 +523,30 @@ class AnswerEntry(QWidget):
             self.scroll.ensureWidgetVisible(first, 0, 40)
             first.editor().setFocus()
 
-    def show_error(self, error: UserFacingError) -> None:
-        messages.show_error(self, error, "保存できませんでした")
+    # --- leaving with unsaved input ---------------------------------------------------------
+    def has_unsaved(self) -> bool:
+        return self.dirty and self.visit is not None and not self._read_only()
 
-    def confirm_discard(self) -> bool:
-        """Asked before leaving with unsaved input; tests replace it."""
-        box = QMessageBox(
-            QMessageBox.Icon.Question,
-            "保存していない変更",
-            wording.UNSAVED + "保存せずに戻りますか？",
-            parent=self,
-        )
-        leave = box.addButton("保存せずに戻る", QMessageBox.ButtonRole.DestructiveRole)
-        stay = box.addButton("戻らない", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(stay)
-        box.exec()
-        return box.clickedButton() is leave
+    def save_unsaved(self) -> bool:
+        return self.save()
+
+    def discard_unsaved(self) -> None:
+        """Drops what was typed: the next showing loads the visit as saved."""
+        self.dirty = False
+        if self.visit is not None and self.visit.id is not None and self.session is not None:
+            try:
+                self.load(self.visit.id)
+            except UserFacingError:
+                self.visit = None
+
+    def confirm_leave(self) -> bool:
+        """保存／破棄／キャンセル before leaving with unsaved input; True when the way is clear."""
+        if not self.has_unsaved():
+            return True
+        choice = messages.ask_unsaved(self, "回答を入力")
+        if choice == messages.SAVE:
+            return self.save()
+        if choice == messages.DISCARD:
+            self.discard_unsaved()
+            return True
+        return False

@@ -5,226 +5,49 @@ Banks on the left (the guide's first, then the user's own, retired ones greyed a
 with their answer type, lines on paper and a 手引きより mark. Nothing is deleted: what is no
 longer wanted is retired so that answers already recorded keep their question.
 
-Each action calls a ``question_banks`` service and emits ``changed`` with its Changes; dialogs
-are built by ``*_dialog`` methods and run through ``run_dialog`` so tests can fill them in.
+Each action calls a ``question_banks`` service through ``ops`` and the editor reloads itself;
+dialogs are built by ``*_dialog`` methods and run through ``run_dialog`` so tests can fill them in.
 """
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
-    QDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
-    QRadioButton,
-    QSpinBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
 from kyojushien_desktop.domain.hearing import (
-    ANSWER_TYPES,
-    DEFAULT_LINES,
-    MAX_LINES,
     Question,
     QuestionBank,
-    clean_bank,
-    clean_question,
 )
 from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.hearing import question_banks
-from kyojushien_desktop.ui.common import messages, wording
-from kyojushien_desktop.ui.common.fonts import scaled
+from kyojushien_desktop.ui.common import wording
+from kyojushien_desktop.ui.common.forms import FormDialog
+from kyojushien_desktop.ui.common.live import LiveView
+from kyojushien_desktop.ui.common.ops import value_of
 from kyojushien_desktop.ui.common.widgets import list_table
-from kyojushien_desktop.ui.hearing.visit_models import BankListModel, QuestionTableModel
-from kyojushien_desktop.ui.members.organization_dialog import FieldErrors, problems_of, text_box
-from kyojushien_desktop.ui.members.person_dialog import dialog_buttons
-
-ANSWER_TYPE_HINTS = {
-    "free": "文章で書きとめます。",
-    "number": "数字だけを記入します（例: 戸数、件数）。比較表では数値として並べ替えられます。",
-    "yesno": "「はい」か「いいえ」を選びます。まとめPDFで件数を数えます。",
-    "choice": "下に書いた選択肢から1つ選びます。まとめPDFで件数を数えます。",
-}
+from kyojushien_desktop.ui.hearing.bank_dialogs import BankDialog, QuestionDialog
+from kyojushien_desktop.ui.hearing.bank_models import BankListModel, QuestionTableModel
 
 
-class QuestionDialog(QDialog):
-    """A question's wording, answer type, choices (only for 選択肢) and lines on the sheet.
-    ``result_question`` holds the checked question after 保存."""
+class BankEditor(LiveView, QWidget):
+    """The 質問バンク tab."""
 
-    def __init__(self, question: Question, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.original = question
-        self.result_question: Question | None = None
-        self.errors = FieldErrors()
-        title = "質問を追加" if question.id is None else "質問を編集"
-        self.setWindowTitle(title)
-        self.text = text_box(3)
-        self.text.setPlaceholderText("例: 入居を断ることが多いのはどのような場合ですか？")
-        self.type_group = QButtonGroup(self)
-        self.type_buttons: dict[str, QRadioButton] = {}
-        type_row = QHBoxLayout()
-        type_row.setSpacing(18)
-        for key, label in ANSWER_TYPES.items():
-            button = QRadioButton(label)
-            self.type_group.addButton(button)
-            self.type_buttons[key] = button
-            type_row.addWidget(button)
-        type_row.addStretch(1)
-        self.type_hint = QLabel()
-        self.type_hint.setObjectName("hint")
-        self.type_hint.setWordWrap(True)
-        type_box = QVBoxLayout()
-        type_box.setSpacing(2)
-        type_box.addLayout(type_row)
-        type_box.addWidget(self.type_hint)
-        self.choices = text_box(4)
-        self.choices.setPlaceholderText("1行に1つずつ書きます。例:\n必ず利用\n場合による\n利用していない")
-        self.choices_label = QLabel("選択肢（1行に1つ）")
-        self.lines = QSpinBox()
-        self.lines.setRange(1, MAX_LINES)
-        self.lines.setSuffix(" 行")
-        lines_hint = QLabel("印刷するヒアリングシートで、回答を書く欄の行数です。")
-        lines_hint.setObjectName("hint")
-        lines_hint.setWordWrap(True)
-        lines_box = QHBoxLayout()
-        lines_box.addWidget(self.lines)
-        lines_box.addWidget(lines_hint, 1)
-
-        self.form = QFormLayout()
-        self.form.setVerticalSpacing(8)
-        self.form.addRow("質問" + wording.REQUIRED, self.errors.field("text", self.text))
-        self.form.addRow("回答の種類", self.errors.field("answer_type", type_box))
-        self.choices_field = self.errors.field("choices", self.choices)
-        self.form.addRow(self.choices_label, self.choices_field)
-        self.form.addRow("記入欄の行数", self.errors.field("lines", lines_box))
-        self.guide_note = QLabel()
-        self.guide_note.setObjectName("hint")
-        self.guide_note.setWordWrap(True)
-        self.guide_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        if question.guide_text is not None:
-            self.guide_note.setText(
-                f"{wording.GUIDE_MARK}の質問です。文言を変えても、あとで「{wording.RESTORE_GUIDE_WORDING}」で"
-                f"元に戻せます。\n手引きの文言: {question.guide_text}"
-            )
-        self.guide_note.setVisible(question.guide_text is not None)
-
-        heading = QLabel(title)
-        heading.setFont(scaled(self.font(), 1.2, bold=True))
-        buttons, self.ok_button = dialog_buttons(self, "保存", self.try_accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addWidget(self.guide_note)
-        layout.addLayout(self.form)
-        layout.addWidget(self.errors.general)
-        layout.addStretch(1)
-        layout.addLayout(buttons)
-        self.setMinimumWidth(640)
-
-        self.text.setPlainText(question.text)
-        self.type_buttons.get(question.answer_type, self.type_buttons["free"]).setChecked(True)
-        self.choices.setPlainText("\n".join(question.choices))
-        self.lines.setValue(question.lines or DEFAULT_LINES)
-        self.type_group.buttonToggled.connect(lambda _b, _c: self._type_changed())
-        self._type_changed()
-        self.text.setFocus()
-
-    def answer_type(self) -> str:
-        return next((key for key, button in self.type_buttons.items() if button.isChecked()), "free")
-
-    def set_answer_type(self, key: str) -> None:
-        self.type_buttons[key].setChecked(True)
-
-    def _type_changed(self) -> None:
-        is_choice = self.answer_type() == "choice"
-        self.choices_label.setVisible(is_choice)
-        self.choices_field.setVisible(is_choice)
-        self.type_hint.setText(ANSWER_TYPE_HINTS.get(self.answer_type(), ""))
-
-    def current_question(self) -> Question:
-        return dataclasses.replace(
-            self.original,
-            text=self.text.toPlainText(),
-            answer_type=self.answer_type(),
-            choices=tuple(line for line in self.choices.toPlainText().splitlines()),
-            lines=self.lines.value(),
-        )
-
-    def try_accept(self) -> bool:
-        self.errors.clear()
-        cleaned = self.errors.checked(lambda: clean_question(self.current_question()))
-        if cleaned is None:
-            return False
-        self.result_question = cleaned
-        self.accept()
-        return True
-
-
-class BankDialog(QDialog):
-    """A bank's name and what it is for; ``result_bank`` after 保存."""
-
-    def __init__(self, bank: QuestionBank, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.original = bank
-        self.result_bank: QuestionBank | None = None
-        self.errors = FieldErrors()
-        title = "新しい質問バンク" if bank.id is None else "質問バンクの名前と説明"
-        self.setWindowTitle(title)
-        self.name = QLineEdit(bank.name)
-        self.name.setPlaceholderText("例: 入居受け入れの実情（町独自）")
-        self.description = text_box(3)
-        self.description.setPlaceholderText("例: 不動産事業者・大家さんに、手引きの質問例に加えて聞く項目")
-        self.description.setPlainText(bank.description)
-        heading = QLabel(title)
-        heading.setFont(scaled(self.font(), 1.2, bold=True))
-        form = QFormLayout()
-        form.addRow("名前" + wording.REQUIRED, self.errors.field("name", self.name))
-        form.addRow("説明", self.errors.field("description", self.description))
-        hint = QLabel("バンクを作ったら「追加…」で質問を入れます。手引きの質問例を写して書き換えてもかまいません。")
-        hint.setObjectName("hint")
-        hint.setWordWrap(True)
-        buttons, self.ok_button = dialog_buttons(self, "保存", self.try_accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(heading)
-        layout.addLayout(form)
-        if bank.id is None:
-            layout.addWidget(hint)
-        layout.addWidget(self.errors.general)
-        layout.addLayout(buttons)
-        self.setMinimumWidth(560)
-        self.name.setFocus()
-
-    def try_accept(self) -> bool:
-        self.errors.clear()
-        typed = dataclasses.replace(self.original, name=self.name.text(), description=self.description.toPlainText())
-        cleaned = self.errors.checked(lambda: clean_bank(typed))
-        if cleaned is None:
-            return False
-        self.result_bank = cleaned
-        self.accept()
-        return True
-
-
-class BankEditor(QWidget):
-    """The 質問バンク tab. ``changed`` carries the Changes of each service call."""
-
-    changed = Signal(object)
+    topics = frozenset({Topic.BANKS})
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session: Session | None = None
 
         # --- banks ---
         self.bank_model = BankListModel(self)
@@ -333,12 +156,10 @@ class BankEditor(QWidget):
         self._update_buttons()
 
     # --- loading ----------------------------------------------------------------------------
-    def refresh(self, session: Session | None, changes: Changes) -> None:
-        if not changes.touches({Topic.BANKS}):
-            return
-        self.session = session
+    def reload(self, changes: Changes) -> None:
         bank_id = self.selected_bank_id()
         question_id = self.selected_question_id()
+        session = self.session
         self.bank_model.set_banks(question_banks.list_banks(session, include_retired=True) if session else [])
         if bank_id is None or not self.select_bank(bank_id):
             if self.bank_model.rowCount():
@@ -431,15 +252,6 @@ class BankEditor(QWidget):
             button.setToolTip("" if writable else wording.READ_ONLY_CANNOT_EDIT)
 
     # --- dialogs (built here so tests can fill them in) -------------------------------------
-    def run_dialog(self, dialog: QDialog) -> bool:
-        return dialog.exec() == QDialog.DialogCode.Accepted
-
-    def confirm(self, title: str, text: str, ok_text: str) -> bool:
-        return messages.confirm(self, title, text, ok_text)
-
-    def show_error(self, error: UserFacingError) -> None:
-        messages.show_error(self, error, "保存できませんでした")
-
     def question_dialog(self, question: Question | None = None) -> QuestionDialog:
         bank = self.selected_bank()
         assert bank is not None and bank.id is not None
@@ -449,41 +261,26 @@ class BankEditor(QWidget):
         return BankDialog(bank or QuestionBank(name=""), self)
 
     # --- actions ----------------------------------------------------------------------------
-    def _call(self, call: Callable[[], Changes]) -> bool:
-        if self.session is None:
+    def _call(self, call: Callable[[Session], Changes]) -> bool:
+        if self.run_op(call) is None:
             return False
-        try:
-            changes = call()
-        except UserFacingError as exc:
-            self.show_error(exc)
-            return False
-        self.changed.emit(changes)
-        self.refresh(self.session, changes | Changes.of(Topic.BANKS))
+        self.reload(Changes.of(Topic.BANKS))
         return True
 
-    def _submit(self, dialog: QDialog, call: Callable[[], tuple[int, Changes] | Changes]) -> int | None:
+    def _submit(self, dialog: FormDialog, call: Callable[[Session, object], object]) -> int | None:
         """Until the service takes it: a problem it finds is shown beside the field, input kept."""
-        while self.run_dialog(dialog):
-            try:
-                result = call()
-            except ValidationError as exc:
-                dialog.errors.show(problems_of(exc))  # type: ignore[attr-defined]
-                continue
-            except UserFacingError as exc:
-                self.show_error(exc)
-                return None
-            value, changes = result if isinstance(result, tuple) else (None, result)
-            self.changed.emit(changes)
-            self.refresh(self.session, changes | Changes.of(Topic.BANKS))
-            return value if value is not None else 0
-        return None
+        result = self.submit(dialog, call)
+        if result is None:
+            return None
+        self.reload(Changes.of(Topic.BANKS))
+        value = value_of(result)
+        return value if isinstance(value, int) else 0
 
     def new_bank(self) -> int | None:
         if self.session is None:
             return None
         dialog = self.bank_dialog()
-        session = self.session
-        bank_id = self._submit(dialog, lambda: question_banks.save_bank(session, dialog.result_bank))
+        bank_id = self._submit(dialog, question_banks.save_bank)
         if bank_id:
             self.select_bank(bank_id)
         return bank_id
@@ -493,31 +290,29 @@ class BankEditor(QWidget):
         if self.session is None or bank is None:
             return
         dialog = self.bank_dialog(bank)
-        session = self.session
-        self._submit(dialog, lambda: question_banks.save_bank(session, dialog.result_bank))
+        self._submit(dialog, question_banks.save_bank)
 
     def toggle_bank_retired(self) -> None:
         bank = self.selected_bank()
         if self.session is None or bank is None or bank.id is None:
             return
-        session, bank_id = self.session, bank.id
+        bank_id = bank.id
         if bank.retired:
-            self._call(lambda: question_banks.restore_bank(session, bank_id))
+            self._call(lambda session: question_banks.restore_bank(session, bank_id))
             return
         text = (
             f"「{bank.name}」を{wording.RETIRED}バンクにします。予定の画面で選べなくなりますが、"
             "記録済みの回答はそのまま残り、あとで「元に戻す」で戻せます。"
         )
         if self.confirm("質問バンクを使わない", text, wording.RETIRE):
-            self._call(lambda: question_banks.retire_bank(session, bank_id))
+            self._call(lambda session: question_banks.retire_bank(session, bank_id))
 
     def add_question(self) -> int | None:
         bank = self.selected_bank()
         if self.session is None or bank is None:
             return None
         dialog = self.question_dialog()
-        session = self.session
-        question_id = self._submit(dialog, lambda: question_banks.add_question(session, dialog.result_question))
+        question_id = self._submit(dialog, question_banks.add_question)
         if question_id:
             self.select_question(question_id)
         return question_id
@@ -527,8 +322,7 @@ class BankEditor(QWidget):
         if self.session is None or question is None or self._read_only():
             return
         dialog = self.question_dialog(question)
-        session = self.session
-        self._submit(dialog, lambda: question_banks.edit_question(session, dialog.result_question))
+        self._submit(dialog, question_banks.edit_question)
         if question.id is not None:
             self.select_question(question.id)
 
@@ -536,17 +330,17 @@ class BankEditor(QWidget):
         question = self.selected_question()
         if self.session is None or question is None or question.id is None or question.retired:
             return
-        session, question_id = self.session, question.id
-        if self._call(lambda: question_banks.move_question(session, question_id, step)):
+        question_id = question.id
+        if self._call(lambda session: question_banks.move_question(session, question_id, step)):
             self.select_question(question_id)
 
     def toggle_question_retired(self) -> None:
         question = self.selected_question()
         if self.session is None or question is None or question.id is None:
             return
-        session, question_id = self.session, question.id
+        question_id = question.id
         if question.retired:
-            self._call(lambda: question_banks.reinstate_question(session, question_id))
+            self._call(lambda session: question_banks.reinstate_question(session, question_id))
             self.select_question(question_id)
             return
         text = (
@@ -554,14 +348,14 @@ class BankEditor(QWidget):
             "記録済みの回答は残り、「使わない質問も表示」から元に戻せます。"
         )
         if self.confirm("質問を使わない", text, wording.RETIRE):
-            self._call(lambda: question_banks.retire_question(session, question_id))
+            self._call(lambda session: question_banks.retire_question(session, question_id))
 
     def restore_wording(self) -> None:
         question = self.selected_question()
         if self.session is None or question is None or question.id is None or not question.reworded:
             return
-        session, question_id = self.session, question.id
+        question_id = question.id
         text = f"「{question.text}」を手引きの文言\n「{question.guide_text}」\nに戻します。回答の種類と行数はそのままです。"
         if self.confirm(wording.RESTORE_GUIDE_WORDING, text, "戻す"):
-            self._call(lambda: question_banks.restore_guide_wording(session, question_id))
+            self._call(lambda session: question_banks.restore_guide_wording(session, question_id))
             self.select_question(question_id)

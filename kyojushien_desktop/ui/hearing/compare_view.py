@@ -1,8 +1,9 @@
 """回答の比較: one bank's answers side by side (rows = visits 団体・日付, columns = questions),
 narrowed by 区分 and 期間, and written out as Excel or as a まとめ PDF for the next 意見交換会.
 
-The exports go through ``services.hearing_compare`` with the filters shown, imported in the
-handlers so the window starts without openpyxl and reportlab.
+The table is read when the tab is shown and something it shows changed. The exports go through
+``services.hearing.comparison`` with the filters shown, as read jobs (imported in the handlers so
+the window starts without openpyxl and reportlab).
 """
 
 from __future__ import annotations
@@ -26,28 +27,30 @@ from PySide6.QtWidgets import (
 from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.domain.hearing import CompareTable
 from kyojushien_desktop.services.common.changes import Changes, Topic
-from kyojushien_desktop.services.common.session import Session
+from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.hearing import question_banks
 from kyojushien_desktop.services.members import terms
-from kyojushien_desktop.ui.common import messages, wording
-from kyojushien_desktop.ui.common.widgets import ask_save_path, char_width, filter_combo, write_file
-from kyojushien_desktop.ui.hearing.visit_models import SORT_ROLE, CompareTableModel, fiscal_year_start
-from kyojushien_desktop.ui.members.person_dialog import DateField
+from kyojushien_desktop.ui.common import dialogs, jobs, wording
+from kyojushien_desktop.ui.common.forms import DateField
+from kyojushien_desktop.ui.common.live import LiveView
+from kyojushien_desktop.ui.common.widgets import char_width, filter_combo
+from kyojushien_desktop.ui.hearing.compare_model import CompareTableModel
+from kyojushien_desktop.ui.hearing.visit_models import SORT_ROLE, fiscal_year_start
 
 COLUMN_CHARS = 13  # a question column, in full-width characters (its heading wraps at 12)
 NAME_CHARS = 14
 
 
-class CompareView(QWidget):
+class CompareView(LiveView, QWidget):
     """The 回答の比較 tab. It writes nothing; ``exported`` tells the page a file was made."""
 
+    topics = frozenset({Topic.VISITS, Topic.BANKS, Topic.ORGANIZATIONS})
     exported = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, prefs: Preferences | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session: Session | None = None
+        self.prefs = prefs
         self.table_data: CompareTable | None = None
-        self.stale = True
 
         self.bank = filter_combo((), 14)
         self.category = filter_combo([(wording.ALL, None)], 8)
@@ -139,27 +142,17 @@ class CompareView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addLayout(foot)
 
-        self.bank.currentIndexChanged.connect(lambda _i: self.reload())
-        self.category.currentIndexChanged.connect(lambda _i: self.reload())
+        self.bank.currentIndexChanged.connect(lambda _i: self.read_table())
+        self.category.currentIndexChanged.connect(lambda _i: self.read_table())
         self.use_period.toggled.connect(self._period_toggled)
         self.date_from.edit.dateChanged.connect(lambda _d: self._period_changed())
         self.date_to.edit.dateChanged.connect(lambda _d: self._period_changed())
         self._update_buttons()
 
     # --- loading ----------------------------------------------------------------------------
-    def refresh(self, session: Session | None, changes: Changes) -> None:
-        """Marks the table out of date; it is read again when shown (``ensure_loaded``)."""
-        if not changes.touches({Topic.VISITS, Topic.BANKS, Topic.ORGANIZATIONS}):
-            return
-        self.session = session
+    def reload(self, changes: Changes) -> None:
         self._fill_banks()
-        self.stale = True
-        if self.isVisible():
-            self.reload()
-
-    def ensure_loaded(self) -> None:
-        if self.stale:
-            self.reload()
+        self.read_table()
 
     def _fill_banks(self) -> None:
         current = self.bank.currentData()
@@ -186,17 +179,16 @@ class CompareView(QWidget):
     def _period_toggled(self, on: bool) -> None:
         self.date_from.setEnabled(on)
         self.date_to.setEnabled(on)
-        self.reload()
+        self.read_table()
 
     def _period_changed(self) -> None:
         if self.use_period.isChecked():
-            self.reload()
+            self.read_table()
 
-    def reload(self) -> None:
+    def read_table(self) -> None:
         """Reads the table for the bank and filters chosen."""
         from kyojushien_desktop.services.hearing import comparison
 
-        self.stale = False
         self.error.hide()
         bank_id = self.bank.currentData()
         table = None
@@ -241,7 +233,7 @@ class CompareView(QWidget):
     def choose_export_path(self, kind: str) -> Path | None:
         bank = self.table_data.bank.name if self.table_data is not None else ""
         title = "回答の比較" if kind == "xlsx" else "回答のまとめ"
-        return ask_save_path(self, "書き出し先", f"{title}_{bank}", kind)
+        return dialogs.ask_save_path(self, self.prefs, "書き出し先", f"{title}_{bank}", kind)
 
     def export(self, kind: str) -> Path | None:
         """Writes the table as shown (same bank, 区分 and 期間) to .xlsx or to a まとめ PDF."""
@@ -254,19 +246,16 @@ class CompareView(QWidget):
 
         writer = comparison.export_compare_xlsx if kind == "xlsx" else comparison.export_compare_pdf
         table = self.table_data
-        written = write_file(
+        written = jobs.run_read(
             self,
-            lambda reader: writer(reader, table, path),
-            path,
-            session=self.session,
+            self.session,
+            lambda reader, progress: writer(reader, table, path),
+            title="回答を書き出しています",
             error_title="書き出せませんでした",
         )
         if written is None:
             return None
         what = "Excelファイル" if kind == "xlsx" else f"{wording.SUMMARY}PDF"
-        self.inform("書き出しました", f"{what}を作りました（{len(table.rows)}件の訪問）。\n{written}", written.parent)
+        self.inform_written("書き出しました", f"{what}を作りました（{len(table.rows)}件の訪問）。", written)
         self.exported.emit(written)
         return written
-
-    def inform(self, title: str, text: str, folder: Path | None = None) -> None:
-        messages.inform(self, title, text, folder)

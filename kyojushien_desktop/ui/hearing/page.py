@@ -1,11 +1,10 @@
 """ヒアリング: the visits (訪問の記録) with their open 次の対応, the 質問バンク and 回答の比較.
 
 Three tabs share the page. Opening a visit (double-click or 「回答を入力」) shows its answer-entry
-screen in place of the tabs, and 「← ヒアリングの一覧に戻る」 returns to the list as it was, the
-same way the 名簿 opens an organisation's record.
+screen in place of the tabs, and 「← ヒアリングの一覧に戻る」 (or Esc) returns to the list as it
+was, the same way the 名簿 opens an organisation's record; unsaved answers are asked about first.
 
-The page calls the hearing services for what the user asks and emits ``changed`` with the
-returned ``Changes``; the window sends them out on ``data_changed``. Dialogs are built by
+Writes go through ``ops``; the sheets are written as a read job. Dialogs are built by
 ``*_dialog`` methods and run through ``run_dialog`` so tests can fill them in; file choices and
 confirmations go through small methods tests can replace.
 """
@@ -14,19 +13,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
-    QComboBox,
-    QDialog,
     QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QRadioButton,
     QSplitter,
     QStackedWidget,
     QTabWidget,
@@ -37,26 +32,29 @@ from PySide6.QtWidgets import (
 from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.domain.hearing import VISIT_STATUSES, VisitSummary
 from kyojushien_desktop.services.common.changes import Changes, Topic
+from kyojushien_desktop.services.common.jobs import Progress
+from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.hearing import question_banks, visits
-from kyojushien_desktop.ui.common import messages, wording
+from kyojushien_desktop.ui.common import dialogs, jobs, wording
 from kyojushien_desktop.ui.common.fonts import scaled
+from kyojushien_desktop.ui.common.live import Page
 from kyojushien_desktop.ui.common.notice_bar import UndoNotice
+from kyojushien_desktop.ui.common.ops import Operations, changes_of
 from kyojushien_desktop.ui.common.widgets import (
     add_filters,
-    ask_save_path,
     char_width,
     filter_combo,
     list_table,
     open_on_enter,
     set_resize_modes,
     sortable_list_table,
-    write_file,
 )
 from kyojushien_desktop.ui.hearing.answer_entry import AnswerEntry
 from kyojushien_desktop.ui.hearing.bank_editor import BankEditor
 from kyojushien_desktop.ui.hearing.compare_view import CompareView
-from kyojushien_desktop.ui.hearing.visit_dialog import VisitDialog, changes_of, run_until_saved
+from kyojushien_desktop.ui.hearing.print_dialog import PrintSheetsDialog
+from kyojushien_desktop.ui.hearing.visit_dialog import VisitDialog
 from kyojushien_desktop.ui.hearing.visit_models import (
     ID_ROLE,
     PERIODS,
@@ -77,89 +75,17 @@ STATUS_CHARS = 4
 FLEXIBLE_CHARS = (14, 8, 14, 12)
 
 
-class PrintSheetsDialog(QDialog):
-    """What to print: the sheets of the visits chosen in the list (one PDF), or a blank sheet of a
-    bank for a visit not yet arranged. ``blank`` and ``bank_id`` hold the choice after OK."""
-
-    def __init__(self, banks: list, chosen: list[VisitSummary], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("ヒアリングシートを印刷")
-        self.blank = not chosen
-        self.bank_id: int | None = None
-        self.visits_button = QRadioButton(
-            f"一覧で選んだ訪問のシート（{len(chosen)}件を1つのPDFに）" if chosen else "一覧で選んだ訪問のシート"
-        )
-        self.visits_button.setEnabled(bool(chosen))
-        self.blank_button = QRadioButton("白紙のシート（訪問先を決める前に、質問バンクから）")
-        group = QButtonGroup(self)
-        group.addButton(self.visits_button)
-        group.addButton(self.blank_button)
-        (self.blank_button if self.blank else self.visits_button).setChecked(True)
-        listing = QLabel(
-            "\n".join(f"・{visit_moment(v.scheduled_at)}　{v.organization_name}" for v in chosen[:8])
-            + (f"\n　ほか{len(chosen) - 8}件" if len(chosen) > 8 else "")
-            if chosen
-            else "一覧で訪問を選んでから開くと、その訪問のシートをまとめて印刷できます（Ctrlキーで複数選べます）。"
-        )
-        listing.setObjectName("hint")
-        listing.setWordWrap(True)
-        self.bank = QComboBox()
-        for bank in banks:
-            self.bank.addItem(bank.name, bank.id)
-        bank_hint = QLabel("質問を選んでいない訪問には、この質問バンクの質問を印刷します。")
-        bank_hint.setObjectName("hint")
-        bank_hint.setWordWrap(True)
-        bank_row = QHBoxLayout()
-        bank_row.addWidget(QLabel(wording.QUESTION_BANK))
-        bank_row.addWidget(self.bank, 1)
-
-        heading = QLabel("ヒアリングシートを印刷")
-        heading.setFont(scaled(self.font(), 1.2, bold=True))
-        lead = QLabel("PDFを作ります。できたPDFを開いて印刷してください。")
-        lead.setObjectName("hint")
-        self.ok_button = QPushButton("PDFを作る…")
-        self.ok_button.setObjectName("primaryButton")
-        self.ok_button.setDefault(True)
-        self.ok_button.clicked.connect(lambda: self.try_accept())
-        cancel = QPushButton("キャンセル")
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(self.ok_button)
-        layout = QVBoxLayout(self)
-        layout.setSpacing(8)
-        layout.addWidget(heading)
-        layout.addWidget(lead)
-        layout.addSpacing(4)
-        layout.addWidget(self.visits_button)
-        layout.addWidget(listing)
-        layout.addWidget(self.blank_button)
-        layout.addLayout(bank_row)
-        layout.addWidget(bank_hint)
-        layout.addSpacing(8)
-        layout.addLayout(buttons)
-        self.setMinimumWidth(560)
-
-    def try_accept(self) -> bool:
-        self.blank = self.blank_button.isChecked()
-        self.bank_id = self.bank.currentData()
-        if self.blank and self.bank_id is None:
-            return False
-        self.accept()
-        return True
-
-
-class HearingPage(QWidget):
+class HearingPage(Page):
     """The ヒアリング area: visits and follow-ups, 質問バンク, 回答の比較, and one visit's answers."""
 
     title = wording.NAV_HEARING
-    changed = Signal(object)
+    topics = TOPICS | {Topic.SETTINGS}
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, prefs: Preferences | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session: Session | None = None
+        self.prefs = prefs
         self._last_deleted: int | None = None
+        self._last_done: int | None = None
 
         self.heading = QLabel(wording.HEARING_TITLE)
         self.heading.setObjectName("pageTitle")
@@ -167,11 +93,9 @@ class HearingPage(QWidget):
         self.tabs.setObjectName("recordTabs")
         self.tabs.addTab(self._build_visits(), wording.VISITS_TAB)
         self.bank_editor = BankEditor()
-        self.bank_editor.changed.connect(self.changed.emit)
         self.tabs.addTab(self.bank_editor, wording.BANKS_TAB)
-        self.compare = CompareView()
+        self.compare = CompareView(prefs)
         self.tabs.addTab(self.compare, wording.COMPARE_TAB)
-        self.tabs.currentChanged.connect(self._tab_changed)
         tabs_panel = QWidget()
         tabs_layout = QVBoxLayout(tabs_panel)
         tabs_layout.setContentsMargins(24, 16, 24, 12)
@@ -181,7 +105,6 @@ class HearingPage(QWidget):
 
         self.entry = AnswerEntry()
         self.entry.back_requested.connect(lambda: self.show_list())
-        self.entry.changed.connect(self.changed.emit)
         self.entry.edit_requested.connect(lambda visit_id: self.edit_visit(visit_id))
         self.entry.print_requested.connect(lambda visit_id: self.print_sheets([visit_id]))
         self.stack = QStackedWidget()
@@ -190,7 +113,11 @@ class HearingPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
-        self._set_enabled()
+
+    def bind(self, ops: Operations) -> None:
+        super().bind(ops)
+        for view in (self.bank_editor, self.compare, self.entry):
+            view.bind(ops)
 
     # --- building ---------------------------------------------------------------------------
     def _build_visits(self) -> QWidget:
@@ -249,7 +176,7 @@ class HearingPage(QWidget):
         self.empty_label.hide()
         self.notice = UndoNotice()
         self.notice_label, self.undo_button = self.notice.label, self.notice.undo_button
-        self.undo_button.clicked.connect(lambda: self._undo_delete())
+        self.undo_button.clicked.connect(lambda: self._undo())
         hint = QLabel("行をダブルクリック（または選んで Enter キー）すると、その訪問の回答を入力する画面を開きます。")
         hint.setObjectName("hint")
         hint.setWordWrap(True)
@@ -284,6 +211,9 @@ class HearingPage(QWidget):
         self.followup_title.setObjectName("cardTitle")
         self.followup_done_button = QPushButton("済にする")
         self.followup_done_button.clicked.connect(lambda: self.complete_followup())
+        self.followup_delete_button = QPushButton("削除…")
+        self.followup_delete_button.setToolTip("間違えて入れた次の対応を消します。")
+        self.followup_delete_button.clicked.connect(lambda: self.delete_followup())
         self.followup_open_button = QPushButton("訪問を開く")
         self.followup_open_button.clicked.connect(lambda: self.open_followup_visit())
         follow_head = QHBoxLayout()
@@ -291,6 +221,7 @@ class HearingPage(QWidget):
         follow_head.addStretch(1)
         follow_head.addWidget(self.followup_open_button)
         follow_head.addWidget(self.followup_done_button)
+        follow_head.addWidget(self.followup_delete_button)
         self.followup_empty = QLabel("残っている次の対応はありません。")
         self.followup_empty.setObjectName("hint")
         card = QFrame()
@@ -315,23 +246,19 @@ class HearingPage(QWidget):
         return page
 
     # --- refresh ----------------------------------------------------------------------------
-    def refresh(self, session: Session | None, changes: Changes) -> None:
+    def reload(self, changes: Changes) -> None:
         self.heading.setFont(scaled(self.font(), 1.4, bold=True))
         if Topic.SETTINGS in changes.topics:
             self._fit_columns()
-        if self.stack.currentIndex() == ENTRY or changes.file:
-            self.entry.refresh(session, changes)
         if not changes.touches(TOPICS):
             return
-        self.session = session
+        session = self.session
         self._set_enabled()
         if changes.file:
-            self._last_deleted = None
+            self._last_deleted = self._last_done = None
             self.notice.hide()
             self.stack.setCurrentIndex(TABS)
             self.tabs.setCurrentIndex(VISITS_TAB)
-        self.bank_editor.refresh(session, changes)
-        self.compare.refresh(session, changes)
         if session is None:
             self.model.set_rows([])
             self.followup_model.set_rows([])
@@ -359,7 +286,7 @@ class HearingPage(QWidget):
         self._update_buttons()
 
     def _writable(self) -> bool:
-        return self.session is not None and not self.session.read_only
+        return self.writable
 
     def _update_buttons(self) -> None:
         writable = self._writable()
@@ -372,6 +299,7 @@ class HearingPage(QWidget):
         self.print_button.setEnabled(self.session is not None)
         followup = self.selected_followup_id()
         self.followup_done_button.setEnabled(writable and followup is not None)
+        self.followup_delete_button.setEnabled(writable and followup is not None)
         self.followup_open_button.setEnabled(followup is not None)
 
     def _fit_columns(self) -> None:
@@ -400,10 +328,6 @@ class HearingPage(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
         QTimer.singleShot(0, self, self._fit_columns)  # after the table has its new size
-
-    def _tab_changed(self, index: int) -> None:
-        if index == COMPARE_TAB:
-            self.compare.ensure_loaded()
 
     # --- filters ----------------------------------------------------------------------------
     def _filters_changed(self) -> None:
@@ -477,8 +401,10 @@ class HearingPage(QWidget):
         """The visit's answer-entry screen, in place of the tabs."""
         if self.session is None or visit_id is None:
             return False
+        if self.stack.currentIndex() == ENTRY and not self.entry.confirm_leave():
+            return False
         try:
-            self.entry.load(self.session, visit_id)
+            self.entry.load(visit_id)
         except UserFacingError as exc:
             self.show_error(exc)
             return False
@@ -487,7 +413,7 @@ class HearingPage(QWidget):
         return True
 
     def show_list(self, *, ask: bool = True) -> bool:
-        if ask and self.entry.dirty and not self.entry.confirm_discard():
+        if ask and not self.entry.confirm_leave():
             return False
         opened = self.entry.visit.id if self.entry.visit is not None else None
         self.entry.dirty = False
@@ -504,18 +430,6 @@ class HearingPage(QWidget):
             self.open_visit(visit_id)
 
     # --- dialogs (built here so tests can fill them in) -------------------------------------
-    def run_dialog(self, dialog: QDialog) -> bool:
-        return dialog.exec() == QDialog.DialogCode.Accepted
-
-    def confirm(self, title: str, text: str, ok_text: str) -> bool:
-        return messages.confirm(self, title, text, ok_text)
-
-    def show_error(self, error: UserFacingError, title: str = "うまくいきませんでした") -> None:
-        messages.show_error(self, error, title)
-
-    def inform(self, title: str, text: str, folder: Path | None = None) -> None:
-        messages.inform(self, title, text, folder)
-
     def visit_dialog(self, visit_id: int | None = None, organization_id: int | None = None) -> VisitDialog:
         assert self.session is not None
         visit = visits.get_visit(self.session, visit_id) if visit_id is not None else None
@@ -526,7 +440,17 @@ class HearingPage(QWidget):
         return PrintSheetsDialog(question_banks.list_banks(self.session), chosen, self)
 
     def choose_pdf_path(self, name: str) -> Path | None:
-        return ask_save_path(self, "PDFの保存先", name, "pdf")
+        return dialogs.ask_save_path(self, self.prefs, "PDFの保存先", name, "pdf")
+
+    # --- leaving with unsaved answers -------------------------------------------------------
+    def has_unsaved(self) -> bool:
+        return self.stack.currentIndex() == ENTRY and self.entry.has_unsaved()
+
+    def save_unsaved(self) -> bool:
+        return self.entry.save_unsaved()
+
+    def discard_unsaved(self) -> None:
+        self.entry.discard_unsaved()
 
     # --- actions ----------------------------------------------------------------------------
     def plan_visit(self, organization_id: int | None = None) -> int | None:
@@ -535,17 +459,13 @@ class HearingPage(QWidget):
         if self.session is None or not self._writable():
             return None
         dialog = self.visit_dialog(organization_id=organization_id)
-        session = self.session
-        result = run_until_saved(
-            self.run_dialog,
-            dialog,
-            lambda: visits.plan_visit(session, dialog.result_visit, dialog.result_new_organization),
-            lambda exc: self.show_error(exc, "保存できませんでした"),
+        result = self.submit(
+            dialog, lambda session, visit: visits.plan_visit(session, visit, dialog.result_new_organization)
         )
         if result is None:
             return None
-        visit_id, changes = result  # type: ignore[misc]
-        self.changed.emit(changes)
+        visit_id, changes = result
+        self.reload(changes)
         self.clear_filters()
         self.select_id(visit_id)
         return visit_id
@@ -556,20 +476,17 @@ class HearingPage(QWidget):
             visit_id = ids[0] if len(ids) == 1 else None
         if self.session is None or visit_id is None or not self._writable():
             return False
-        if self.stack.currentIndex() == ENTRY and self.entry.dirty and not self.entry.confirm_discard():
+        if self.stack.currentIndex() == ENTRY and not self.entry.confirm_leave():
             return False
         dialog = self.visit_dialog(visit_id)
-        session = self.session
-        result = run_until_saved(
-            self.run_dialog,
-            dialog,
-            lambda: visits.save_visit(session, dialog.result_visit, dialog.result_new_organization),
-            lambda exc: self.show_error(exc, "保存できませんでした"),
+        result = self.submit(
+            dialog, lambda session, visit: visits.save_visit(session, visit, dialog.result_new_organization)
         )
         if result is None:
             return False
-        self.entry.dirty = False
-        self.changed.emit(changes_of(result))
+        self.reload(changes_of(result))
+        if self.stack.currentIndex() == ENTRY:
+            self.entry.load(visit_id)
         return True
 
     def delete_visit(self) -> None:
@@ -583,40 +500,66 @@ class HearingPage(QWidget):
         )
         if not self.confirm("ヒアリング記録の削除", text, "削除する"):
             return
-        try:
-            changes = visits.delete_visit(self.session, visit.id)
-        except UserFacingError as exc:
-            self.show_error(exc)
+        changes = self.run_op(lambda session: visits.delete_visit(session, visit.id))
+        if changes is None:
             return
-        self._last_deleted = visit.id
-        self.changed.emit(changes)
-        self.notice_label.setText(f"{visit.organization_name}へのヒアリング記録を削除しました。")
+        self.reload(changes)
+        self._last_deleted, self._last_done = visit.id, None
+        self._show_notice(f"{visit.organization_name}へのヒアリング記録を削除しました。")
+
+    def _show_notice(self, text: str) -> None:
+        self.notice_label.setText(text)
         self.undo_button.setVisible(True)
         self.notice.show()
 
-    def _undo_delete(self) -> None:
-        if self.session is None or self._last_deleted is None:
-            return
-        visit_id, self._last_deleted = self._last_deleted, None
-        try:
-            changes = visits.restore_visit(self.session, visit_id)
-        except UserFacingError as exc:
-            self.show_error(exc, "元に戻せませんでした")
-            return
-        self.changed.emit(changes)
+    def _undo(self) -> None:
+        """元に戻す: the visit just deleted, or the 次の対応 just marked 済."""
+        if self._last_deleted is not None:
+            visit_id, self._last_deleted = self._last_deleted, None
+            changes = self.run_op(lambda session: visits.restore_visit(session, visit_id), "元に戻せませんでした")
+            if changes is not None:
+                self.reload(changes)
+                self.select_id(visit_id)
+        elif self._last_done is not None:
+            followup_id, self._last_done = self._last_done, None
+            changes = self.run_op(
+                lambda session: visits.complete_followup(session, followup_id, False), "元に戻せませんでした"
+            )
+            if changes is not None:
+                self.reload(changes)
         self.notice.hide()
-        self.select_id(visit_id)
 
     def complete_followup(self) -> None:
+        """済にする, with 元に戻す on the bar above the list while it still makes sense."""
         followup_id = self.selected_followup_id()
         if self.session is None or followup_id is None or not self._writable():
             return
-        try:
-            changes = visits.complete_followup(self.session, followup_id, True)
-        except UserFacingError as exc:
-            self.show_error(exc)
+        action = self._selected_followup_action()
+        changes = self.run_op(lambda session: visits.complete_followup(session, followup_id, True))
+        if changes is None:
             return
-        self.changed.emit(changes)
+        self.reload(changes)
+        self._last_done, self._last_deleted = followup_id, None
+        self._show_notice(f"次の対応「{action}」を済にしました。")
+
+    def delete_followup(self) -> None:
+        """A 次の対応 entered by mistake goes, after a question (済にする keeps it as done)."""
+        followup_id = self.selected_followup_id()
+        if self.session is None or followup_id is None or not self._writable():
+            return
+        action = self._selected_followup_action()
+        text = f"次の対応「{action}」を削除します。済んだだけなら、削除せずに「済にする」を使うと記録が残ります。"
+        if not self.confirm("次の対応の削除", text, "削除する"):
+            return
+        changes = self.run_op(lambda session: visits.delete_followup(session, followup_id))
+        if changes is not None:
+            self.reload(changes)
+
+    def _selected_followup_action(self) -> str:
+        rows = self.followup_table.selectionModel().selectedRows()
+        if not rows:
+            return ""
+        return self.followup_model.followup(self.followup_proxy.mapToSource(rows[0]).row()).action
 
     def print_sheets(self, visit_ids: list[int] | None = None) -> Path | None:
         """ヒアリングシート as one PDF: the chosen visits' sheets, or a blank sheet of a bank."""
@@ -627,18 +570,18 @@ class HearingPage(QWidget):
         dialog = self.print_dialog(chosen)
         if not self.run_dialog(dialog):
             return None
-        session, bank_id = self.session, dialog.bank_id
+        bank_id = dialog.bank_id
         if dialog.blank:
             if bank_id is None:
                 return None
-            name = f"ヒアリングシート_白紙_{question_banks.get_bank(session, bank_id).name}"
+            name = f"ヒアリングシート_白紙_{question_banks.get_bank(self.session, bank_id).name}"
         else:
             name = "ヒアリングシート" if len(chosen) != 1 else f"ヒアリングシート_{chosen[0].organization_name}"
         path = self.choose_pdf_path(name)
         if path is None:
             return None
 
-        def write(reader: Session) -> Path:
+        def write(reader: Session, progress: Progress) -> Path:
             if dialog.blank:
                 assert bank_id is not None
                 sheets = [visits.blank_sheet(reader, bank_id)]
@@ -646,17 +589,15 @@ class HearingPage(QWidget):
                 sheets = [visits.sheet_for_visit(reader, v.id, fallback_bank_id=bank_id) for v in chosen]
             return visits.export_sheets_pdf(reader, sheets, path)
 
-        written = write_file(
+        written = jobs.run_read(
             self,
+            self.session,
             write,
-            path,
-            session=session,
+            title="ヒアリングシートを作っています",
             error_title="印刷用のPDFを作れませんでした",
-            cannot_write="PDFを書き込めませんでした",
-            noun="PDF",
         )
         if written is None:
             return None
         what = "白紙のヒアリングシート" if dialog.blank else f"ヒアリングシート（{len(chosen)}件）"
-        self.inform("PDFを作りました", f"{what}のPDFを作りました。開いて印刷してください。\n{written}", written.parent)
+        self.inform_written("PDFを作りました", f"{what}のPDFを作りました。", written)
         return written

@@ -2,8 +2,8 @@
 when and where, who goes and whom we meet, why, which questions, what 情報のお土産 to bring and
 whether to convey 担当課の考え方.
 
-The dialog only reads; it returns ``result_visit`` (and ``result_new_organization`` when the
-organisation was registered here) and the caller hands them to ``visits.plan_visit`` or
+The dialog only reads; it returns ``result_value`` (the visit; ``result_new_organization`` when
+the organisation was registered here) and the caller hands them to ``visits.plan_visit`` or
 ``visits.save_visit``, which adds the new organisation and the visit in one transaction.
 """
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from collections.abc import Callable
 
 from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
@@ -36,19 +35,19 @@ from PySide6.QtWidgets import (
 
 from kyojushien_desktop.content import hearing as hearing_guide
 from kyojushien_desktop.domain import wareki
-from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
+from kyojushien_desktop.domain.errors import ValidationError
 from kyojushien_desktop.domain.hearing import Question, Visit, clean_visit
 from kyojushien_desktop.domain.members import Organization
-from kyojushien_desktop.services.common.changes import Changes
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.common.settings import load_settings
 from kyojushien_desktop.services.hearing import question_banks, visits
 from kyojushien_desktop.services.members import organizations, people
 from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.fonts import scaled
+from kyojushien_desktop.ui.common.forms import FormDialog, problems_of
 from kyojushien_desktop.ui.common.widgets import list_table
-from kyojushien_desktop.ui.hearing.visit_models import ChosenQuestionsModel, QuestionPickModel
-from kyojushien_desktop.ui.members.organization_dialog import FieldErrors, OrganizationDialog, problems_of
+from kyojushien_desktop.ui.hearing.bank_models import ChosenQuestionsModel, QuestionPickModel
+from kyojushien_desktop.ui.members.organization_dialog import OrganizationDialog
 
 NEW_ORGANIZATION = -1
 # Which guide bank suits an organisation of a 区分 (the guide's hearing targets, p44); the user
@@ -87,8 +86,8 @@ def section_label(text: str) -> QLabel:
     return label
 
 
-class VisitDialog(QDialog):
-    """``result_visit`` (and ``result_new_organization``) after 保存; nothing is written here."""
+class VisitDialog(FormDialog):
+    """``result_value`` (and ``result_new_organization``) after 保存; nothing is written here."""
 
     def __init__(
         self,
@@ -114,7 +113,6 @@ class VisitDialog(QDialog):
         self._questions_touched = not self.is_new
         self._shown_organization: int | None = None
         self._bank_cache: dict[int, list[Question]] = {}
-        self.errors = FieldErrors()
         all_banks = question_banks.list_banks(session, include_retired=True)
         self.bank_names = {b.id: b.name for b in all_banks if b.id is not None}
         self.banks = [b for b in all_banks if not b.retired]
@@ -593,39 +591,10 @@ class VisitDialog(QDialog):
         except ValidationError as exc:
             self.errors.show(problems_of(exc))
             return False
-        self.result_visit = visit
+        self.result_value = self.result_visit = visit
         self.result_new_organization = new_org
         self.accept()
         return True
 
-
-def run_until_saved(
-    run_dialog: Callable[[QDialog], bool],
-    dialog: QDialog,
-    call: Callable[[], object],
-    show_error: Callable[[UserFacingError], None],
-) -> object | None:
-    """Runs the dialog until the service takes what was typed: a service-side problem is shown
-    beside its field and the dialog opens again with the input kept. Returns the call's result."""
-    while run_dialog(dialog):
-        try:
-            return call()
-        except ValidationError as exc:
-            errors = getattr(dialog, "errors", None)
-            if errors is None:
-                show_error(exc)
-                return None
-            errors.show(problems_of(exc))
-        except UserFacingError as exc:
-            show_error(exc)
-            return None
-    return None
-
-
-def changes_of(result: object) -> Changes:
-    """The Changes of a service result that is ``Changes`` or ``(value, Changes)``."""
-    if isinstance(result, Changes):
-        return result
-    if isinstance(result, tuple) and len(result) == 2 and isinstance(result[1], Changes):
-        return result[1]
-    return Changes()
+    def current_value(self) -> tuple[Visit, Organization | None]:
+        return self.current_visit(), self.new_organization

@@ -1,5 +1,5 @@
-"""Table models of the ヒアリング screens: visits, follow-ups, banks, questions, the question picker
-of the visit dialog and the 回答の比較 table.
+"""Table models of the ヒアリング list: visits (with the period filter of the 年度) and 次の対応.
+The banks' models are in ``bank_models``, the 回答の比較 table in ``compare_model``.
 
 Each model holds rows loaded once per data change; sort roles return raw values (dates as dates,
 状態 in its order, numbers as numbers) so a proxy sorts them the way a person expects.
@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QDateTime, QModelIndex, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, QModelIndex, Qt, QTime, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from kyojushien_desktop.domain import wareki
@@ -18,12 +18,8 @@ from kyojushien_desktop.domain.hearing import (
     PLANNED,
     RECORDED,
     VISIT_STATUSES,
-    CompareTable,
     FollowUp,
-    Question,
-    QuestionBank,
     VisitSummary,
-    parse_number,
 )
 from kyojushien_desktop.domain.kana import search_key
 from kyojushien_desktop.ui.common import wording
@@ -31,13 +27,11 @@ from kyojushien_desktop.ui.common.table_model import (
     ID_ROLE,
     SORT_ROLE,
     FilterProxy,
-    HeaderTableModel,
     ModelIndex,
     RowsTableModel,
     color_role,
     is_checked,
     item_flags,
-    live_first,
 )
 
 # (background, text) per 状態: 予定 blue, 実施済 amber (answers still to write), 記録済 green; the
@@ -76,7 +70,7 @@ def is_overdue(followup: FollowUp, today: dt.date | None = None) -> bool:
     return not followup.done and followup.due_on is not None and followup.due_on < (today or dt.date.today())
 
 
-def _qdatetime(moment: dt.datetime) -> QDateTime:
+def qdatetime(moment: dt.datetime) -> QDateTime:
     return QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute))
 
 
@@ -148,7 +142,7 @@ class VisitTableModel(RowsTableModel[VisitSummary]):
             return values[column]
         if role == SORT_ROLE:
             return (
-                _qdatetime(row.scheduled_at),
+                qdatetime(row.scheduled_at),
                 row.organization_sort or search_key(row.organization_name),
                 row.category,
                 search_key(row.purpose),
@@ -321,304 +315,3 @@ class FollowUpTableModel(RowsTableModel[FollowUp]):
 
 
 # --- banks and questions ---------------------------------------------------------------------
-
-
-def source_text(question: Question) -> str:
-    if not question.from_guide:
-        return ""
-    return f"{wording.GUIDE_MARK}（文言を変更）" if question.reworded else wording.GUIDE_MARK
-
-
-class BankListModel(RowsTableModel[QuestionBank]):
-    """質問バンク in their order (the guide's first, then the user's own); retired ones greyed."""
-
-    HEADERS = ("質問バンク", "質問数", "出典")
-
-    def set_banks(self, banks: list[QuestionBank]) -> None:
-        self._reset_rows(live_first(banks, lambda b: b.retired))
-
-    def bank(self, row: int) -> QuestionBank:
-        return self._rows[row]
-
-    def banks(self) -> list[QuestionBank]:
-        return list(self._rows)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not self._valid(index):
-            return None
-        bank = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            name = bank.name + (f"（{wording.RETIRED}）" if bank.retired else "")
-            origin = "手引き" if bank.from_guide else "独自"
-            return (name, f"{bank.question_count}問", origin)[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return bank.description or None
-        if role == ID_ROLE:
-            return bank.id
-        if role == Qt.ItemDataRole.ForegroundRole and bank.retired:
-            return QBrush(QColor(RETIRED_TEXT))
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-
-class QuestionTableModel(RowsTableModel[Question]):
-    """A bank's questions in order, numbered as on the sheet; retired ones (when shown) greyed."""
-
-    HEADERS = ("番号", "質問", "回答の種類", "行数", "出典")
-
-    def set_questions(self, questions: list[Question]) -> None:
-        self._reset_rows(live_first(questions, lambda q: q.retired))
-
-    def question(self, row: int) -> Question:
-        return self._rows[row]
-
-    def questions(self) -> list[Question]:
-        return list(self._rows)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not self._valid(index):
-            return None
-        question = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            number = wording.RETIRED if question.retired else str(index.row() + 1)
-            kind = question.answer_type_label
-            if question.answer_type == "choice":
-                kind += f"（{len(question.choices)}）"
-            return (number, question.text, kind, str(question.lines), source_text(question))[column]
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 2 and question.choices:
-                return "選択肢: " + "・".join(question.choices)
-            if column == 4 and question.reworded:
-                return f"手引きの文言: {question.guide_text}"
-            if column == 1:
-                return question.text
-            return None
-        if role == ID_ROLE:
-            return question.id
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if question.retired:
-                return QBrush(QColor(RETIRED_TEXT))
-            if column == 4 and question.from_guide:
-                return QBrush(QColor(GUIDE_TEXT))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 3):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-
-class QuestionPickModel(HeaderTableModel):
-    """The visit dialog's list of one bank's questions, each with a checkbox: ticked means asked
-    at this visit. ``toggled`` tells the dialog which question was ticked or unticked."""
-
-    HEADERS = ("質問", "回答の種類", "出典")
-    toggled = Signal(int, bool)
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._questions: list[Question] = []
-        self._chosen: set[int] = set()
-
-    def set_questions(self, questions: list[Question], chosen: Iterable[int]) -> None:
-        self.beginResetModel()
-        self._questions = [q for q in questions if q.id is not None]
-        self._chosen = set(chosen)
-        self.endResetModel()
-
-    def set_chosen(self, chosen: Iterable[int]) -> None:
-        self._chosen = set(chosen)
-        if self._questions:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._questions) - 1, 0))
-
-    def question(self, row: int) -> Question:
-        return self._questions[row]
-
-    def questions(self) -> list[Question]:
-        return list(self._questions)
-
-    def _row_count(self) -> int:
-        return len(self._questions)
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        flags = item_flags(index)
-        if index.isValid() and index.column() == 0:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not self._valid(index):
-            return None
-        question = self._questions[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (question.text, question.answer_type_label, source_text(question))[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 2:
-            return QBrush(QColor(GUIDE_TEXT))
-        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
-            return Qt.CheckState.Checked if question.id in self._chosen else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
-            return question.text
-        if role == ID_ROLE:
-            return question.id
-        return None
-
-    def setData(self, index: ModelIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if role != Qt.ItemDataRole.CheckStateRole or not self._valid(index) or index.column() != 0:
-            return False
-        question_id = self._questions[index.row()].id
-        assert question_id is not None
-        checked = is_checked(value)
-        if checked == (question_id in self._chosen):
-            return True
-        (self._chosen.add if checked else self._chosen.discard)(question_id)
-        self.dataChanged.emit(index, index)
-        self.toggled.emit(question_id, checked)
-        return True
-
-
-class ChosenQuestionsModel(HeaderTableModel):
-    """The questions chosen for a visit, in the order they are asked (and numbered on the sheet)."""
-
-    HEADERS = ("番号", "質問", "質問バンク")
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._questions: list[Question] = []
-        self._bank_names: dict[int, str] = {}
-
-    def set_questions(self, questions: list[Question], bank_names: dict[int, str]) -> None:
-        self.beginResetModel()
-        self._questions = list(questions)
-        self._bank_names = dict(bank_names)
-        self.endResetModel()
-
-    def question(self, row: int) -> Question:
-        return self._questions[row]
-
-    def _row_count(self) -> int:
-        return len(self._questions)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not self._valid(index):
-            return None
-        question = self._questions[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (str(index.row() + 1), question.text, self._bank_names.get(question.bank_id, ""))[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 1:
-            return question.text
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 2:
-            return self._bank_names.get(question.bank_id) or None
-        if role == ID_ROLE:
-            return question.id
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-
-# --- 回答の比較 ----------------------------------------------------------------------------
-
-
-def wrap_heading(text: str, width: int = 12, lines: int = 3) -> str:
-    """A question as a column heading: a few short lines (headers do not wrap by themselves),
-    the rest cut with … (the tooltip has it in full)."""
-    parts = [text[i : i + width] for i in range(0, len(text), width)] or [""]
-    if len(parts) > lines:
-        parts = parts[:lines]
-        parts[-1] = parts[-1][: width - 1] + "…"
-    return "\n".join(parts)
-
-
-def preview(text: str, limit: int = ANSWER_PREVIEW_CHARS) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-class CompareTableModel(QAbstractTableModel):
-    """Rows are visits (団体, 日付), columns the bank's questions, cells the answers."""
-
-    FIXED = ("団体・機関", "日付")
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.table: CompareTable | None = None
-
-    def set_table(self, table: CompareTable | None) -> None:
-        self.beginResetModel()
-        self.table = table
-        self.endResetModel()
-
-    def question(self, column: int) -> Question | None:
-        if self.table is None or column < len(self.FIXED):
-            return None
-        index = column - len(self.FIXED)
-        return self.table.questions[index] if index < len(self.table.questions) else None
-
-    def answer(self, row: int, column: int) -> str:
-        question = self.question(column)
-        if self.table is None or question is None:
-            return ""
-        return self.table.rows[row].answers.get(question.id or 0, "")
-
-    def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() or self.table is None else len(self.table.rows)
-
-    def columnCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008 - Qt's API
-        return 0 if parent.isValid() or self.table is None else len(self.FIXED) + len(self.table.questions)
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        return item_flags(index)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if self.table is None or not index.isValid() or not (0 <= index.row() < len(self.table.rows)):
-            return None
-        if not 0 <= index.column() < self.columnCount():
-            return None
-        visit = self.table.rows[index.row()].visit
-        column = index.column()
-        question = self.question(column)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return visit.organization_name
-            if column == 1:
-                return wareki.format_date(visit.scheduled_at.date(), weekday=False)
-            return preview(self.answer(index.row(), column))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == 0:
-                return f"{visit.organization_name}（{visit.category}）"
-            if column == 1:
-                return visit_moment(visit.scheduled_at)
-            text = self.answer(index.row(), column)
-            assert question is not None
-            return f"{question.text}\n\n{visit.organization_name}: {text or '（未回答）'}"
-        if role == SORT_ROLE:
-            if column == 0:
-                return visit.organization_sort or search_key(visit.organization_name)
-            if column == 1:
-                return _qdatetime(visit.scheduled_at)
-            text = self.answer(index.row(), column)
-            if question is not None and question.answer_type == "number":
-                number = parse_number(text) if text else None
-                return float(number) if number is not None else float("-inf")
-            return search_key(text)
-        if role == ID_ROLE:
-            return visit.id
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if question is not None and question.answer_type == "number":
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        return None
-
-    def headerData(  # noqa: N802 - Qt's API
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        if orientation == Qt.Orientation.Vertical:
-            return str(section + 1) if role == Qt.ItemDataRole.DisplayRole else None
-        if self.table is None or not 0 <= section < self.columnCount():
-            return None
-        question = self.question(section)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if question is None:
-                return self.FIXED[section]
-            return wrap_heading(f"{section - len(self.FIXED) + 1}. {question.text}")
-        if role == Qt.ItemDataRole.ToolTipRole and question is not None:
-            mark = f"（{wording.GUIDE_MARK}）" if question.from_guide else ""
-            return f"{section - len(self.FIXED) + 1}. {question.text}{mark}\n回答の種類: {question.answer_type_label}"
-        return None

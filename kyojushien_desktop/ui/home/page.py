@@ -1,11 +1,13 @@
-"""ホーム: which town, whose post, which file, when it was last backed up."""
+"""ホーム: which town, whose post, where things stand, which file, when it was last backed up.
+
+With no file open (the first start's dialog was closed, or a file could not be opened) it offers
+the three ways to begin, so the app never leaves a newcomer at a dead end."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -20,11 +22,11 @@ from kyojushien_desktop.content.member_terms import member_terms
 from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.services import datafile
 from kyojushien_desktop.services.common.changes import OVERVIEW, Changes, Topic
-from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.common.settings import load_settings, rotation_date
 from kyojushien_desktop.services.overview import load_overview
-from kyojushien_desktop.ui.common import wording
+from kyojushien_desktop.ui.common import messages, wording
 from kyojushien_desktop.ui.common.fonts import scaled
+from kyojushien_desktop.ui.common.live import Page
 
 
 def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
@@ -38,12 +40,16 @@ def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
     return frame, layout
 
 
-class HomePage(QWidget):
+class HomePage(Page):
     title = wording.NAV_HOME
+    topics = OVERVIEW
+    new_requested = Signal()
+    open_requested = Signal()
+    sample_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session: Session | None = None
+        self.start_card = self._build_start_card()
         self.sample_banner = QLabel(wording.SAMPLE_BANNER)
         self.sample_banner.setObjectName("banner")
         self.sample_banner.setWordWrap(True)
@@ -109,17 +115,45 @@ class HomePage(QWidget):
         layout.setSpacing(14)
         layout.addWidget(self.sample_banner)
         layout.addLayout(header)
+        layout.addWidget(self.start_card)
         layout.addWidget(post_card)
         layout.addWidget(status_card)
         layout.addWidget(file_card)
         layout.addStretch(1)
+        self.file_cards = (post_card, status_card, file_card)
 
-    def refresh(self, session: Session | None, changes: Changes) -> None:
-        if changes.touches(OVERVIEW) and session is not None:
+    def _build_start_card(self) -> QFrame:
+        card, layout = _card("はじめるには")
+        lead = QLabel(
+            "データファイルが開かれていません。自分の町のデータを新しく作るか、受け取ったデータファイルを開くか、"
+            "見本の町で試してみてください。"
+        )
+        lead.setWordWrap(True)
+        layout.addWidget(lead)
+        row = QHBoxLayout()
+        for text, signal, tip in (
+            ("新しく作る…", self.new_requested, "自治体名と担当課を入れて、新しいデータファイルを作ります。"),
+            ("データファイルを開く…", self.open_requested, "前任の方から受け取ったファイルなどを開きます。"),
+            ("見本の町で試す", self.sample_requested, "架空の町「みどり町」のデータで、使い方を試せます。"),
+        ):
+            button = QPushButton(text)
+            button.setToolTip(tip)
+            button.clicked.connect(signal.emit)
+            row.addWidget(button)
+        row.addStretch(1)
+        self.start_buttons = row
+        layout.addLayout(row)
+        return card
+
+    def reload(self, changes: Changes) -> None:
+        session = self.session
+        self.start_card.setVisible(session is None)
+        for card in self.file_cards:
+            card.setVisible(session is not None)
+        if session is not None:
             self._show_overview(session)
         if not changes.touches({Topic.SETTINGS}):
             return
-        self.session = session
         self.municipality.setFont(scaled(self.font(), 1.8, bold=True))
         today = dt.date.today()
         self.today.setText("今日は " + wareki.format_date(today))
@@ -152,7 +186,7 @@ class HomePage(QWidget):
         )
         self.read_only.setVisible(session.read_only)
 
-    def _show_overview(self, session: Session) -> None:
+    def _show_overview(self, session) -> None:
         """Where the directory stands, the hearings ahead and the 次の対応 still open."""
         today = dt.date.today()
         summary = load_overview(session, today)
@@ -178,10 +212,10 @@ class HomePage(QWidget):
 
     def _open_folder(self) -> None:
         if self.session:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.session.path.parent)))
+            messages.open_path(self.session.path.parent)
 
     def _open_backups(self) -> None:
         if self.session:
             folder = datafile.backup_folder(self.session.path)
             folder.mkdir(parents=True, exist_ok=True)
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+            messages.open_path(folder)

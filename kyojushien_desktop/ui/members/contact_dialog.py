@@ -7,21 +7,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kyojushien_desktop.domain.members import Contact, Person
 from kyojushien_desktop.services.members import terms
 from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.fonts import scaled
-from kyojushien_desktop.ui.members.organization_dialog import FieldErrors, text_box
-from kyojushien_desktop.ui.members.person_dialog import DateField, dialog_buttons, to_qdate
+from kyojushien_desktop.ui.common.forms import DateField, FormDialog, dialog_buttons, text_box, to_qdate
 
 # add_contact refuses dates further ahead than this; the calendar stops there too.
 MAX_DAYS_AHEAD = 366
 
 
-class ContactDialog(QDialog):
-    """``result_contact`` holds what was typed after 記録."""
+class ContactDialog(FormDialog):
+    """``result_value`` (and ``result_contact``) holds what was typed after 記録."""
 
     def __init__(
         self,
@@ -36,7 +35,6 @@ class ContactDialog(QDialog):
         self.organization_id = organization_id
         self.result_contact: Contact | None = None
         self.setWindowTitle(wording.ADD_CONTACT)
-        self.errors = FieldErrors()
         today = today or dt.date.today()
 
         self.occurred_on = DateField(today)
@@ -74,6 +72,9 @@ class ContactDialog(QDialog):
         self.setMinimumWidth(600)
         self.note.setFocus()
 
+    def current_value(self) -> Contact:
+        return self.current_contact()
+
     def current_contact(self) -> Contact:
         return Contact(
             organization_id=self.organization_id,
@@ -86,6 +87,6 @@ class ContactDialog(QDialog):
 
     def try_accept(self) -> bool:
         self.errors.clear()
-        self.result_contact = self.current_contact()
+        self.result_value = self.result_contact = self.current_contact()
         self.accept()
         return True

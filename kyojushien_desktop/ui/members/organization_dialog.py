@@ -4,21 +4,16 @@ the cleaned ``Organization`` and the caller hands it to ``save_organization``.""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
-from typing import TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDialog,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QLineEdit,
-    QPlainTextEdit,
     QPushButton,
     QRadioButton,
     QScrollArea,
@@ -33,92 +28,7 @@ from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.members import organizations, terms
 from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.fonts import scaled
-
-T = TypeVar("T")
-
-
-def problems_of(error: ValidationError) -> dict[str, str]:
-    """Every field's message; a service may raise with one ``field`` or with ``problems``."""
-    problems = getattr(error, "problems", None)
-    return dict(problems) if problems else {error.field or "": error.message}
-
-
-class FieldErrors:
-    """Red messages under the fields they are about, so the user sees where to look and what
-    they typed stays in place."""
-
-    def __init__(self) -> None:
-        self.labels: dict[str, QLabel] = {}
-        self.general = self._label()
-
-    @staticmethod
-    def _label() -> QLabel:
-        label = QLabel()
-        label.setObjectName("fieldError")
-        label.setWordWrap(True)
-        label.hide()
-        return label
-
-    def field(self, key: str, widget: QWidget | QLayout) -> QWidget:
-        """The widget with its (hidden) message label under it."""
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        if isinstance(widget, QLayout):
-            layout.addLayout(widget)
-        else:
-            layout.addWidget(widget)
-        label = self._label()
-        self.labels[key] = label
-        layout.addWidget(label)
-        return box
-
-    def clear(self) -> None:
-        for label in [*self.labels.values(), self.general]:
-            label.clear()
-            label.hide()
-
-    def show(self, problems: dict[str, str]) -> list[str]:
-        """Shows each message beside its field (unknown fields in the general line); returns the
-        keys shown beside fields, first problem first."""
-        self.clear()
-        shown, other = [], []
-        for key, message in problems.items():
-            label = self.labels.get(key)
-            if label is None:
-                other.append(message)
-                continue
-            label.setText(message)
-            label.show()
-            shown.append(key)
-        if other:
-            self.general.setText("\n".join(other))
-            self.general.show()
-        return shown
-
-    def checked(self, clean: Callable[[], T]) -> T | None:
-        """What ``clean`` returns, or None with its ValidationError shown beside the fields."""
-        try:
-            return clean()
-        except ValidationError as exc:
-            self.show(problems_of(exc))
-            return None
-
-    def text(self, key: str) -> str:
-        label = self.labels.get(key)
-        return label.text() if label is not None and not label.isHidden() else ""
-
-
-def text_box(height_lines: int = 3, *, grow: bool = False) -> QPlainTextEdit:
-    """A multi-line field sized in lines of the current font; Tab moves on, as in the other fields."""
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
-    height = box.fontMetrics().lineSpacing() * height_lines + 14
-    box.setMinimumHeight(height)
-    if not grow:
-        box.setMaximumHeight(height)
-    return box
+from kyojushien_desktop.ui.common.forms import FormDialog, problems_of, text_box
 
 
 def describe_similar(rows: list[OrganizationSummary]) -> str:
@@ -129,22 +39,25 @@ def describe_similar(rows: list[OrganizationSummary]) -> str:
     return "\n".join(lines)
 
 
-class OrganizationDialog(QDialog):
-    """``result_organization`` holds the validated record after 保存; nothing is written here."""
+class OrganizationDialog(FormDialog):
+    """``result_value`` holds the validated record after 保存; nothing is written here. A new
+    record starts with no 区分 chosen, and choosing one of the town hall's own departments
+    (住宅部局・福祉部局) sets 庁内 until the user picks 庁内/庁外 themselves."""
 
     def __init__(self, session: Session, org: Organization | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
         self.original = org or organizations.new_organization()
         self.is_new = self.original.id is None
+        self._internal_chosen = not self.is_new
         self.result_organization: Organization | None = None
         self.similar: list[OrganizationSummary] = []
         self._similar_confirmed = False
         self._filling = False
         self._roles_edited = False
         self.setWindowTitle("新しい団体・機関を登録" if self.is_new else f"団体・機関の編集 — {self.original.name}")
-        self.errors = FieldErrors()
         vocabulary = member_terms()
+        self._internal_categories = vocabulary.internal_categories
 
         self.name = QLineEdit()
         self.name.setPlaceholderText("例: 株式会社みどり不動産")
@@ -258,10 +171,10 @@ class OrganizationDialog(QDialog):
 
         heading = QLabel(self.windowTitle())
         heading.setFont(scaled(self.font(), 1.3, bold=True))
-        self.save_button = QPushButton("保存")
+        self.save_button = QPushButton(wording.SAVE)
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(lambda: self.try_accept())
-        cancel = QPushButton("キャンセル")
+        cancel = QPushButton(wording.CANCEL)
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         required_note = QLabel("（必須）の項目だけ入れれば保存できます。ほかはあとから書き足せます。")
@@ -279,7 +192,11 @@ class OrganizationDialog(QDialog):
         layout.addLayout(buttons)
 
         self._fill(self.original)
+        if not self.original.category:
+            self.category.setPlaceholderText("（区分を選んでください）")
+            self.category.setCurrentIndex(-1)
         self.category.currentIndexChanged.connect(self._category_changed)
+        self.internal_group.buttonClicked.connect(lambda _button: setattr(self, "_internal_chosen", True))
         self.stage.currentIndexChanged.connect(self._show_stage_hint)
         self.expected_roles.textChanged.connect(self._roles_changed)
         for field in (self.name, self.phone, self.fax):
@@ -292,7 +209,7 @@ class OrganizationDialog(QDialog):
         self._filling = True
         self.name.setText(org.name)
         self.kana.setText(org.kana)
-        if self.category.findText(org.category) < 0:
+        if org.category and self.category.findText(org.category) < 0:
             self.category.addItem(org.category)
         self.category.setCurrentText(org.category)
         self.kind.setCurrentText(org.kind)
@@ -310,6 +227,9 @@ class OrganizationDialog(QDialog):
         self.notes.setPlainText(org.notes)
         self._filling = False
         self._show_stage_hint()
+
+    def current_value(self) -> Organization:
+        return self.current_organization()
 
     def current_organization(self) -> Organization:
         """What is typed now, on top of the record being edited (keeps its id and dates)."""
@@ -335,9 +255,12 @@ class OrganizationDialog(QDialog):
 
     # --- reactions --------------------------------------------------------------------------
     def _category_changed(self) -> None:
-        """A new record's 期待される役割 follows the 区分 until the user writes their own."""
+        """A new record's 期待される役割 (and 庁内/庁外) follow the 区分 until the user sets their own."""
         if self.is_new and not self._roles_edited:
             self._fill_roles()
+        if not self._internal_chosen:
+            internal = self.category.currentText() in self._internal_categories
+            (self.internal_button if internal else self.external_button).setChecked(True)
 
     def _fill_roles(self) -> None:
         self._filling = True
@@ -376,7 +299,7 @@ class OrganizationDialog(QDialog):
             if self.similar:
                 self._show_similar()
                 return False
-        self.result_organization = cleaned
+        self.result_value = self.result_organization = cleaned
         self.accept()
         return True
 

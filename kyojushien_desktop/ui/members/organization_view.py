@@ -1,8 +1,9 @@
 """One 団体・機関's record: the facts, its people (with 前任), its 経過記録 and its 変更履歴.
 
-The view calls the directory services for what the user asks here and emits ``changed`` with
-the returned ``Changes``; the window passes them on to every page. Dialogs are built by
-``*_dialog`` methods and run through ``run_dialog``/``confirm`` so tests can drive them.
+The view writes through ``ops`` and reloads itself after its own changes; changes made elsewhere
+(a visit recorded on the ヒアリング page) reach it on the bus. A visit on the 経過記録 opens the
+visit itself. Dialogs are built by ``*_dialog`` methods and run through ``run_dialog``/
+``confirm`` so tests can drive them.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from typing import TypeVar
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QDialog,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from kyojushien_desktop.domain import wareki
-from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
+from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.domain.members import (
     INTERNAL_LABELS,
     ORGANIZATION_FIELDS,
@@ -40,18 +40,19 @@ from kyojushien_desktop.domain.members import (
 )
 from kyojushien_desktop.services import timeline
 from kyojushien_desktop.services.common.changes import TIMELINE, Changes, Topic
-from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.common.settings import load_settings
 from kyojushien_desktop.services.hearing import visits
 from kyojushien_desktop.services.members import contacts, history, organizations, people
-from kyojushien_desktop.ui.common import messages, wording
+from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.fonts import scaled
+from kyojushien_desktop.ui.common.live import LiveView
+from kyojushien_desktop.ui.common.ops import value_of
 from kyojushien_desktop.ui.common.table_model import HeaderTableModel, ModelIndex
 from kyojushien_desktop.ui.common.widgets import list_table
 from kyojushien_desktop.ui.hearing.visit_dialog import VisitDialog
 from kyojushien_desktop.ui.members.contact_dialog import ContactDialog
 from kyojushien_desktop.ui.members.model import FORMER_TEXT, KIND_COLORS, badge_style, stage_colors, stage_description
-from kyojushien_desktop.ui.members.organization_dialog import OrganizationDialog, problems_of
+from kyojushien_desktop.ui.members.organization_dialog import OrganizationDialog
 from kyojushien_desktop.ui.members.person_dialog import HandOverDialog, PersonDialog
 
 T = TypeVar("T")
@@ -189,9 +190,15 @@ def _split_detail(entry: TimelineEntry) -> tuple[str, str]:
 
 
 class TimelineEntryWidget(QFrame):
-    """One dated line of the 経過記録: 和暦 date, kind badge, title and detail."""
+    """One dated line of the 経過記録: 和暦 date, kind badge, title and detail; a visit's line
+    has 開く, which opens the visit's own record."""
 
-    def __init__(self, entry: TimelineEntry, on_delete: Callable[[TimelineEntry], None] | None) -> None:
+    def __init__(
+        self,
+        entry: TimelineEntry,
+        on_delete: Callable[[TimelineEntry], None] | None,
+        on_open: Callable[[TimelineEntry], None] | None = None,
+    ) -> None:
         super().__init__()
         self.entry = entry
         self.setObjectName("timelineEntry")
@@ -217,6 +224,14 @@ class TimelineEntryWidget(QFrame):
         head.addWidget(date)
         head.addWidget(kind)
         head.addWidget(self.title, 1)
+        self.open_button: QPushButton | None = None
+        if on_open is not None and entry.source == "visit" and entry.source_id is not None:
+            self.open_button = QPushButton("開く")
+            self.open_button.setObjectName("linkButton")
+            self.open_button.setCursor(Qt.CursorShape.PointingHandCursor)
+            self.open_button.setToolTip("このヒアリングの記録（回答・メモ・次の対応）を開きます。")
+            self.open_button.clicked.connect(lambda: on_open(entry))
+            head.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
         self.delete_button: QPushButton | None = None
         if on_delete is not None and entry.source == "contact":
             self.delete_button = QPushButton("削除")
@@ -233,17 +248,17 @@ class TimelineEntryWidget(QFrame):
         layout.addWidget(self.detail)
 
 
-class OrganizationView(QWidget):
-    """The record of one organisation. ``changed`` carries the Changes of each service call;
-    ``deleted`` tells the page that the record went to 削除済み."""
+class OrganizationView(LiveView, QWidget):
+    """The record of one organisation. ``deleted`` tells the page that the record went to
+    削除済み; ``open_requested("visit", id)`` asks the window to open a visit of its 経過記録."""
 
-    changed = Signal(object)
+    topics = TIMELINE | {Topic.SETTINGS}
     deleted = Signal(int, str)
     back_requested = Signal()
+    open_requested = Signal(str, int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.session: Session | None = None
         self.org: Organization | None = None
         self.people: list[Person] = []
         self.entries: list[TimelineEntry] = []
@@ -441,27 +456,40 @@ class OrganizationView(QWidget):
         return page
 
     # --- loading ----------------------------------------------------------------------------
-    def load(self, session: Session, organization_id: int) -> None:
-        self.session = session
-        self.org = organizations.get_organization(session, organization_id)
-        self.people = people.people_of(session, organization_id)
-        self.entries = timeline.for_organization(session, organization_id)
+    def load(self, organization_id: int) -> bool:
+        """Shows the organisation; False (after saying why) when it cannot be read."""
+        session = self.session
+        if session is None:
+            return False
+        try:
+            self.org = organizations.get_organization(session, organization_id)
+            self.people = people.people_of(session, organization_id)
+            self.entries = timeline.for_organization(session, organization_id)
+        except UserFacingError as exc:
+            self.show_error(exc)
+            return False
+        self.mark_fresh()
         self._show()
+        return True
 
-    def refresh(self, session: Session | None, changes: Changes) -> None:
-        """Reloads the shown record when the directory changed; forgets it for another file."""
+    def reload(self, changes: Changes) -> None:
+        """Reloads the shown record when what it shows changed; forgets it for another file."""
         if Topic.SETTINGS in changes.topics:
             self.rescale()
         if not changes.touches(TIMELINE):
             return
-        if session is None or changes.file:
-            self.session, self.org = session, None
+        if self.session is None or changes.file:
+            self.org = None
             return
         if self.org is not None and self.org.id is not None:
             try:
-                self.load(session, self.org.id)
+                self.org = organizations.get_organization(self.session, self.org.id)
+                self.people = people.people_of(self.session, self.org.id)
+                self.entries = timeline.for_organization(self.session, self.org.id)
             except UserFacingError:
                 self.org = None
+                return
+            self._show()
 
     def rescale(self) -> None:
         """The name follows 文字の大きさ (set explicitly, so it does not follow by itself)."""
@@ -499,7 +527,7 @@ class OrganizationView(QWidget):
                 widget.deleteLater()
         on_delete = None if self._read_only() else self.delete_contact
         for number, entry in enumerate(self.entries):
-            self.timeline_box.insertWidget(number, TimelineEntryWidget(entry, on_delete))
+            self.timeline_box.insertWidget(number, TimelineEntryWidget(entry, on_delete, self._open_entry))
         if not self.entries:
             empty = QLabel(
                 f"まだ{wording.TIMELINE}はありません。電話や訪問をしたら「{wording.ADD_CONTACT}」で残します。"
@@ -558,15 +586,6 @@ class OrganizationView(QWidget):
         return widgets
 
     # --- dialogs (built here so tests can fill them in) -------------------------------------
-    def run_dialog(self, dialog: QDialog) -> bool:
-        return dialog.exec() == QDialog.DialogCode.Accepted
-
-    def confirm(self, title: str, text: str, ok_text: str) -> bool:
-        return messages.confirm(self, title, text, ok_text)
-
-    def show_error(self, error: UserFacingError) -> None:
-        messages.show_error(self, error, "保存できませんでした")
-
     def organization_dialog(self) -> OrganizationDialog:
         assert self.session is not None and self.org is not None
         return OrganizationDialog(self.session, self.org, self)
@@ -588,38 +607,25 @@ class OrganizationView(QWidget):
         return ContactDialog(self.org.id, self.people, staff, self.org.name, self)
 
     # --- actions ----------------------------------------------------------------------------
-    def _submit(self, dialog: QDialog, call: Callable[[], tuple[T, Changes] | Changes]) -> T | None:
-        """Runs the dialog until the service takes what was typed: a service-side problem is shown
-        beside its field and the dialog opens again with the input kept."""
-        while self.run_dialog(dialog):
-            try:
-                result = call()
-            except ValidationError as exc:
-                errors = getattr(dialog, "errors", None)
-                if errors is None:
-                    self.show_error(exc)
-                    return None
-                errors.show(problems_of(exc))
-                continue
-            except UserFacingError as exc:
-                self.show_error(exc)
-                return None
-            value, changes = result if isinstance(result, tuple) else (None, result)
-            self._after(changes)
-            return value
-        return None
+    def _submit(self, dialog, call):
+        """The dialog until the service takes it; then the record shows what was saved."""
+        result = self.submit(dialog, call)
+        if result is not None:
+            self._after()
+        return value_of(result) if result is not None else None
 
-    def _after(self, changes: Changes) -> None:
-        if self.session is not None and self.org is not None and self.org.id is not None:
-            self.load(self.session, self.org.id)
-        self.changed.emit(changes)
+    def _after(self) -> None:
+        if self.org is not None and self.org.id is not None:
+            self.load(self.org.id)
+
+    def _open_entry(self, entry: TimelineEntry) -> None:
+        if entry.source_id is not None:
+            self.open_requested.emit(entry.source, entry.source_id)
 
     def edit_organization(self) -> None:
         if self.session is None or self.org is None:
             return
-        dialog = self.organization_dialog()
-        session = self.session
-        self._submit(dialog, lambda: organizations.save_organization(session, dialog.result_organization))
+        self._submit(self.organization_dialog(), organizations.save_organization)
 
     def delete_organization(self) -> None:
         if self.session is None or self.org is None or self.org.id is None:
@@ -627,22 +633,15 @@ class OrganizationView(QWidget):
         org = self.org
         if not self.confirm(f"「{org.name}」を削除", f"「{org.name}」を{wording.DELETE_CONFIRM}", "削除済みに移す"):
             return
-        try:
-            changes = organizations.delete_organization(self.session, org.id)
-        except UserFacingError as exc:
-            self.show_error(exc)
+        if self.run_op(lambda s: organizations.delete_organization(s, org.id)) is None:
             return
-        self.org = organizations.get_organization(self.session, org.id)
-        self._show()
-        self.changed.emit(changes)
+        self._after()
         self.deleted.emit(org.id, org.name)
 
     def add_person(self) -> None:
         if self.session is None:
             return
-        dialog = self.person_dialog()
-        session = self.session
-        person_id = self._submit(dialog, lambda: people.save_person(session, dialog.result_person))
+        person_id = self._submit(self.person_dialog(), people.save_person)
         if person_id is not None:
             self.tabs.setCurrentIndex(1)
             self.select_person(person_id)
@@ -651,9 +650,7 @@ class OrganizationView(QWidget):
         person = self.selected_person()
         if self.session is None or person is None or self._read_only():
             return
-        dialog = self.person_dialog(person)
-        session = self.session
-        self._submit(dialog, lambda: people.save_person(session, dialog.result_person))
+        self._submit(self.person_dialog(person), people.save_person)
         if person.id is not None:
             self.select_person(person.id)
 
@@ -661,10 +658,10 @@ class OrganizationView(QWidget):
         person = self.selected_person()
         if self.session is None or person is None or person.id is None or not person.is_current:
             return
-        dialog = self.hand_over_dialog(person)
-        session, person_id = self.session, person.id
+        person_id = person.id
         successor_id = self._submit(
-            dialog, lambda: people.hand_over(session, person_id, dialog.result_person, dialog.result_date)
+            self.hand_over_dialog(person),
+            lambda session, value: people.hand_over(session, person_id, value[0], value[1]),
         )
         if successor_id is not None:
             self.select_person(successor_id)
@@ -679,30 +676,24 @@ class OrganizationView(QWidget):
         )
         if not self.confirm("担当者の削除", text, "削除する"):
             return
-        try:
-            changes = people.delete_person(self.session, person.id)
-        except UserFacingError as exc:
-            self.show_error(exc)
-            return
-        self._after(changes)
+        person_id = person.id
+        if self.run_op(lambda s: people.delete_person(s, person_id)) is not None:
+            self._after()
 
     def add_contact(self) -> None:
         if self.session is None:
             return
-        dialog = self.contact_dialog()
-        session = self.session
-        self._submit(dialog, lambda: contacts.add_contact(session, dialog.result_contact))
+        self._submit(self.contact_dialog(), contacts.add_contact)
         self.tabs.setCurrentIndex(2)
 
     def plan_hearing(self) -> int | None:
         """ヒアリングを予定する for this organisation; the visit shows on its 経過記録 (and on the
-        ヒアリング page, which the window refreshes with the returned Changes)."""
+        ヒアリング page, which hears of it on the bus)."""
         if self.session is None or self.org is None or self._read_only():
             return None
         dialog = self.visit_dialog()
-        session = self.session
         visit_id = self._submit(
-            dialog, lambda: visits.plan_visit(session, dialog.result_visit, dialog.result_new_organization)
+            dialog, lambda session, visit: visits.plan_visit(session, visit, dialog.result_new_organization)
         )
         if visit_id is not None:
             self.tabs.setCurrentIndex(2)
@@ -715,9 +706,6 @@ class OrganizationView(QWidget):
             "経過記録の削除", f"{wareki.format_date(entry.on)} の「{entry.title}」を消します。", "削除する"
         ):
             return
-        try:
-            changes = contacts.delete_contact(self.session, entry.source_id)
-        except UserFacingError as exc:
-            self.show_error(exc)
-            return
-        self._after(changes)
+        contact_id = entry.source_id
+        if self.run_op(lambda s: contacts.delete_contact(s, contact_id)) is not None:
+            self._after()

@@ -2,24 +2,21 @@
 
 The list and the record share the page: double-clicking a row opens the record in place and
 「← 名簿に戻る」 returns to the list as it was (search, filters, selection), which is how a town
-hall's older ledger software behaves and keeps the record large enough to read.
+hall's older ledger software behaves and keeps the record large enough to read. While the record
+is open, changes made in it reach the list when the list is shown again.
 
-The page calls the directory services for what the user asks and emits ``changed`` with the
-returned ``Changes``; the window sends them out on ``data_changed``. Dialogs are built by
-``*_dialog`` methods and run through ``run_dialog`` so tests can fill them in.
+Writes go through ``ops`` (``run_op``/``submit``); imports and exports run as jobs behind a
+progress dialog with キャンセル. Dialogs are built by ``*_dialog`` methods and run through
+``run_dialog`` so tests can fill them in.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QDialog,
-    QFileDialog,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -30,102 +27,54 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
 from kyojushien_desktop.services.common.changes import Changes, Topic
+from kyojushien_desktop.services.common.jobs import Progress
 from kyojushien_desktop.services.common.preferences import Preferences, save_preferences
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.members import organizations, terms
 from kyojushien_desktop.services.members.organizations import OrganizationFilter
-from kyojushien_desktop.ui.common import messages, wording
+from kyojushien_desktop.ui.common import dialogs, jobs, wording
 from kyojushien_desktop.ui.common.fonts import scaled
+from kyojushien_desktop.ui.common.live import Page
 from kyojushien_desktop.ui.common.notice_bar import UndoNotice
+from kyojushien_desktop.ui.common.ops import Operations
 from kyojushien_desktop.ui.common.widgets import (
     add_filters,
-    ask_save_path,
     char_width,
     filter_combo,
     open_on_enter,
     sortable_list_table,
-    with_wait_cursor,
-    write_file,
 )
+from kyojushien_desktop.ui.members.columns_dialog import ColumnsDialog
 from kyojushien_desktop.ui.members.deleted_dialog import DeletedDialog
 from kyojushien_desktop.ui.members.model import (
-    COLUMNS,
-    DEFAULT_COLUMNS,
     ID_ROLE,
     MembersFilterProxy,
     OrganizationTableModel,
     column,
     valid_columns,
 )
-from kyojushien_desktop.ui.members.organization_dialog import OrganizationDialog, problems_of
+from kyojushien_desktop.ui.members.organization_dialog import OrganizationDialog
 from kyojushien_desktop.ui.members.organization_view import OrganizationView
 
 PREFS_KEY = "members"
-# What the list shows: the organisations, their people's names and the last 経過記録.
-LIST_TOPICS = frozenset({Topic.ORGANIZATIONS, Topic.PEOPLE, Topic.CONTACTS})
 SEARCH_DELAY_MS = 150
 LIST, RECORD = 0, 1
+# What the list shows: the organisations, their people's names and the last 経過記録.
+LIST_TOPICS = frozenset({Topic.ORGANIZATIONS, Topic.PEOPLE, Topic.CONTACTS})
 
 
-class ColumnsDialog(QDialog):
-    """表示する列: one checkbox per column; 名称 is always shown."""
-
-    def __init__(self, chosen: tuple[str, ...], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("表示する列")
-        lead = QLabel("名簿の一覧に表示する列を選びます。この設定はこのPCに保存されます。")
-        lead.setWordWrap(True)
-        self.checks: dict[str, QCheckBox] = {}
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(24)
-        for number, col in enumerate(COLUMNS):
-            check = QCheckBox(col.header)
-            check.setChecked(col.key in chosen or col.key == "name")
-            if col.key == "name":
-                check.setEnabled(False)
-                check.setToolTip("名称はいつも表示します。")
-            self.checks[col.key] = check
-            grid.addWidget(check, number // 2, number % 2)
-        reset = QPushButton("最初の設定に戻す")
-        reset.clicked.connect(self._reset)
-        ok = QPushButton("この列で表示")
-        ok.setDefault(True)
-        ok.clicked.connect(self.accept)
-        cancel = QPushButton("キャンセル")
-        cancel.clicked.connect(self.reject)
-        buttons = QHBoxLayout()
-        buttons.addWidget(reset)
-        buttons.addStretch(1)
-        buttons.addWidget(cancel)
-        buttons.addWidget(ok)
-        layout = QVBoxLayout(self)
-        layout.addWidget(lead)
-        layout.addLayout(grid)
-        layout.addSpacing(8)
-        layout.addLayout(buttons)
-        self.setMinimumWidth(440)
-
-    def _reset(self) -> None:
-        for key, check in self.checks.items():
-            check.setChecked(key in DEFAULT_COLUMNS)
-
-    def chosen(self) -> tuple[str, ...]:
-        return valid_columns([key for key, check in self.checks.items() if check.isChecked()])
-
-
-class MembersPage(QWidget):
+class MembersPage(Page):
     """The 名簿 area: the list and, opened from it, one organisation's record."""
 
     title = wording.NAV_MEMBERS
-    changed = Signal(object)
+    topics = LIST_TOPICS | {Topic.SETTINGS}
 
     def __init__(self, prefs: Preferences | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.prefs = prefs if prefs is not None else Preferences()
-        self.session: Session | None = None
         self.total = 0
+        self._list_pending: Changes | None = None
         self._deleted_dialog: DeletedDialog | None = None
         self._last_deleted: tuple[int, str] | None = None
 
@@ -138,8 +87,8 @@ class MembersPage(QWidget):
         self.stack.addWidget(self._build_list())
         self.view = OrganizationView()
         self.view.back_requested.connect(self.show_list)
-        self.view.changed.connect(self.changed.emit)
         self.view.deleted.connect(self._after_delete)
+        self.view.open_requested.connect(self.open_requested.emit)
         self.stack.addWidget(self.view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -152,7 +101,10 @@ class MembersPage(QWidget):
         self.search.textChanged.connect(lambda _text: self.search_timer.start())
         find = QShortcut(QKeySequence.StandardKey.Find, self)
         find.activated.connect(self._focus_search)
-        self._set_enabled()
+
+    def bind(self, ops: Operations) -> None:
+        super().bind(ops)
+        self.view.bind(ops)
 
     # --- building ---------------------------------------------------------------------------
     def _build_list(self) -> QWidget:
@@ -256,20 +208,26 @@ class MembersPage(QWidget):
         return panel
 
     # --- refresh ----------------------------------------------------------------------------
-    def refresh(self, session: Session | None, changes: Changes) -> None:
+    def reload(self, changes: Changes) -> None:
         self.heading.setFont(scaled(self.font(), 1.4, bold=True))
         if Topic.SETTINGS in changes.topics:
             self._fit_columns()
-            self.view.rescale()
         if not changes.touches(LIST_TOPICS):
             return
-        self.session = session
-        self._set_enabled()
         if changes.file:  # another file: forget the record and the undo offer of the last one
-            self.view.refresh(session, changes)
             self._last_deleted = None
             self.notice.hide()
-            self.show_list()
+            self.stack.setCurrentIndex(LIST)
+        elif self.stack.currentIndex() == RECORD:
+            # the list is out of sight: bring it up to date when the user goes back to it
+            self._list_pending = changes if self._list_pending is None else self._list_pending | changes
+            return
+        self._reload_list(changes)
+
+    def _reload_list(self, changes: Changes) -> None:
+        self._list_pending = None
+        session = self.session
+        self._set_enabled()
         if session is None:
             self.model.set_rows([])
             self.total = 0
@@ -284,14 +242,10 @@ class MembersPage(QWidget):
             self._fit_columns()
         if selected is not None:
             self.select_id(selected)
-        if self.stack.currentIndex() == RECORD:
-            self.view.refresh(session, changes)
-            if self.view.org is None or self.view.org.deleted_at is not None:
-                self.show_list()
 
     def _set_enabled(self) -> None:
         open_ = self.session is not None
-        writable = open_ and not self.session.read_only
+        writable = self.writable
         self.setEnabled(open_)
         for button in (self.new_button, self.import_button):
             button.setEnabled(writable)
@@ -410,38 +364,28 @@ class MembersPage(QWidget):
         if organization_id is not None:
             self.open_organization(organization_id)
 
-    def open_organization(self, organization_id: int) -> None:
-        if self.session is None:
-            return
-        try:
-            self.view.load(self.session, organization_id)
-        except UserFacingError as exc:
-            self.show_error(exc)
-            return
+    def open_organization(self, organization_id: int) -> bool:
+        if self.session is None or not self.view.load(organization_id):
+            return False
         self.view.tabs.setCurrentIndex(0)
         self.stack.setCurrentIndex(RECORD)
+        return True
 
     def show_list(self) -> None:
         opened = self.view.org.id if self.view.org is not None else None
+        if self._list_pending is not None:
+            self._reload_list(self._list_pending)
         self.stack.setCurrentIndex(LIST)
         if opened is not None:
             self.select_id(opened)
         self.table.setFocus()
 
     # --- dialogs (built here so tests can fill them in) -------------------------------------
-    def run_dialog(self, dialog: QDialog) -> bool:
-        return dialog.exec() == QDialog.DialogCode.Accepted
-
-    def show_error(self, error: UserFacingError, title: str = "うまくいきませんでした") -> None:
-        messages.show_error(self, error, title)
-
-    def inform(self, title: str, text: str, folder: Path | None = None) -> None:
-        messages.inform(self, title, text, folder)
-
     def organization_dialog(self) -> OrganizationDialog:
         assert self.session is not None
         category = self.category_filter.currentData() or ""
-        return OrganizationDialog(self.session, organizations.new_organization(category), self)
+        org = organizations.new_organization(category) if category else None
+        return OrganizationDialog(self.session, org, self)
 
     def columns_dialog(self) -> ColumnsDialog:
         return ColumnsDialog(self.model.column_keys(), self)
@@ -454,12 +398,10 @@ class MembersPage(QWidget):
         return dialog
 
     def choose_import_file(self) -> Path | None:
-        start = str(self.session.path.parent) if self.session else ""
-        name, _ = QFileDialog.getOpenFileName(self, "取り込む名簿ファイルを選ぶ", start, wording.IMPORT_FILE_FILTER)
-        return Path(name) if name else None
+        return dialogs.ask_open_path(self, self.prefs, "取り込む名簿ファイルを選ぶ", wording.IMPORT_FILE_FILTER)
 
     def choose_export_path(self, kind: str) -> Path | None:
-        return ask_save_path(self, "書き出し先", wording.MEMBERS_TITLE, kind)
+        return dialogs.ask_save_path(self, self.prefs, "書き出し先", wording.MEMBERS_TITLE, kind)
 
     # --- actions ----------------------------------------------------------------------------
     def new_organization(self) -> int | None:
@@ -467,21 +409,13 @@ class MembersPage(QWidget):
         opens so its 担当者 and 経過記録 can be added straight away."""
         if self.session is None:
             return None
-        dialog = self.organization_dialog()
-        while self.run_dialog(dialog):
-            assert dialog.result_organization is not None
-            try:
-                organization_id, changes = organizations.save_organization(self.session, dialog.result_organization)
-            except ValidationError as exc:
-                dialog.errors.show(problems_of(exc))
-                continue
-            except UserFacingError as exc:
-                self.show_error(exc, "保存できませんでした")
-                return None
-            self.changed.emit(changes)
-            self.open_organization(organization_id)
-            return organization_id
-        return None
+        result = self.submit(self.organization_dialog(), organizations.save_organization)
+        if result is None:
+            return None
+        organization_id, changes = result
+        self._reload_list(changes)
+        self.open_organization(organization_id)
+        return organization_id
 
     def show_deleted(self) -> None:
         if self.session is None:
@@ -493,13 +427,11 @@ class MembersPage(QWidget):
     def restore(self, organization_id: int) -> None:
         if self.session is None:
             return
-        try:
-            name = organizations.get_organization(self.session, organization_id).name
-            changes = organizations.restore_organization(self.session, organization_id)
-        except UserFacingError as exc:
-            self.show_error(exc, "元に戻せませんでした")
+        name = self.run_op(lambda s: organizations.get_organization(s, organization_id).name, "元に戻せませんでした")
+        changes = self.run_op(lambda s: organizations.restore_organization(s, organization_id), "元に戻せませんでした")
+        if name is None or changes is None:
             return
-        self.changed.emit(changes)
+        self._reload_list(changes)
         if self._deleted_dialog is not None:
             self._deleted_dialog.reload()
         self._show_notice(f"「{name}」を名簿に戻しました。", undo=False)
@@ -518,7 +450,7 @@ class MembersPage(QWidget):
 
     def _show_notice(self, text: str, *, undo: bool) -> None:
         self.notice_label.setText(text)
-        self.undo_button.setVisible(undo and self.session is not None and not self.session.read_only)
+        self.undo_button.setVisible(undo and self.writable)
         self.notice.show()
 
     def choose_columns(self) -> None:
@@ -549,7 +481,8 @@ class MembersPage(QWidget):
             self._show_notice("表示する列を保存できませんでした（設定フォルダに書き込めません）。", undo=False)
 
     def import_members(self) -> None:
-        """取り込み: choose → preview (reads only) → the dialog's checks → apply_import."""
+        """取り込み: choose → preview (reads only, behind a progress dialog) → the dialog's checks
+        → ``apply_import`` as a write job that can be cancelled with nothing written."""
         if self.session is None:
             return
         path = self.choose_import_file()
@@ -558,30 +491,36 @@ class MembersPage(QWidget):
         from kyojushien_desktop.services.members import importing
         from kyojushien_desktop.ui.members.import_dialog import ImportDialog
 
-        session = self.session
-        try:
-            preview = with_wait_cursor(lambda: importing.preview_import(session, path))
-        except UserFacingError as exc:
-            self.show_error(exc, "ファイルを読めませんでした")
+        preview = jobs.run_write(
+            self,
+            self.ops,
+            lambda session, progress: importing.preview_import(session, path, progress=progress),
+            title="名簿を読み込んでいます",
+            error_title="ファイルを読めませんでした",
+        )
+        if preview is None:
             return
-        dialog = ImportDialog(session, preview, self)
+        dialog = ImportDialog(self.session, preview, self)
         if not self.run_dialog(dialog) or dialog.choice is None:
             return
         choice = dialog.choice
-        try:
-            result = with_wait_cursor(
-                lambda: importing.apply_import(
-                    session,
-                    choice.preview,
-                    skip_bad=choice.skip_bad,
-                    duplicates=choice.duplicates,
-                    decisions=choice.decisions,
-                )
+
+        def apply(session: Session, progress: Progress):
+            return importing.apply_import(
+                session,
+                choice.preview,
+                skip_bad=choice.skip_bad,
+                duplicates=choice.duplicates,
+                decisions=choice.decisions,
+                progress=progress,
             )
-        except UserFacingError as exc:
-            self.show_error(exc, "取り込めませんでした")
+
+        result = jobs.run_write(
+            self, self.ops, apply, title="名簿を取り込んでいます", error_title="取り込めませんでした"
+        )
+        if result is None:
             return
-        self.changed.emit(result.changes)
+        self._reload_list(result.changes)
         self.inform("取り込みました", result.describe())
 
     def export(self, kind: str) -> Path | None:
@@ -595,15 +534,15 @@ class MembersPage(QWidget):
 
         flt = self.current_filter()
         writer = exporting.export_xlsx if kind == "xlsx" else exporting.export_pdf
-        written = write_file(
+        written = jobs.run_read(
             self,
-            lambda reader: writer(reader, path, flt),
-            path,
-            session=self.session,
+            self.session,
+            lambda reader, progress: writer(reader, path, flt, progress=progress),
+            title="名簿を書き出しています",
             error_title="書き出せませんでした",
         )
         if written is None:
             return None
         what = "Excelファイル" if kind == "xlsx" else "名簿PDF"
-        self.inform("書き出しました", f"{what}を書き出しました（{self.proxy.rowCount()}件）。\n{path}", path.parent)
+        self.inform_written("書き出しました", f"{what}を書き出しました（{self.proxy.rowCount()}件）。", path)
         return path

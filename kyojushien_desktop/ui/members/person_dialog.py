@@ -9,34 +9,26 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QDateEdit,
-    QDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
-    QWidget,
 )
 
 from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.domain.members import Person, clean_person
 from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.fonts import scaled
-from kyojushien_desktop.ui.members.organization_dialog import FieldErrors, text_box
-
-
-def to_date(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
-
-
-def to_qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
+from kyojushien_desktop.ui.common.forms import (
+    DateField,
+    FieldErrors,
+    FormDialog,
+    OptionalDateField,
+    dialog_buttons,
+    text_box,
+)
 
 
 def default_hand_over_date(today: dt.date | None = None) -> dt.date:
@@ -49,67 +41,6 @@ def default_hand_over_date(today: dt.date | None = None) -> dt.date:
     if today.month == 4:
         return dt.date(today.year, 4, 1)
     return today
-
-
-class DateField(QWidget):
-    """A date with its 和暦 shown beside it (the calendar shows 西暦)."""
-
-    def __init__(self, value: dt.date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.edit = QDateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy年M月d日")
-        self.edit.setDate(to_qdate(value))
-        self.wareki = QLabel()
-        self.wareki.setObjectName("hint")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.edit)
-        layout.addWidget(self.wareki)
-        layout.addStretch(1)
-        self.edit.dateChanged.connect(self._show_wareki)
-        self._show_wareki()
-
-    def date(self) -> dt.date:
-        return to_date(self.edit.date())
-
-    def set_date(self, value: dt.date) -> None:
-        self.edit.setDate(to_qdate(value))
-
-    def _show_wareki(self) -> None:
-        self.wareki.setText(wareki.format_date(self.date()))
-
-
-class OptionalDateField(QWidget):
-    """A date that may be left out (着任日・離任日 are often unknown)."""
-
-    def __init__(self, check_text: str, value: dt.date | None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.check = QCheckBox(check_text)
-        self.field = DateField(value or dt.date.today())
-        self.check.setChecked(value is not None)
-        self.field.setEnabled(value is not None)
-        self.check.toggled.connect(self.field.setEnabled)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.check)
-        layout.addWidget(self.field, 1)
-
-    def date(self) -> dt.date | None:
-        return self.field.date() if self.check.isChecked() else None
-
-
-def dialog_buttons(dialog: QDialog, ok_text: str, accept) -> tuple[QHBoxLayout, QPushButton]:
-    ok = QPushButton(ok_text)
-    ok.setDefault(True)
-    ok.clicked.connect(lambda: accept())
-    cancel = QPushButton("キャンセル")
-    cancel.clicked.connect(dialog.reject)
-    row = QHBoxLayout()
-    row.addStretch(1)
-    row.addWidget(cancel)
-    row.addWidget(ok)
-    return row, ok
 
 
 class _PersonFields:
@@ -160,8 +91,8 @@ class _PersonFields:
         )
 
 
-class PersonDialog(QDialog):
-    """Adds or edits a 担当者; ``result_person`` is validated."""
+class PersonDialog(FormDialog):
+    """Adds or edits a 担当者; ``result_value`` (and ``result_person``) is validated."""
 
     def __init__(
         self, organization_id: int, person: Person | None = None, organization_name: str = "", parent=None
@@ -171,7 +102,6 @@ class PersonDialog(QDialog):
         self.result_person: Person | None = None
         title = "担当者を追加" if self.original.id is None else f"担当者の編集 — {self.original.name}"
         self.setWindowTitle(title)
-        self.errors = FieldErrors()
         self.fields = _PersonFields(self.errors)
         self.fields.fill(self.original)
         self.started_on = OptionalDateField("着任日を入れる", self.original.started_on)
@@ -191,7 +121,7 @@ class PersonDialog(QDialog):
         )
         hint.setObjectName("hint")
         hint.setWordWrap(True)
-        buttons, self.ok_button = dialog_buttons(self, "保存", self.try_accept)
+        buttons, self.ok_button = dialog_buttons(self, wording.SAVE, self.try_accept)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)
@@ -200,6 +130,9 @@ class PersonDialog(QDialog):
         layout.addLayout(buttons)
         self.setMinimumWidth(620)
         self.fields.name.setFocus()
+
+    def current_value(self) -> Person:
+        return self.current_person()
 
     def current_person(self) -> Person:
         person = self.fields.apply(self.original)
@@ -210,14 +143,14 @@ class PersonDialog(QDialog):
         cleaned = self.errors.checked(lambda: clean_person(self.current_person()))
         if cleaned is None:
             return False
-        self.result_person = cleaned
+        self.result_value = self.result_person = cleaned
         self.accept()
         return True
 
 
-class HandOverDialog(QDialog):
+class HandOverDialog(FormDialog):
     """担当交代: the day the successor starts and who they are. The predecessor's period ends the
-    day before and they stay listed as 前任."""
+    day before and they stay listed as 前任. ``result_value`` is (successor, 交代日)."""
 
     def __init__(self, predecessor: Person, parent=None, today: dt.date | None = None) -> None:
         super().__init__(parent)
@@ -225,7 +158,6 @@ class HandOverDialog(QDialog):
         self.result_person: Person | None = None
         self.result_date: dt.date | None = None
         self.setWindowTitle(f"{wording.HAND_OVER} — {predecessor.name} さんの後任")
-        self.errors = FieldErrors()
         self.on = DateField(default_hand_over_date(today))
         self.on.edit.dateChanged.connect(self._explain)
         self.explanation = QLabel()
@@ -273,6 +205,9 @@ class HandOverDialog(QDialog):
             f"「{wording.FORMER}」に残り、後任の方は {wareki.format_date(self.on.date())} から担当になります。"
         )
 
+    def current_value(self) -> tuple[Person, dt.date]:
+        return self.fields.apply(Person(name="", organization_id=self.predecessor.organization_id)), self.on.date()
+
     def try_accept(self) -> bool:
         self.errors.clear()
         on = self.on.date()
@@ -294,5 +229,6 @@ class HandOverDialog(QDialog):
             return False
         self.result_person = cleaned
         self.result_date = on
+        self.result_value = (cleaned, on)
         self.accept()
         return True

@@ -22,18 +22,25 @@ from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
 from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.preferences import FONT_SIZES
-from kyojushien_desktop.services.common.session import Session
-from kyojushien_desktop.services.common.settings import TownSettings, load_settings, rotation_date, validate
+from kyojushien_desktop.services.common.settings import (
+    TownSettings,
+    load_settings,
+    rotation_date,
+    save_settings,
+    validate,
+)
 from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.fonts import scaled
+from kyojushien_desktop.ui.common.live import Page
 
 
-class SettingsPage(QWidget):
-    """Emits ``save_requested`` with the validated settings and ``font_size_chosen``; the main
-    window hands them to the services."""
+class SettingsPage(Page):
+    """The town's facts are saved through ``save_settings``; ``font_size_chosen`` goes to the
+    window, which keeps 文字の大きさ in this PC's preferences. Typed but unsaved facts are kept
+    across a change of page, and the window asks before quitting with them."""
 
     title = wording.NAV_SETTINGS
-    save_requested = Signal(object)
+    topics = frozenset({Topic.SETTINGS})
     font_size_chosen = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -119,13 +126,14 @@ class SettingsPage(QWidget):
     def set_font_size_name(self, name: str) -> None:
         self.font_size.setCurrentText(name)
 
-    def refresh(self, session: Session | None, changes: Changes) -> None:
+    def reload(self, changes: Changes) -> None:
         self.heading.setFont(scaled(self.font(), 1.4, bold=True))
-        if not changes.touches({Topic.SETTINGS}):
-            return
+        session = self.session
         self.setEnabled(session is not None)
         if session is None:
             return
+        if not changes.file and self.has_unsaved():
+            return  # keep what the user is typing; only 文字の大きさ changed
         self._loaded = load_settings(session)
         self.municipality.setText(self._loaded.municipality)
         self.department.setText(self._loaded.department)
@@ -148,7 +156,21 @@ class SettingsPage(QWidget):
             next_rotation=dt.date(qdate.year(), qdate.month(), qdate.day()),
         )
 
-    def show_error(self, error: UserFacingError) -> None:
+    def has_unsaved(self) -> bool:
+        return self.session is not None and not self.session.read_only and self.current_values() != self._shown()
+
+    def save_unsaved(self) -> bool:
+        return self._save()
+
+    def discard_unsaved(self) -> None:
+        self._loaded = TownSettings()
+        self._pending = self._pending or Changes.of(Topic.SETTINGS)
+
+    def _shown(self) -> TownSettings:
+        """The loaded settings as the form shows them (the rotation date filled in)."""
+        return dataclasses.replace(self._loaded, next_rotation=rotation_date(self._loaded))
+
+    def show_field_error(self, error: UserFacingError) -> None:
         field = getattr(error, "field", "")
         label = self.errors.get(field)
         if label is None:
@@ -160,16 +182,21 @@ class SettingsPage(QWidget):
     def show_saved(self) -> None:
         self.saved_label.setText("保存しました")
 
-    def _save(self) -> None:
+    def _save(self) -> bool:
         for error in self.errors.values():
             error.hide()
         self.saved_label.clear()
         try:
             values = validate(self.current_values())
         except ValidationError as exc:
-            self.show_error(exc)
-            return
-        self.save_requested.emit(values)
+            self.show_field_error(exc)
+            return False
+        if self.run_op(lambda session: save_settings(session, values), on_invalid=self.show_field_error) is None:
+            return False
+        assert self.session is not None
+        self._loaded = load_settings(self.session)
+        self.show_saved()
+        return True
 
     def _show_wareki(self) -> None:
         qdate = self.rotation.date()

@@ -143,5 +143,5 @@ def test_read_only_session_refuses_writes(db_path):
     """In a read-only session saving is refused with a Japanese message and nothing changes."""
     session = datafile.open_session(db_path, read_only=True)
     with pytest.raises(Exception, match="読み取り専用"):
-        organizations.save_organization(session, organizations.new_organization(name="さくら荘"))
+        organizations.save_organization(session, organizations.new_organization("その他", "さくら荘"))
     session.close()

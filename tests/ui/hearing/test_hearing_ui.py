@@ -14,27 +14,33 @@ from PySide6.QtCore import Qt
 from kyojushien_desktop.domain.hearing import PLANNED, RECORDED, FollowUp, Question, QuestionBank, Visit
 from kyojushien_desktop.domain.members import Person
 from kyojushien_desktop.services import datafile, timeline
-from kyojushien_desktop.services.common.changes import FILE_OPENED, Changes, Topic
+from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.settings import TownSettings, save_settings
 from kyojushien_desktop.services.hearing import comparison, question_banks, visits
 from kyojushien_desktop.services.members import organizations, people, terms
 from kyojushien_desktop.ui.common import wording
-from kyojushien_desktop.ui.hearing.bank_editor import BankDialog, BankEditor, QuestionDialog
-from kyojushien_desktop.ui.hearing.page import COMPARE_TAB, ENTRY, TABS, HearingPage, PrintSheetsDialog
+from kyojushien_desktop.ui.hearing.bank_dialogs import BankDialog, QuestionDialog
+from kyojushien_desktop.ui.hearing.bank_editor import BankEditor
+from kyojushien_desktop.ui.hearing.bank_models import (
+    BankListModel,
+    ChosenQuestionsModel,
+    QuestionPickModel,
+    QuestionTableModel,
+)
+from kyojushien_desktop.ui.hearing.compare_model import CompareTableModel
+from kyojushien_desktop.ui.hearing.page import COMPARE_TAB, ENTRY, TABS, HearingPage
+from kyojushien_desktop.ui.hearing.print_dialog import PrintSheetsDialog
 from kyojushien_desktop.ui.hearing.visit_dialog import NEW_ORGANIZATION, VisitDialog
 from kyojushien_desktop.ui.hearing.visit_models import (
     OVERDUE_TEXT,
-    BankListModel,
-    ChosenQuestionsModel,
-    CompareTableModel,
     FollowUpTableModel,
-    QuestionPickModel,
-    QuestionTableModel,
     VisitFilterProxy,
     VisitTableModel,
     period_range,
 )
 from kyojushien_desktop.ui.members.organization_view import OrganizationView
+from tests.ui.boxes import BoxAnswerer
+from tests.ui.pages import bind
 from tests.ui.typing import type_japanese
 
 Accepted = VisitDialog.DialogCode.Accepted
@@ -92,11 +98,7 @@ def click(qtbot, button) -> None:
 
 def make_page(qtbot, session) -> HearingPage:
     page = HearingPage()
-    qtbot.addWidget(page)
-    page.changed.connect(lambda changes: page.refresh(session, changes))  # the window's part
-    page.refresh(session, FILE_OPENED)
-    page.resize(1100, 760)
-    page.show()  # radio buttons take a click only where they are drawn
+    bind(qtbot, page, session)
     return page
 
 
@@ -220,8 +222,8 @@ def test_plan_visit_through_dialog_lists_it_and_puts_it_on_timeline(qtbot, sessi
     entries = [e for e in timeline.for_organization(session, org_id) if e.source == "visit"]
     assert entries and entries[0].title == "ヒアリング（予定）: 要配慮者の入居で困っていることを伺う"
     view = OrganizationView()
-    qtbot.addWidget(view)
-    view.load(session, org_id)
+    bind(qtbot, view, session)
+    assert view.load(org_id)
     assert "ヒアリング（予定）: 要配慮者の入居で困っていることを伺う" in [
         w.title.text() for w in view.timeline_widgets()
     ]
@@ -254,9 +256,8 @@ def test_organisation_registered_on_the_spot_and_planned_from_its_record(qtbot, 
     assert visits.get_visit(session, visit_id).organization_id == new_org.id
 
     view = OrganizationView()
-    qtbot.addWidget(view)
-    view.changed.connect(lambda changes: view.refresh(session, changes))
-    view.load(session, org_id)
+    bind(qtbot, view, session)
+    assert view.load(org_id)
     assert view.plan_hearing_button.isEnabled()
 
     def from_record(dialog: VisitDialog) -> bool:
@@ -364,7 +365,7 @@ def test_answers_entered_for_every_type_reach_the_comparison_and_its_excel(qtbot
     # … and in the exported Excel file, read back
     told: list[str] = []
     compare.choose_export_path = lambda kind: tmp_path / "回答の比較.xlsx"
-    compare.inform = lambda title, text, folder=None: told.append(text)
+    compare.inform_written = lambda title, text, path: told.append(f"{text}\n{path}")
     written = compare.export("xlsx")
     assert written == tmp_path / "回答の比較.xlsx" and told and str(written) in told[0]
     sheet = openpyxl.load_workbook(written)["回答の比較"]
@@ -415,8 +416,7 @@ def test_bank_editor_add_edit_move_retire_and_restore_guide_wording(qtbot, sessi
     """質問バンク: a guide question reworded is marked and put back to the guide's words; a new
     question is added with its type and lines, moved up, retired and brought back; a new bank."""
     editor = BankEditor()
-    qtbot.addWidget(editor)
-    editor.refresh(session, FILE_OPENED)
+    bind(qtbot, editor, session)
     guide = question_banks.find_bank(session, "real_estate")
     assert editor.bank_model.bank(0).guide_key is not None  # the guide's banks first
     assert editor.select_bank(guide.id)
@@ -517,7 +517,7 @@ def test_print_selected_visits_as_one_pdf_and_a_blank_sheet(qtbot, session, org_
 
     page.run_dialog = choose
     page.choose_pdf_path = lambda name: asked.append(name) or tmp_path / "シート.pdf"
-    page.inform = lambda *args, **kwargs: None
+    page.inform_written = lambda *args, **kwargs: None
     written = page.print_sheets()
     assert written is not None and written.read_bytes().startswith(b"%PDF")
     assert asked == ["ヒアリングシート"]
@@ -568,12 +568,14 @@ def test_filters_leaving_with_unsaved_answers_and_delete_with_undo(qtbot, sessio
 
     assert page.open_visit(visit_id)
     type_japanese(page.entry.rows[0].text_box, "書きかけ")
-    page.entry.confirm_discard = lambda: False
+    answerer = BoxAnswerer(wording.CANCEL)
     click(qtbot, page.entry.back_button)
+    answerer.stop()
     assert page.stack.currentIndex() == ENTRY  # stayed: the typing is kept
     assert page.entry.rows[0].value() == "書きかけ"
-    page.entry.confirm_discard = lambda: True
+    answerer = BoxAnswerer(wording.DISCARD)
     click(qtbot, page.entry.back_button)
+    answerer.stop()
     assert page.stack.currentIndex() == TABS and visits.answers_of(session, visit_id) == {}
 
     page.select_id(visit_id)
@@ -591,20 +593,21 @@ def test_window_has_hearing_after_members_and_refreshes_it(qtbot, db_path):
 
     window = MainWindow(Preferences())
     qtbot.addWidget(window)
+    window.show()
     assert window.open_file(db_path)
     names = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert names.index("ヒアリング") == names.index("名簿") + 1
-    page = window.hearing_page
+    page = window.show_page("hearing")
     session = window.session
     organization_id, _ = organizations.save_organization(
         session, organizations.new_organization("その他", "みどり町商工会")
     )
     visit_id = plan(session, organization_id, [])
-    window.data_changed.emit(Changes.of(Topic.VISITS))
+    window.ops.publish(Changes.of(Topic.VISITS))
     assert page.model.rowCount() == 1
     org = organizations.get_organization(session, organization_id)
     _id, changes = organizations.save_organization(session, dataclasses.replace(org, name="みどり町商工会議所"))
-    window.data_changed.emit(changes)
+    window.ops.publish(changes)
     assert page.shown_rows()[0][1] == "みどり町商工会議所"
     assert page.open_visit(visit_id)
     assert not page.entry.no_questions.isHidden()  # no questions chosen: said, memo still possible

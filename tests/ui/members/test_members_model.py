@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from kyojushien_desktop.domain.members import Organization
 from kyojushien_desktop.services import datafile
-from kyojushien_desktop.services.common.changes import FILE_OPENED, Changes, Topic
+from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.preferences import Preferences, load_preferences
 from kyojushien_desktop.services.members import organizations
 from kyojushien_desktop.services.members.organizations import OrganizationFilter
@@ -19,6 +19,7 @@ from kyojushien_desktop.ui.members.model import (
     valid_columns,
 )
 from kyojushien_desktop.ui.members.page import MembersPage
+from tests.ui.pages import bind
 from tests.ui.typing import type_japanese
 
 ORGANIZATIONS = (
@@ -138,8 +139,7 @@ def test_page_search_box_filters_after_typing(qtbot, session):
     """Typing in the page's search box filters the table once the short pause has passed, and
     the count label says how many of how many are shown."""
     page = MembersPage(Preferences())
-    qtbot.addWidget(page)
-    page.refresh(session, FILE_OPENED)
+    bind(qtbot, page, session)
     assert page.count_label.text() == "全5件"
     type_japanese(page.search, "ミドリ")
     qtbot.waitUntil(lambda: page.proxy.rowCount() == 1, timeout=2000)
@@ -157,8 +157,7 @@ def test_column_choice_is_remembered_on_this_pc(qtbot, session):
     """Choosing columns in the small dialog changes the table and is saved in this PC's preferences."""
     prefs = Preferences()
     page = MembersPage(prefs)
-    qtbot.addWidget(page)
-    page.refresh(session, FILE_OPENED)
+    bind(qtbot, page, session)
     assert page.model.column_keys() == DEFAULT_COLUMNS
 
     def choose(dialog) -> bool:
@@ -180,16 +179,15 @@ def test_column_choice_is_remembered_on_this_pc(qtbot, session):
 
 def test_export_writes_the_rows_as_filtered(qtbot, session, tmp_path):
     """書き出し → Excel writes what the list shows (same filter), and says where it went."""
-    pytest.importorskip("kyojushien_desktop.services.members.exporting")
-    openpyxl = pytest.importorskip("openpyxl")
+    import openpyxl
+
     page = MembersPage(Preferences())
-    qtbot.addWidget(page)
-    page.refresh(session, FILE_OPENED)
+    bind(qtbot, page, session)
     page.tag_filter.setCurrentIndex(page.tag_filter.findData("見守り"))
     target = tmp_path / "名簿.xlsx"
     page.choose_export_path = lambda kind: target
     told: list[tuple[str, str, object]] = []
-    page.inform = lambda title, text, folder=None: told.append((title, text, folder))
+    page.inform_written = lambda title, text, path: told.append((title, f"{text}\n{path}", path.parent))
     page.export_xlsx_action.trigger()
     assert target.exists()
     cells = {str(c.value) for row in openpyxl.load_workbook(target).active.iter_rows() for c in row if c.value}
@@ -205,12 +203,13 @@ def test_window_shows_members_after_home_and_passes_changes_on(qtbot, db_path):
 
     window = MainWindow(Preferences())
     qtbot.addWidget(window)
+    window.show()
     assert window.open_file(db_path)
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["ホーム", "名簿", "ヒアリング", "設定"]
-    page = window.members_page
+    page = window.show_page("members")
     assert page.title == "名簿" and page.heading.text() == "構成員・関係団体名簿"
     seen: list[Changes] = []
-    window.data_changed.connect(seen.append)
+    window.ops.changed.connect(lambda changes, _initiator: seen.append(changes))
 
     def fill(dialog) -> bool:
         type_japanese(dialog.name, "ひだまり法律事務所")

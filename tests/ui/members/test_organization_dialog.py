@@ -8,11 +8,11 @@ from PySide6.QtCore import Qt
 
 from kyojushien_desktop.domain.members import Organization
 from kyojushien_desktop.services import datafile
-from kyojushien_desktop.services.common.changes import FILE_OPENED
 from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.members import organizations, terms
 from kyojushien_desktop.ui.members.organization_dialog import OrganizationDialog
 from kyojushien_desktop.ui.members.page import RECORD, MembersPage
+from tests.ui.pages import bind
 from tests.ui.typing import type_japanese
 
 Accepted = OrganizationDialog.DialogCode.Accepted
@@ -31,9 +31,7 @@ def click(qtbot, button) -> None:
 
 def make_page(qtbot, session) -> MembersPage:
     page = MembersPage(Preferences())
-    qtbot.addWidget(page)
-    page.changed.connect(lambda changes: page.refresh(session, changes))  # the window's part
-    page.refresh(session, FILE_OPENED)
+    bind(qtbot, page, session)
     return page
 
 
@@ -61,11 +59,14 @@ def test_messages_beside_fields_then_saved_and_shown(qtbot, session):
         type_japanese(dialog.kana, "あおぞらふくしかい")
         qtbot.keyClicks(dialog.email, "aozora.example.jp")
         type_japanese(dialog.phone, "０１２３－３３－４４５５")
+        seen["category"] = dialog.errors.text("category")  # a new record's 区分 is chosen, not assumed
+        dialog.category.setCurrentText("福祉事業者・団体")
         click(qtbot, dialog.save_button)
         return dialog.result() == Accepted
 
     page.run_dialog = fill
     organization_id = page.new_organization()
+    assert seen.pop("category") == "区分を選んでください。"
 
     assert seen == {
         "name": "名称を入力してください。",
@@ -100,6 +101,23 @@ def test_category_refills_expected_roles_until_edited(qtbot, session):
     assert dialog.stage_hint.text() == "まだ連絡をとっていない"
 
 
+def test_new_record_asks_for_its_category_and_internal_follows_it(qtbot, session):
+    """A new record starts with no 区分 (so none is assumed); choosing 住宅部局 or 福祉部局 sets 庁内,
+    another 区分 庁外, until the user picks 庁内/庁外 themselves."""
+    dialog = OrganizationDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.category.currentIndex() == -1 and dialog.category.placeholderText()
+    dialog.category.setCurrentText("福祉部局")
+    assert dialog.internal_button.isChecked()
+    dialog.category.setCurrentText("不動産事業者・団体")
+    assert dialog.external_button.isChecked()
+    click(qtbot, dialog.internal_button)
+    dialog.category.setCurrentText("医療関係機関")
+    assert dialog.internal_button.isChecked()  # the user's own choice stays
+    dialog.discard()
+
+
 def test_duplicate_warning_for_legal_form_variant(qtbot, session):
     """「(株) みどり不動産」 when 「株式会社みどり不動産」 exists: a warning names it and nothing is
     saved until the user chooses 「このまま保存」."""
@@ -109,6 +127,7 @@ def test_duplicate_warning_for_legal_form_variant(qtbot, session):
     dialog = OrganizationDialog(session)
     qtbot.addWidget(dialog)
     type_japanese(dialog.name, "(株) みどり不動産")
+    dialog.category.setCurrentText("不動産事業者・団体")
     click(qtbot, dialog.save_button)
     assert dialog.result() != Accepted
     assert not dialog.similar_panel.isHidden()
@@ -133,6 +152,7 @@ def test_same_phone_also_warns(qtbot, session):
     dialog = OrganizationDialog(session)
     qtbot.addWidget(dialog)
     type_japanese(dialog.name, "NPO法人わかばの会")
+    dialog.category.setCurrentText("居住支援法人")
     type_japanese(dialog.phone, "(0123)11-1111")
     click(qtbot, dialog.save_button)
     assert "わかば会" in dialog.similar_label.text()
@@ -141,7 +161,8 @@ def test_same_phone_also_warns(qtbot, session):
 
 
 def _messy_xlsx(path):
-    openpyxl = pytest.importorskip("openpyxl")
+    import openpyxl
+
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "名簿"
@@ -157,7 +178,6 @@ def _messy_xlsx(path):
 def test_import_wizard_maps_previews_and_writes_only_on_import(qtbot, session, tmp_path):
     """The wizard shows the header mapping, then each row's state; the file reaches the 名簿 only
     when 「取り込む」 is pressed."""
-    member_import = pytest.importorskip("kyojushien_desktop.services.members.importing")
     from kyojushien_desktop.ui.members.import_dialog import DUPLICATE, ImportDialog
 
     organizations.save_organization(
@@ -200,4 +220,3 @@ def test_import_wizard_maps_previews_and_writes_only_on_import(qtbot, session, t
     assert "ひまわり荘" in page.shown_names()
     assert page.shown_names().count("株式会社みどり不動産") == 1
     assert messages and messages[0]
-    assert member_import.FIELDS["name"]

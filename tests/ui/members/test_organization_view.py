@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 
 import pytest
@@ -10,7 +9,6 @@ from PySide6.QtCore import Qt
 
 from kyojushien_desktop.domain.members import Organization, Person
 from kyojushien_desktop.services import datafile, timeline
-from kyojushien_desktop.services.common.changes import FILE_OPENED
 from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.common.settings import TownSettings, save_settings
 from kyojushien_desktop.services.members import organizations, people
@@ -21,6 +19,7 @@ from kyojushien_desktop.ui.members.organization_dialog import OrganizationDialog
 from kyojushien_desktop.ui.members.organization_view import OrganizationView
 from kyojushien_desktop.ui.members.page import LIST, RECORD, MembersPage
 from kyojushien_desktop.ui.members.person_dialog import HandOverDialog, PersonDialog, default_hand_over_date
+from tests.ui.pages import bind
 from tests.ui.typing import type_japanese
 
 Accepted = HandOverDialog.DialogCode.Accepted
@@ -49,9 +48,8 @@ def org_id(session) -> int:
 
 def make_view(qtbot, session, organization_id) -> OrganizationView:
     view = OrganizationView()
-    qtbot.addWidget(view)
-    view.changed.connect(lambda changes: view.refresh(session, changes))  # the window's part
-    view.load(session, organization_id)
+    bind(qtbot, view, session)
+    assert view.load(organization_id)
     return view
 
 
@@ -183,9 +181,7 @@ def test_delete_moves_to_deleted_and_restore_brings_back(qtbot, session, org_id)
     """削除 (after the confirmation) removes the record from the list into 削除済み; 元に戻す
     returns it with its people."""
     page = MembersPage(Preferences())
-    qtbot.addWidget(page)
-    page.changed.connect(lambda changes: page.refresh(session, changes))
-    page.refresh(session, FILE_OPENED)
+    bind(qtbot, page, session)
     assert page.shown_names() == ["ひまわり荘"]
     page.open_organization(org_id)
     assert page.stack.currentIndex() == RECORD
@@ -214,10 +210,9 @@ def test_delete_moves_to_deleted_and_restore_brings_back(qtbot, session, org_id)
 def test_read_only_file_disables_editing(qtbot, session, org_id):
     """A file opened read-only shows the record but offers no editing."""
     view = make_view(qtbot, session, org_id)
-    view.session = dataclasses.replace(session)
-    view.session.database.read_only = True
+    session.database.read_only = True
     try:
-        view.load(view.session, org_id)
+        assert view.load(org_id)
         assert not view.edit_button.isEnabled() and not view.add_contact_button.isEnabled()
     finally:
         session.database.read_only = False
