@@ -148,12 +148,22 @@ class MainWindow(QMainWindow):
             placeholder.deleteLater()
             self._built[key] = page
             page.bind(self.ops)
+            page.open_requested.connect(self.open_record)
         return page
 
     def show_page(self, key: str) -> Page:
         page = self.page(key)
         self.nav.setCurrentRow(self.stack.indexOf(page))
         return page
+
+    def open_record(self, kind: str, record_id: int) -> bool:
+        """Opens a record wherever it lives: a visit on ヒアリング, an organisation on 名簿."""
+        key = {"visit": "hearing", "organization": "members"}.get(kind)
+        if key is None:
+            return False
+        page = self.show_page(key)
+        opener = page.open_visit if kind == "visit" else page.open_organization  # type: ignore[attr-defined]
+        return bool(opener(record_id))
 
     def _show_row(self, row: int) -> None:
         if row >= 0:

@@ -181,3 +181,26 @@ def test_home_overview_counts_directory_hearings_and_followups(qtbot, db_path):
     assert home.followups.text() == "まだ済んでいない次の対応: 1件"
     assert not home.overdue.isHidden()
     assert home.overdue.text().startswith("期限切れ 1件") and "資料を送る" in home.overdue.text()
+
+
+def test_a_visit_on_the_timeline_opens_on_the_hearing_page(qtbot, db_path):
+    """開く on a visit's line of an organisation's 経過記録 shows that visit's answer screen."""
+    from kyojushien_desktop.domain.hearing import Visit
+    from kyojushien_desktop.services.hearing import visits
+
+    window = make_window(qtbot, db_path)
+    session = window.session
+    organization_id, _ = organizations.save_organization(
+        session, organizations.new_organization("その他", "みどり町商工会")
+    )
+    visit_id, _ = visits.plan_visit(
+        session, Visit(organization_id=organization_id, scheduled_at=dt.datetime(2026, 5, 1, 10))
+    )
+    members = window.show_page("members")
+    assert members.open_organization(organization_id)
+    line = next(w for w in members.view.timeline_widgets() if w.entry.source == "visit")
+    qtbot.mouseClick(line.open_button, Qt.MouseButton.LeftButton)
+    hearing = window.hearing_page
+    assert window.stack.currentWidget() is hearing
+    assert hearing.entry.visit is not None and hearing.entry.visit.id == visit_id
+    assert hearing.entry.name_label.text() == "みどり町商工会"
