@@ -113,3 +113,30 @@ def with_wait_cursor(call: Callable[[], T]) -> T:
         return call()
     finally:
         QApplication.restoreOverrideCursor()
+
+
+def value_label() -> QLabel:
+    """A shown value: wraps, can be selected and copied, sits at the top left of its cell."""
+    label = QLabel()
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    return label
+
+
+def field_name(text: str) -> QLabel:
+    """The caption of a shown value, in the style sheet's ``fieldName``."""
+    label = QLabel(text)
+    label.setObjectName("fieldName")
+    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    return label
+
+
+def fit_to_contents(table: QTableView, stretch: tuple[int, ...]) -> None:
+    """A short table (people, one record's history): columns sized to their text, the free-text
+    ones sharing what is left, so nothing needs a horizontal scroll."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    for number in range(table.model().columnCount()):
+        mode = QHeaderView.ResizeMode.Stretch if number in stretch else QHeaderView.ResizeMode.ResizeToContents
+        header.setSectionResizeMode(number, mode)

@@ -9,8 +9,6 @@ Esc, another file, quitting) asks 保存／破棄／キャンセル first.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
@@ -18,9 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -28,19 +24,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
-from kyojushien_desktop.domain.hearing import FollowUp, Visit, clean_followup
+from kyojushien_desktop.domain.errors import UserFacingError
+from kyojushien_desktop.domain.hearing import Visit
 from kyojushien_desktop.domain.members import Organization
 from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.hearing import visits
 from kyojushien_desktop.services.members import organizations, people
 from kyojushien_desktop.ui.common import messages, wording
 from kyojushien_desktop.ui.common.fonts import scaled
-from kyojushien_desktop.ui.common.forms import DateField, FieldErrors, problems_of
+from kyojushien_desktop.ui.common.forms import FieldErrors, problems_of
 from kyojushien_desktop.ui.common.live import LiveView
-from kyojushien_desktop.ui.common.widgets import list_table, set_resize_modes
+from kyojushien_desktop.ui.common.widgets import field_name, value_label
 from kyojushien_desktop.ui.hearing.answer_rows import QuestionRow, set_status, status_badge
-from kyojushien_desktop.ui.hearing.visit_models import FollowUpTableModel, visit_moment
+from kyojushien_desktop.ui.hearing.followup_editor import FollowUpEditor
+from kyojushien_desktop.ui.hearing.visit_models import visit_moment
 
 
 def _section(title: str, hint: str = "") -> QVBoxLayout:
@@ -55,21 +52,6 @@ def _section(title: str, hint: str = "") -> QVBoxLayout:
         note.setWordWrap(True)
         box.addWidget(note)
     return box
-
-
-def _field_name(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("fieldName")
-    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    return label
-
-
-def _value_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-    return label
 
 
 class AnswerEntry(LiveView, QWidget):
@@ -130,9 +112,9 @@ class AnswerEntry(LiveView, QWidget):
             )
         ):
             row, column = (number // 2, (number % 2) * 2) if key != "purpose" else (2, 0)
-            value = _value_label()
+            value = value_label()
             self.facts[key] = value
-            facts.addWidget(_field_name(caption), row, column)
+            facts.addWidget(field_name(caption), row, column)
             facts.addWidget(value, row, column + 1, 1, 3 if key == "purpose" else 1)
         facts.setColumnStretch(1, 1)
         facts.setColumnStretch(3, 1)
@@ -165,13 +147,13 @@ class AnswerEntry(LiveView, QWidget):
         self.policy = QCheckBox(wording.POLICY_CONVEYED)
         self.policy.setToolTip("居住支援に対する担当課としての課題認識や、必要と考えている取組みを伝えたか。")
         notes = _section("訪問のまとめ")
-        notes.addWidget(_field_name("メモ"))
+        notes.addWidget(field_name("メモ"))
         notes.addWidget(self.memo)
         pair = QGridLayout()
         pair.setHorizontalSpacing(16)
         pair.setVerticalSpacing(4)
-        pair.addWidget(_field_name(wording.NOTE_ONTO_STRENGTHS), 0, 0)
-        pair.addWidget(_field_name(wording.NOTE_ONTO_TROUBLES), 0, 1)
+        pair.addWidget(field_name(wording.NOTE_ONTO_STRENGTHS), 0, 0)
+        pair.addWidget(field_name(wording.NOTE_ONTO_TROUBLES), 0, 1)
         pair.addWidget(self.strengths, 1, 0)
         pair.addWidget(self.troubles, 1, 1)
         pair.setColumnStretch(0, 1)
@@ -185,44 +167,17 @@ class AnswerEntry(LiveView, QWidget):
         notes.addWidget(onto)
         notes.addWidget(self.policy)
 
-        self.followup_model = FollowUpTableModel(self, checkable=True)
-        self.followup_table = list_table(self.followup_model)
-        set_resize_modes(
-            self.followup_table,
-            QHeaderView.ResizeMode.ResizeToContents,
-            QHeaderView.ResizeMode.Stretch,
-            QHeaderView.ResizeMode.ResizeToContents,
-        )
-        self.followup_model.done_toggled.connect(self._mark_dirty)
-        self.followup_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.action = QLineEdit()
-        self.action.setPlaceholderText("例: 意見交換会の案内を送る")
-        self.action.returnPressed.connect(lambda: self.add_followup())
-        self.due_check = QCheckBox(wording.DUE)
-        self.due = DateField(dt.date.today() + dt.timedelta(days=14))
-        self.due.setEnabled(False)
-        self.due_check.toggled.connect(self.due.setEnabled)
-        self.add_button = QPushButton("追加")
-        self.add_button.clicked.connect(lambda: self.add_followup())
-        self.drop_button = QPushButton("追加を取り消す")
-        self.drop_button.setToolTip("まだ保存していない次の対応を一覧から外します。")
-        self.drop_button.clicked.connect(lambda: self.drop_followup())
-        add_row = QHBoxLayout()
-        add_row.setSpacing(8)
-        add_row.addWidget(self.action, 1)
-        add_row.addWidget(self.due_check)
-        add_row.addWidget(self.due)
-        add_row.addWidget(self.add_button)
+        self.followups = FollowUpEditor()
+        self.followups.edited.connect(self._mark_dirty)
+        # the editor's parts, named as the rest of the screen and its tests know them
+        self.followup_model, self.followup_table = self.followups.model, self.followups.table
+        self.action, self.due_check, self.due = self.followups.action, self.followups.due_check, self.followups.due
+        self.add_button, self.drop_button = self.followups.add_button, self.followups.drop_button
         follow = _section(
             wording.NEXT_ACTION,
             "決めたことと期限を残します。済んだら「済」にチェックを入れて保存します。",
         )
-        follow.addWidget(self.followup_table)
-        follow.addWidget(self.errors.field("action", add_row))
-        drop_row = QHBoxLayout()
-        drop_row.addStretch(1)
-        drop_row.addWidget(self.drop_button)
-        follow.addLayout(drop_row)
+        follow.addWidget(self.followups)
 
         body = QWidget()
         body.setObjectName("recordBody")
@@ -330,9 +285,7 @@ class AnswerEntry(LiveView, QWidget):
         self.strengths.setPlainText(visit.strengths_noted)
         self.troubles.setPlainText(visit.troubles_noted)
         self.policy.setChecked(visit.policy_conveyed)
-        self.followup_model.set_rows(followups)
-        self.action.clear()
-        self.due_check.setChecked(False)
+        self.followups.show_followups(visit_id, followups)
         self.errors.clear()
         self.problem_label.hide()
         self._size_boxes()
@@ -357,10 +310,7 @@ class AnswerEntry(LiveView, QWidget):
         self.memo.setFixedHeight(spacing * 5 + 14)
         for box in (self.strengths, self.troubles):
             box.setFixedHeight(spacing * 3 + 14)
-        rows = max(2, min(self.followup_model.rowCount(), 5))
-        self.followup_table.setFixedHeight(
-            self.followup_table.horizontalHeader().sizeHint().height() + rows * (spacing + 14) + 4
-        )
+        self.followups.fit(spacing)
 
     def reload(self, changes: Changes) -> None:
         """Reloads what is shown unless the user is typing; a larger 文字の大きさ rebuilds the rows."""
@@ -421,43 +371,16 @@ class AnswerEntry(LiveView, QWidget):
 
     def _update_buttons(self) -> None:
         writable = not self._read_only() and self.visit is not None
-        for widget in (self.save_button, self.add_button, self.edit_button, self.action, self.due_check):
+        for widget in (self.save_button, self.edit_button):
             widget.setEnabled(writable)
-        rows = self.followup_table.selectionModel().selectedRows()
-        pending = bool(rows) and self.followup_model.followup(rows[0].row()).id is None
-        self.drop_button.setEnabled(writable and pending)
-        self.followup_table.setEnabled(writable or self.followup_model.rowCount() > 0)
+        self.followups.update_buttons(writable)
 
     def row_of(self, question_id: int) -> QuestionRow | None:
         return next((row for row in self.rows if row.question.id == question_id), None)
 
     # --- follow-ups -------------------------------------------------------------------------
     def add_followup(self) -> bool:
-        """Adds a 次の対応 to the list; it is saved with the rest on 保存."""
-        if self.visit is None or self.visit.id is None:
-            return False
-        self.errors.clear()
-        due = self.due.date() if self.due_check.isChecked() else None
-        try:
-            followup = clean_followup(FollowUp(visit_id=self.visit.id, action=self.action.text(), due_on=due))
-        except ValidationError as exc:
-            self.errors.show(problems_of(exc))
-            self.action.setFocus()
-            return False
-        self.followup_model.append(followup)
-        self._size_boxes()
-        self.action.clear()
-        self.due_check.setChecked(False)
-        self._mark_dirty()
-        self.action.setFocus()
-        return True
-
-    def drop_followup(self) -> None:
-        rows = self.followup_table.selectionModel().selectedRows()
-        if rows and self.followup_model.followup(rows[0].row()).id is None:
-            self.followup_model.remove(rows[0].row())
-            self._size_boxes()
-            self._mark_dirty()
+        return self.followups.add()
 
     # --- saving -----------------------------------------------------------------------------
     def answers(self) -> dict[int, str]:
@@ -473,7 +396,7 @@ class AnswerEntry(LiveView, QWidget):
             row.set_error("")
         self.errors.clear()
         self.problem_label.hide()
-        answers, followups = self.answers(), self.followup_model.followups()
+        answers, followups = self.answers(), self.followups.followups()
         memo, strengths, troubles = self.memo.toPlainText(), self.strengths.toPlainText(), self.troubles.toPlainText()
         policy = self.policy.isChecked()
         saved = self.run_op(

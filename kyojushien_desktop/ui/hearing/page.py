@@ -13,13 +13,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -45,21 +43,18 @@ from kyojushien_desktop.ui.common.widgets import (
     add_filters,
     char_width,
     filter_combo,
-    list_table,
     open_on_enter,
-    set_resize_modes,
     sortable_list_table,
 )
 from kyojushien_desktop.ui.hearing.answer_entry import AnswerEntry
 from kyojushien_desktop.ui.hearing.bank_editor import BankEditor
 from kyojushien_desktop.ui.hearing.compare_view import CompareView
+from kyojushien_desktop.ui.hearing.followup_panel import FollowUpPanel
 from kyojushien_desktop.ui.hearing.print_dialog import PrintSheetsDialog
 from kyojushien_desktop.ui.hearing.visit_dialog import VisitDialog
 from kyojushien_desktop.ui.hearing.visit_models import (
     ID_ROLE,
     PERIODS,
-    SORT_ROLE,
-    FollowUpTableModel,
     VisitFilterProxy,
     VisitTableModel,
     period_range,
@@ -193,45 +188,15 @@ class HearingPage(Page):
         top_layout.addWidget(hint)
 
         # --- open 次の対応 of every visit, the nearest 期限 first ---
-        self.followup_model = FollowUpTableModel(self)
-        self.followup_proxy = QSortFilterProxyModel(self)
-        self.followup_proxy.setSortRole(SORT_ROLE)
-        self.followup_proxy.setSourceModel(self.followup_model)
-        self.followup_table = list_table(self.followup_proxy)
-        self.followup_table.setObjectName("followupTable")
-        set_resize_modes(
-            self.followup_table,
-            QHeaderView.ResizeMode.ResizeToContents,
-            QHeaderView.ResizeMode.Stretch,
-            QHeaderView.ResizeMode.Interactive,
-        )
-        self.followup_table.doubleClicked.connect(lambda _i: self.open_followup_visit())
-        self.followup_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.followup_title = QLabel(f"{wording.NEXT_ACTION}（まだ済んでいないもの）")
-        self.followup_title.setObjectName("cardTitle")
-        self.followup_done_button = QPushButton("済にする")
-        self.followup_done_button.clicked.connect(lambda: self.complete_followup())
-        self.followup_delete_button = QPushButton("削除…")
-        self.followup_delete_button.setToolTip("間違えて入れた次の対応を消します。")
-        self.followup_delete_button.clicked.connect(lambda: self.delete_followup())
-        self.followup_open_button = QPushButton("訪問を開く")
-        self.followup_open_button.clicked.connect(lambda: self.open_followup_visit())
-        follow_head = QHBoxLayout()
-        follow_head.addWidget(self.followup_title)
-        follow_head.addStretch(1)
-        follow_head.addWidget(self.followup_open_button)
-        follow_head.addWidget(self.followup_done_button)
-        follow_head.addWidget(self.followup_delete_button)
-        self.followup_empty = QLabel("残っている次の対応はありません。")
-        self.followup_empty.setObjectName("hint")
-        card = QFrame()
-        card.setObjectName("card")
-        card_layout = QVBoxLayout(card)
-        card_layout.setContentsMargins(12, 8, 12, 10)
-        card_layout.setSpacing(6)
-        card_layout.addLayout(follow_head)
-        card_layout.addWidget(self.followup_empty)
-        card_layout.addWidget(self.followup_table, 1)
+        self.followups = FollowUpPanel()
+        self.followups.open_requested.connect(lambda: self.open_followup_visit())
+        self.followups.done_requested.connect(lambda: self.complete_followup())
+        self.followups.delete_requested.connect(lambda: self.delete_followup())
+        self.followups.selection_changed.connect(lambda: self._update_buttons())
+        # the panel's parts, named as the page's tests know them
+        self.followup_model, self.followup_proxy = self.followups.model, self.followups.proxy
+        self.followup_table, self.followup_done_button = self.followups.table, self.followups.done_button
+        card = self.followups
 
         self.visits_splitter = QSplitter(Qt.Orientation.Vertical)
         self.visits_splitter.setChildrenCollapsible(False)
@@ -261,18 +226,14 @@ class HearingPage(Page):
             self.tabs.setCurrentIndex(VISITS_TAB)
         if session is None:
             self.model.set_rows([])
-            self.followup_model.set_rows([])
+            self.followups.set_rows([], {})
             self._update_count()
             return
         selected = self.selected_ids()
         rows = visits.list_visits(session)
         followups = visits.open_followups(session)
         self.model.set_rows(rows, followups)
-        self.followup_model.set_rows(followups, {row.id: row.organization_name for row in rows})
-        self.followup_proxy.sort(0, Qt.SortOrder.AscendingOrder)
-        self.followup_empty.setVisible(not followups)
-        self.followup_table.setVisible(bool(followups))
-        self.followup_title.setText(f"{wording.NEXT_ACTION}（まだ済んでいないもの {len(followups)}件）")
+        self.followups.set_rows(followups, {row.id: row.organization_name for row in rows})
         self._filters_changed()
         self._fit_columns()
         for visit_id in selected:
@@ -297,10 +258,7 @@ class HearingPage(Page):
         self.edit_button.setEnabled(writable and len(chosen) == 1)
         self.delete_button.setEnabled(writable and len(chosen) == 1)
         self.print_button.setEnabled(self.session is not None)
-        followup = self.selected_followup_id()
-        self.followup_done_button.setEnabled(writable and followup is not None)
-        self.followup_delete_button.setEnabled(writable and followup is not None)
-        self.followup_open_button.setEnabled(followup is not None)
+        self.followups.update_buttons(writable)
 
     def _fit_columns(self) -> None:
         """Widths in characters of the current font (so 文字の大きさ widens them), fitted to the
@@ -319,11 +277,7 @@ class HearingPage(Page):
         organization, category, purpose, _next = ideal
         for column, width in enumerate((when, organization, category, purpose, status)):
             self.table.setColumnWidth(column, width)
-        self.followup_table.setColumnWidth(2, unit * 14 + padding)
-        rows = 3  # the follow-up panel always shows a few, however large the text
-        self.followup_table.setMinimumHeight(
-            self.followup_table.horizontalHeader().sizeHint().height() + rows * (metrics.lineSpacing() + 14)
-        )
+        self.followups.fit(padding)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)
@@ -381,15 +335,7 @@ class HearingPage(Page):
         ]
 
     def selected_followup_id(self) -> int | None:
-        rows = self.followup_table.selectionModel().selectedRows()
-        return rows[0].data(ID_ROLE) if rows else None
-
-    def _selected_followup_visit(self) -> int | None:
-        rows = self.followup_table.selectionModel().selectedRows()
-        if not rows:
-            return None
-        source = self.followup_proxy.mapToSource(rows[0])
-        return self.followup_model.followup(source.row()).visit_id
+        return self.followups.selected_id()
 
     # --- navigation -------------------------------------------------------------------------
     def open_selected(self) -> None:
@@ -425,9 +371,9 @@ class HearingPage(Page):
         return True
 
     def open_followup_visit(self) -> None:
-        visit_id = self._selected_followup_visit()
-        if visit_id is not None:
-            self.open_visit(visit_id)
+        followup = self.followups.selected()
+        if followup is not None:
+            self.open_visit(followup.visit_id)
 
     # --- dialogs (built here so tests can fill them in) -------------------------------------
     def visit_dialog(self, visit_id: int | None = None, organization_id: int | None = None) -> VisitDialog:
@@ -556,10 +502,8 @@ class HearingPage(Page):
             self.reload(changes)
 
     def _selected_followup_action(self) -> str:
-        rows = self.followup_table.selectionModel().selectedRows()
-        if not rows:
-            return ""
-        return self.followup_model.followup(self.followup_proxy.mapToSource(rows[0]).row()).action
+        followup = self.followups.selected()
+        return followup.action if followup is not None else ""
 
     def print_sheets(self, visit_ids: list[int] | None = None) -> Path | None:
         """ヒアリングシート as one PDF: the chosen visits' sheets, or a blank sheet of a bank."""

@@ -8,21 +8,14 @@ visit itself. Dialogs are built by ``*_dialog`` methods and run through ``run_di
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Callable
-from typing import TypeVar
-
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,7 +26,6 @@ from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.domain.members import (
     INTERNAL_LABELS,
     ORGANIZATION_FIELDS,
-    ChangeEntry,
     Organization,
     Person,
     TimelineEntry,
@@ -47,205 +39,14 @@ from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.live import LiveView
 from kyojushien_desktop.ui.common.ops import value_of
-from kyojushien_desktop.ui.common.table_model import HeaderTableModel, ModelIndex
-from kyojushien_desktop.ui.common.widgets import list_table
+from kyojushien_desktop.ui.common.widgets import fit_to_contents, list_table, value_label
 from kyojushien_desktop.ui.hearing.visit_dialog import VisitDialog
 from kyojushien_desktop.ui.members.contact_dialog import ContactDialog
-from kyojushien_desktop.ui.members.model import FORMER_TEXT, KIND_COLORS, badge_style, stage_colors, stage_description
+from kyojushien_desktop.ui.members.model import FORMER_TEXT, badge_style, stage_colors, stage_description
 from kyojushien_desktop.ui.members.organization_dialog import OrganizationDialog
 from kyojushien_desktop.ui.members.person_dialog import HandOverDialog, PersonDialog
-
-T = TypeVar("T")
-EMPTY = "（未入力）"
-
-
-def short_date(day: dt.date | None) -> str:
-    return wareki.format_date(day, weekday=False) if day else ""
-
-
-def period_text(person: Person) -> str:
-    """着任日〜離任日 in 和暦; blank when neither is known."""
-    if person.started_on is None and person.ended_on is None:
-        return ""
-    return f"{short_date(person.started_on)}〜{short_date(person.ended_on)}"
-
-
-def moment_text(stamp: str) -> str:
-    try:
-        return wareki.format_datetime(dt.datetime.fromisoformat(stamp), weekday=False)
-    except ValueError:
-        return stamp
-
-
-def badge(text: str, colors: tuple[str, str]) -> QLabel:
-    label = QLabel(text)
-    label.setProperty("role", "badge")
-    label.setStyleSheet(badge_style(colors))
-    return label
-
-
-class PeopleModel(HeaderTableModel):
-    """Current people first, then 前任 in grey, as ``people_of`` orders them."""
-
-    HEADERS = ("氏名", "部署・役職", "電話・メール", "担当の期間", "状態")
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._people: list[Person] = []
-
-    def set_people(self, people: list[Person]) -> None:
-        self.beginResetModel()
-        self._people = list(people)
-        self.endResetModel()
-
-    def person(self, row: int) -> Person:
-        return self._people[row]
-
-    def _row_count(self) -> int:
-        return len(self._people)
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not self._valid(index):
-            return None
-        person = self._people[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (
-                person.name,
-                " ".join(p for p in (person.department, person.title) if p),
-                " ／ ".join(p for p in (person.phone, person.email) if p),
-                period_text(person),
-                wording.CURRENT if person.is_current else wording.FORMER,
-            )[index.column()]
-        if role == Qt.ItemDataRole.ForegroundRole and not person.is_current:
-            return QBrush(QColor(FORMER_TEXT))
-        if role == Qt.ItemDataRole.ToolTipRole:
-            lines = [person.name + (f"（{person.kana}）" if person.kana else "")]
-            if person.notes:
-                lines.append(person.notes)
-            return "\n".join(lines)
-        return None
-
-
-def _one_line(text: str) -> str:
-    """Multi-line values on one line; stored ISO dates (着任日・離任日) in 和暦."""
-    try:
-        return short_date(dt.date.fromisoformat(text)) if len(text) == 10 else _joined(text)
-    except ValueError:
-        return _joined(text)
-
-
-def _joined(text: str) -> str:
-    return text.replace("\r", "").replace("\n", " ／ ")
-
-
-class HistoryModel(HeaderTableModel):
-    """変更履歴: when, what was done, which field, old → new (newest first)."""
-
-    HEADERS = ("日時", "操作", "項目", "変更前 → 変更後")
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._entries: list[ChangeEntry] = []
-
-    def set_entries(self, entries: list[ChangeEntry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
-
-    def _row_count(self) -> int:
-        return len(self._entries)
-
-    @staticmethod
-    def change_text(entry: ChangeEntry) -> str:
-        old, new = _one_line(entry.old_value), _one_line(entry.new_value)
-        if entry.action in ("作成", "復元"):
-            return new
-        if entry.action == "削除":
-            return old
-        return f"{old or '（空欄）'} → {new or '（空欄）'}"
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not self._valid(index):
-            return None
-        entry = self._entries[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            field = entry.field or wording.ORGANIZATION  # 作成・削除・復元 of the record itself
-            return (moment_text(entry.changed_at), entry.action, field, self.change_text(entry))[index.column()]
-        if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
-            return f"変更前:\n{_one_line(entry.old_value) or '（空欄）'}\n\n変更後:\n{_one_line(entry.new_value) or '（空欄）'}"
-        return None
-
-
-def _split_detail(entry: TimelineEntry) -> tuple[str, str]:
-    """(who took part, the rest of the note): the note's first line is already the title."""
-    who, rest = [], []
-    for line in entry.detail.splitlines():
-        if line.startswith(("当方: ", "先方: ")) and not rest:
-            who.append(line)
-        else:
-            rest.append(line)
-    if entry.source == "contact" and rest and rest[0] == entry.title:
-        rest = rest[1:]
-    return "　".join(who), "\n".join(rest).strip()
-
-
-class TimelineEntryWidget(QFrame):
-    """One dated line of the 経過記録: 和暦 date, kind badge, title and detail; a visit's line
-    has 開く, which opens the visit's own record."""
-
-    def __init__(
-        self,
-        entry: TimelineEntry,
-        on_delete: Callable[[TimelineEntry], None] | None,
-        on_open: Callable[[TimelineEntry], None] | None = None,
-    ) -> None:
-        super().__init__()
-        self.entry = entry
-        self.setObjectName("timelineEntry")
-        date = QLabel(wareki.format_date(entry.on))
-        date.setObjectName("timelineDate")
-        fallback = KIND_COLORS["訪問"] if entry.source == "visit" else KIND_COLORS["その他"]  # a ヒアリング is a visit
-        kind = badge(entry.kind, KIND_COLORS.get(entry.kind, fallback))
-        self.title = QLabel(entry.title)
-        self.title.setObjectName("timelineTitle")
-        self.title.setWordWrap(True)
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        who, body = _split_detail(entry)
-        self.meta = QLabel(who)
-        self.meta.setObjectName("hint")
-        self.meta.setVisible(bool(who))
-        self.detail = QLabel(body)
-        self.detail.setWordWrap(True)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.detail.setVisible(bool(body))
-
-        head = QHBoxLayout()
-        head.setSpacing(10)
-        head.addWidget(date)
-        head.addWidget(kind)
-        head.addWidget(self.title, 1)
-        self.open_button: QPushButton | None = None
-        if on_open is not None and entry.source == "visit" and entry.source_id is not None:
-            self.open_button = QPushButton("開く")
-            self.open_button.setObjectName("linkButton")
-            self.open_button.setCursor(Qt.CursorShape.PointingHandCursor)
-            self.open_button.setToolTip("このヒアリングの記録（回答・メモ・次の対応）を開きます。")
-            self.open_button.clicked.connect(lambda: on_open(entry))
-            head.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
-        self.delete_button: QPushButton | None = None
-        if on_delete is not None and entry.source == "contact":
-            self.delete_button = QPushButton("削除")
-            self.delete_button.setObjectName("linkButton")
-            self.delete_button.setCursor(Qt.CursorShape.PointingHandCursor)
-            self.delete_button.setToolTip("この経過記録を消します。")
-            self.delete_button.clicked.connect(lambda: on_delete(entry))
-            head.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignTop)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.setSpacing(4)
-        layout.addLayout(head)
-        layout.addWidget(self.meta)
-        layout.addWidget(self.detail)
+from kyojushien_desktop.ui.members.record_models import EMPTY, HistoryModel, PeopleModel, badge, moment_text
+from kyojushien_desktop.ui.members.timeline_widget import TimelineEntryWidget
 
 
 class OrganizationView(LiveView, QWidget):
@@ -325,7 +126,7 @@ class OrganizationView(LiveView, QWidget):
         for row, key in enumerate(keys):
             name = QLabel(labels[key])
             name.setObjectName("fieldName")
-            value = self._value_label()
+            value = value_label()
             self.info_values[key] = value
             grid.addWidget(name, row, 0, Qt.AlignmentFlag.AlignTop)
             if key == "stage":
@@ -352,7 +153,7 @@ class OrganizationView(LiveView, QWidget):
             card_layout.setContentsMargins(14, 10, 14, 12)
             title = QLabel(labels[key])
             title.setObjectName("cardTitle")
-            value = self._value_label()
+            value = value_label()
             self.info_values[key] = value
             card_layout.addWidget(title)
             card_layout.addWidget(value)
@@ -374,14 +175,6 @@ class OrganizationView(LiveView, QWidget):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
         return scroll
-
-    @staticmethod
-    def _value_label() -> QLabel:
-        label = QLabel()
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        return label
 
     def _build_people_tab(self) -> QWidget:
         self.people_model = PeopleModel(self)
@@ -517,7 +310,7 @@ class OrganizationView(LiveView, QWidget):
         self.people_model.set_people(self.people)
         current = sum(1 for p in self.people if p.is_current)
         self.tabs.setTabText(1, f"{wording.PERSON}（{current}）")
-        self._fit_to_contents(self.people_table, stretch=(1, 2))
+        fit_to_contents(self.people_table, stretch=(1, 2))
 
         while self.timeline_box.count() > 1:
             widget = self.timeline_box.takeAt(0).widget()
@@ -540,18 +333,8 @@ class OrganizationView(LiveView, QWidget):
 
         if self.session is not None and org.id is not None:
             self.history_model.set_entries(history.history(self.session, org.id))
-        self._fit_to_contents(self.history_table, stretch=(3,))
+        fit_to_contents(self.history_table, stretch=(3,))
         self._update_buttons()
-
-    @staticmethod
-    def _fit_to_contents(table: QTableView, stretch: tuple[int, ...]) -> None:
-        """These tables are short (people, one record's history): size to the text, and let the
-        free-text columns share what is left so nothing needs a horizontal scroll."""
-        header = table.horizontalHeader()
-        header.setStretchLastSection(False)
-        for number in range(table.model().columnCount()):
-            mode = QHeaderView.ResizeMode.Stretch if number in stretch else QHeaderView.ResizeMode.ResizeToContents
-            header.setSectionResizeMode(number, mode)
 
     def _read_only(self) -> bool:
         return self.session is None or self.session.read_only

@@ -81,7 +81,9 @@ def test_quitting_with_unsaved_answers_asks_and_can_save_them(qtbot, db_path, or
         question_id, _ = question_banks.add_question(session, Question(bank_id=bank_id, text="空き室の状況"))
         visit_id, _ = visits.plan_visit(
             session,
-            Visit(organization_id=organization_id, scheduled_at=dt.datetime(2026, 11, 1, 10), question_ids=(question_id,)),
+            Visit(
+                organization_id=organization_id, scheduled_at=dt.datetime(2026, 11, 1, 10), question_ids=(question_id,)
+            ),
         )
     finally:
         session.close()
