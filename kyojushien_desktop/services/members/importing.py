@@ -283,11 +283,12 @@ class _Existing:
         self.by_key: dict[str, list[int]] = {}
         self.by_digits: dict[str, list[int]] = {}
         for summary in self.summaries:
-            row = organization_store.get(session.database, summary.id)
-            if row is None:
+            org = organization_store.get(session.database, summary.id)
+            if org is None:
                 continue
-            self.by_key.setdefault(row["name_key"], []).append(summary.id)
-            for digits in row["phone_digits"].split():
+            stored = org.to_row()
+            self.by_key.setdefault(str(stored["name_key"]), []).append(summary.id)
+            for digits in str(stored["phone_digits"]).split():
                 self.by_digits.setdefault(digits, []).append(summary.id)
 
     def similar(self, org: Organization) -> tuple[OrganizationSummary, ...]:

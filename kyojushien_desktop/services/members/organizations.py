@@ -3,7 +3,6 @@ per-field 変更履歴 every save writes."""
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 
 from kyojushien_desktop.domain.errors import UserFacingError
@@ -16,10 +15,8 @@ from kyojushien_desktop.domain.members import (
     clean_organization,
     name_key,
     now_text,
-    split_tags,
 )
 from kyojushien_desktop.services.common.changes import Changes, Topic
-from kyojushien_desktop.services.common.rows import as_date, from_row
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.members.terms import categories, default_roles, stages
 from kyojushien_desktop.store import change_log, organizations
@@ -34,17 +31,6 @@ def new_organization(category: str = "", name: str = "") -> Organization:
 
 
 # --- reading ---------------------------------------------------------------------------------
-
-
-def _summary(row: sqlite3.Row) -> OrganizationSummary:
-    return from_row(
-        OrganizationSummary,
-        row,
-        internal=bool,
-        tags=lambda text: tuple(t for t in text.split("、") if t),
-        people=lambda text: text or "",
-        last_contact=as_date,
-    )
 
 
 @dataclass(frozen=True)
@@ -70,8 +56,7 @@ def list_organizations(session: Session, flt: OrganizationFilter | None = None) 
     """Live organisations in 五十音 order (by よみがな), filtered."""
     flt = flt or OrganizationFilter()
     ids = search_ids(session, flt.query) if flt.query.strip() else None
-    rows = [_summary(r) for r in organizations.summaries(session.database, ids=ids)]
-    return [row for row in rows if flt.accepts(row)]
+    return [row for row in organizations.summaries(session.database, ids=ids) if flt.accepts(row)]
 
 
 def search_ids(session: Session, query: str) -> list[int]:
@@ -89,26 +74,22 @@ def search_organizations(session: Session, query: str) -> list[OrganizationSumma
     ids = search_ids(session, query)
     if not ids:
         return []
-    return [_summary(r) for r in organizations.summaries(session.database, ids=ids)]
-
-
-def _organization(row: sqlite3.Row) -> Organization:
-    return from_row(Organization, row, internal=bool, tags=split_tags)
+    return organizations.summaries(session.database, ids=ids)
 
 
 def get_organization(session: Session, organization_id: int) -> Organization:
-    row = organizations.get(session.database, organization_id)
-    if row is None:
+    org = organizations.get(session.database, organization_id)
+    if org is None:
         raise UserFacingError(f"団体・機関（番号 {organization_id}）が見つかりません。削除された可能性があります。")
-    return _organization(row)
+    return org
 
 
 def deleted_organizations(session: Session) -> list[OrganizationSummary]:
-    return [_summary(r) for r in organizations.summaries(session.database, deleted=True)]
+    return organizations.summaries(session.database, deleted=True)
 
 
 def all_tags(session: Session) -> list[str]:
-    return organizations.all_tags(session.database)
+    return sorted(organizations.tags_in_use(session.database), key=search_key)
 
 
 def find_similar(session: Session, org: Organization) -> list[OrganizationSummary]:
@@ -117,7 +98,7 @@ def find_similar(session: Session, org: Organization) -> list[OrganizationSummar
     ids = organizations.find_similar(session.database, name_key(org.name), [p for p in phones if p], org.id)
     if not ids:
         return []
-    return [_summary(r) for r in organizations.summaries(session.database, ids=ids)]
+    return organizations.summaries(session.database, ids=ids)
 
 
 # --- writing organisations -------------------------------------------------------------------
