@@ -135,23 +135,6 @@ def summaries(database: Database, *, deleted: bool = False, ids: list[int] | Non
     return [_summary(row) for row in database.read(_SUMMARY_SQL + where + " ORDER BY o.sort_kana, o.id", params)]
 
 
-def _like(text: str) -> str:
-    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
-def search_ids(database: Database, key: str, digits: str = "") -> list[int]:
-    """Ids whose normalised search text contains ``key`` (or whose phone digits contain ``digits``),
-    in 五十音 order. A LIKE scan of one column stays well inside the as-you-type budget at 10,000
-    rows, for 1-2 character queries too, which a trigram index cannot serve."""
-    sql = "SELECT id FROM organizations WHERE deleted_at IS NULL AND (search_text LIKE ? ESCAPE '\\'"
-    params: list[str] = [_like(key)]
-    if digits:
-        sql += " OR phone_digits LIKE ? ESCAPE '\\'"
-        params.append(_like(digits))
-    sql += ") ORDER BY sort_kana, id"
-    return [row[0] for row in database.read(sql, tuple(params))]
-
-
 def find_similar(database: Database, name_key: str, phone_digits: list[str], exclude_id: int | None) -> list[int]:
     """Ids of live organisations with the same normalised name or a shared phone number."""
     clauses, params = ["name_key = ?"], [name_key]

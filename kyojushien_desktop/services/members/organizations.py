@@ -3,8 +3,10 @@ per-field 変更履歴 every save writes."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
+from kyojushien_desktop.content.abbreviations import abbreviations
 from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.domain.kana import digits_only, search_key
 from kyojushien_desktop.domain.members import (
@@ -16,10 +18,11 @@ from kyojushien_desktop.domain.members import (
     name_key,
     now_text,
 )
+from kyojushien_desktop.domain.search import SearchQuery, Synonyms
 from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.members.terms import categories, default_roles, stages
-from kyojushien_desktop.store import change_log, organizations
+from kyojushien_desktop.store import change_log, organization_search, organizations
 
 ORGANIZATION = "organization"
 PERSON = "person"
@@ -59,15 +62,30 @@ def list_organizations(session: Session, flt: OrganizationFilter | None = None) 
     return [row for row in organizations.summaries(session.database, ids=ids) if flt.accepts(row)]
 
 
+@functools.cache
+def _synonyms() -> tuple[Synonyms, ...]:
+    return tuple(Synonyms.of(entry.short, entry.full) for entry in abbreviations())
+
+
+def parse_query(query: str) -> SearchQuery:
+    """What a typed search means: its words, each with the trade's abbreviations expanded
+    (resources/search/abbreviations.json), and its digits when it reads as a phone number."""
+    return SearchQuery.parse(query, _synonyms())
+
+
 def search_ids(session: Session, query: str) -> list[int]:
-    """As-you-type search over names, よみがな, people and notes: ひらがな/カタカナ, full/half width
-    and case are equal, and a phone number matches by its digits."""
-    key = search_key(query)
-    if not key:
-        return []
-    compact = query.replace("-", "").replace("‐", "").replace("ー", "").replace(" ", "")
-    digits = digits_only(query) if compact and len(digits_only(compact)) >= max(2, len(compact) - 1) else ""
-    return organizations.search_ids(session.database, key, digits)
+    """As-you-type search over names, よみがな, people and notes, in 五十音 order: ひらがな/カタカナ,
+    full/half width and case are equal, every word typed must match, 社協 finds 社会福祉協議会 (and
+    back), and a phone number matches by its digits."""
+    return organization_search.search_ids(session.database, parse_query(query))
+
+
+def matches(query: str, *texts: str) -> bool:
+    """The same rule as ``search_ids`` for texts in hand (a picker's names, a record just typed):
+    True when every word of ``query`` is found in one of ``texts``."""
+    parsed = parse_query(query)
+    folded = "\n".join(search_key(text) for text in texts)
+    return parsed.matches(folded, " ".join(digits_only(text) for text in texts))
 
 
 def search_organizations(session: Session, query: str) -> list[OrganizationSummary]:
