@@ -13,6 +13,7 @@ from collections import Counter
 import pytest
 
 from kyojushien_desktop.content.abbreviations import abbreviations
+from kyojushien_desktop.domain.kana import search_key
 from kyojushien_desktop.domain.search import SearchQuery
 from kyojushien_desktop.services import datafile, timeline
 from kyojushien_desktop.services.common.settings import load_settings
@@ -187,6 +188,16 @@ def test_abbreviation_finds_the_full_name(sample_with_note, short):
     assert target not in organization_search.search_ids(sample_with_note.database, SearchQuery.parse(query))
     notes = organizations.get_organization(sample_with_note, target).notes
     assert organizations.matches(query, expected, notes)  # the picker's rule is the same
+
+
+def test_tags_in_gojuon_order(sample):
+    """タグ list: the kana ones in 五十音 order (カタカナ with ひらがな), then the kanji ones by reading order."""
+    tags = organizations.all_tags(sample)
+    kana = [t for t in tags if "\u3041" <= search_key(t)[0] <= "\u30ff"]
+    assert tags[: len(kana)] == kana == ["オブザーバー", "コアメンバー", "シェルター", "ひとり親"]
+    kanji = tags[len(kana) :]
+    assert kanji.index("家賃滞納") < kanji.index("協力店") < kanji.index("見守り") < kanji.index("防災")
+    assert kanji[0] == "家賃滞納" and kanji[-1] == "防災"
 
 
 def test_tags_for_filtering(sample):

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from kyojushien_desktop.content.abbreviations import abbreviations
 from kyojushien_desktop.domain.errors import UserFacingError
-from kyojushien_desktop.domain.kana import digits_only, search_key
+from kyojushien_desktop.domain.kana import digits_only, gojuon_key, search_key
 from kyojushien_desktop.domain.members import (
     ORGANIZATION_FIELDS,
     Organization,
@@ -107,7 +107,10 @@ def deleted_organizations(session: Session) -> list[OrganizationSummary]:
 
 
 def all_tags(session: Session) -> list[str]:
-    return sorted(organizations.tags_in_use(session.database), key=search_key)
+    """The タグ in use, in the order a Japanese index lists them: 英数字, then かな in 五十音 order
+    (ひらがな and カタカナ together), then 漢字 by their JIS order, which follows the usual
+    音読み in 五十音 order (tags have no よみがな of their own)."""
+    return sorted(organizations.tags_in_use(session.database), key=gojuon_key)
 
 
 def find_similar(session: Session, org: Organization) -> list[OrganizationSummary]:
