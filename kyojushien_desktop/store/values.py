@@ -24,5 +24,8 @@ def iso(value: dt.date | None) -> str | None:
 
 
 def parts(text: str | None, separator: str) -> tuple[str, ...]:
-    """A joined list split again, empty items dropped."""
-    return tuple(item for item in (text or "").split(separator) if item)
+    """A joined list split again, empty items dropped (made for every row of a 10,000-row list)."""
+    if not text:
+        return ()
+    items = text.split(separator)
+    return tuple(items) if "" not in items else tuple(item for item in items if item)
