@@ -282,18 +282,6 @@ def reinstate_question(session: Session, question_id: int) -> Changes:
     return CHANGES
 
 
-def set_question_order(session: Session, bank_id: int, question_ids: list[int]) -> Changes:
-    """Puts the bank's live questions in the order given (every one of them, once)."""
-    current = [q.id for q in list_questions(session, bank_id)]
-    if sorted(current) != sorted(question_ids) or len(set(question_ids)) != len(question_ids):
-        raise ValidationError(
-            "並べ替える質問が質問バンクの質問と一致しません。画面を開き直してください。", field="order"
-        )
-    with session.database.atomic():
-        store.set_positions(session.database, list(question_ids))
-    return CHANGES
-
-
 def move_question(session: Session, question_id: int, step: int) -> Changes:
     """Moves a question up (step -1) or down (+1) in its bank; at either end nothing changes."""
     question = get_question(session, question_id)

@@ -313,6 +313,7 @@ def add_followup(session: Session, followup: FollowUp) -> tuple[int, Changes]:
 
 
 def edit_followup(session: Session, followup: FollowUp) -> Changes:
+    """Corrects a saved 次の対応: its wording, its 期限 (deadlines slip) and 済."""
     if followup.id is None:
         raise ValueError("edit_followup needs a saved follow-up")
     cleaned = clean_followup(followup)
