@@ -149,6 +149,13 @@ def find_similar(database: Database, name_key: str, phone_digits: list[str], exc
     return [row[0] for row in database.read(sql, tuple(params))]
 
 
+def similarity_keys(database: Database) -> list[tuple[int, str, tuple[str, ...]]]:
+    """Each live organisation's stored ``find_similar`` keys, (id, name key, phone/FAX digits), in
+    one query: an import matches thousands of rows against them in memory."""
+    rows = database.read("SELECT id, name_key, phone_digits FROM organizations WHERE deleted_at IS NULL")
+    return [(row[0], row[1], tuple(row[2].split())) for row in rows]
+
+
 def set_deleted(database: Database, organization_id: int, deleted_at: str | None) -> None:
     database.execute(
         "UPDATE organizations SET deleted_at = ?, updated_at = ? WHERE id = ?",

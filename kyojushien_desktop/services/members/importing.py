@@ -282,14 +282,10 @@ class _Existing:
         self.position = {summary.id: index for index, summary in enumerate(self.summaries)}
         self.by_key: dict[str, list[int]] = {}
         self.by_digits: dict[str, list[int]] = {}
-        for summary in self.summaries:
-            org = organization_store.get(session.database, summary.id)
-            if org is None:
-                continue
-            stored = org.to_row()
-            self.by_key.setdefault(str(stored["name_key"]), []).append(summary.id)
-            for digits in str(stored["phone_digits"]).split():
-                self.by_digits.setdefault(digits, []).append(summary.id)
+        for ident, key, numbers in organization_store.similarity_keys(session.database):
+            self.by_key.setdefault(key, []).append(ident)
+            for digits in numbers:
+                self.by_digits.setdefault(digits, []).append(ident)
 
     def similar(self, org: Organization) -> tuple[OrganizationSummary, ...]:
         if not self.summaries:
