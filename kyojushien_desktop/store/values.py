@@ -19,10 +19,6 @@ def moment(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(text)
 
 
-def iso(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
 def parts(text: str | None, separator: str) -> tuple[str, ...]:
     """A joined list split again, empty items dropped (made for every row of a 10,000-row list)."""
     if not text:
