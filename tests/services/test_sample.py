@@ -187,7 +187,7 @@ def test_abbreviation_finds_the_full_name(sample_with_note, short):
     assert target in organizations.search_ids(sample_with_note, query)
     assert target not in organization_search.search_ids(sample_with_note.database, SearchQuery.parse(query))
     notes = organizations.get_organization(sample_with_note, target).notes
-    assert organizations.matches(query, expected, notes)  # the picker's rule is the same
+    assert organizations.matcher(query)(expected, notes)  # the picker's rule is the same
 
 
 def test_tags_in_gojuon_order(sample):

@@ -4,6 +4,7 @@ per-field 変更履歴 every save writes."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kyojushien_desktop.content.abbreviations import abbreviations
@@ -67,7 +68,7 @@ def _synonyms() -> tuple[Synonyms, ...]:
     return tuple(Synonyms.of(entry.short, entry.full) for entry in abbreviations())
 
 
-def parse_query(query: str) -> SearchQuery:
+def _parse(query: str) -> SearchQuery:
     """What a typed search means: its words, each with the trade's abbreviations expanded
     (resources/search/abbreviations.json), and its digits when it reads as a phone number."""
     return SearchQuery.parse(query, _synonyms())
@@ -77,15 +78,20 @@ def search_ids(session: Session, query: str) -> list[int]:
     """As-you-type search over names, よみがな, people and notes, in 五十音 order: ひらがな/カタカナ,
     full/half width and case are equal, every word typed must match, 社協 finds 社会福祉協議会 (and
     back), and a phone number matches by its digits."""
-    return organization_search.search_ids(session.database, parse_query(query))
+    return organization_search.search_ids(session.database, _parse(query))
 
 
-def matches(query: str, *texts: str) -> bool:
+def matcher(query: str) -> Callable[..., bool]:
     """The same rule as ``search_ids`` for texts in hand (a picker's names, a record just typed):
-    True when every word of ``query`` is found in one of ``texts``."""
-    parsed = parse_query(query)
-    folded = "\n".join(search_key(text) for text in texts)
-    return parsed.matches(folded, " ".join(digits_only(text) for text in texts))
+    parsed once, the function returned takes one item's texts and is True when every word of
+    ``query`` is found in one of them (あさひ finds アサヒ, 社協 finds 社会福祉協議会)."""
+    parsed = _parse(query)
+
+    def matches(*texts: str) -> bool:
+        folded = "\n".join(search_key(text) for text in texts)
+        return parsed.matches(folded, " ".join(digits_only(text) for text in texts))
+
+    return matches
 
 
 def search_organizations(session: Session, query: str) -> list[OrganizationSummary]:

@@ -180,11 +180,11 @@ def test_every_word_must_match_and_abbreviations_expand(session):
     assert len(organizations.search_ids(session, "しゃきょう")) == 2
 
 
-def test_matches_is_the_same_rule_for_a_picker():
+def test_matcher_is_the_same_rule_for_a_picker():
     """The picker's matching folds kana, width and case and knows the abbreviations (あさひ finds アサヒ)."""
-    assert organizations.matches("あさひ", "株式会社アサヒ不動産")
-    assert organizations.matches("ｱｻﾋ　不動産", "株式会社アサヒ不動産")
-    assert organizations.matches("社協", "みどり町社会福祉協議会")
-    assert organizations.matches("4567", "みどり荘", "0123-45-6789")
-    assert not organizations.matches("あさひ", "株式会社ミドリ不動産")
-    assert not organizations.matches(" ", "株式会社アサヒ不動産")
+    assert organizations.matcher("あさひ")("株式会社アサヒ不動産")
+    assert organizations.matcher("ｱｻﾋ　不動産")("株式会社アサヒ不動産")
+    assert organizations.matcher("社協")("みどり町社会福祉協議会")
+    assert organizations.matcher("4567")("みどり荘", "0123-45-6789")
+    assert not organizations.matcher("あさひ")("株式会社ミドリ不動産")
+    assert not organizations.matcher(" ")("株式会社アサヒ不動産")
