@@ -1,7 +1,7 @@
 """One measurement of the 名簿 page shown for the first time: the main window opens the file given
 on the command line, paints ホーム, then the 名簿 entry is chosen; the time runs until the list's
-table has painted. Prints ``first-show-ms VALUE``. ``--profile OUT`` writes a cProfile of the
-switch instead (read it with ``python -m pstats OUT``).
+table has painted. Prints ``first-show-ms VALUE``; ``--profile OUT`` also writes a cProfile of the
+switch (read it with ``python -m pstats OUT``).
 
 python bench/members_first_show.py DB [--profile OUT]
 """
