@@ -128,6 +128,32 @@ class VisitSummary:
 
 
 @dataclass(frozen=True)
+class VisitOnTimeline:
+    """A visit as its organisation's timeline shows it: the plan, the names of the people met and
+    how many of the chosen questions have an answer."""
+
+    id: int
+    scheduled_at: dt.datetime
+    status: str
+    purpose: str = ""
+    place: str = ""
+    visitors: str = ""
+    companions: str = ""
+    memo: str = ""
+    people_names: str = ""
+    question_count: int = 0
+    answered_count: int = 0
+
+
+@dataclass(frozen=True)
+class UpcomingVisit:
+    """A planned visit for ホーム's list of the hearings ahead."""
+
+    scheduled_at: dt.datetime
+    organization_name: str
+
+
+@dataclass(frozen=True)
 class FollowUp:
     """次の対応 decided at a visit, with its 期限."""
 
@@ -136,6 +162,23 @@ class FollowUp:
     due_on: dt.date | None = None
     done: bool = False
     id: int | None = None
+
+
+@dataclass(frozen=True)
+class OpenFollowUp:
+    """次の対応 not yet done, with the organisation it concerns (ホーム's overview)."""
+
+    action: str
+    due_on: dt.date | None
+    organization_name: str
+
+
+@dataclass(frozen=True)
+class GuideKeys:
+    """The guide keys already in a file: the guide banks' ids by key, and the guide questions' keys."""
+
+    bank_ids: dict[str, int]
+    question_keys: frozenset[str]
 
 
 @dataclass(frozen=True)

@@ -227,6 +227,14 @@ class Contact:
 
 
 @dataclass(frozen=True)
+class ContactLine:
+    """A stored 経過記録 with the name of the person it was with, as the timeline shows it."""
+
+    contact: Contact
+    person_name: str = ""
+
+
+@dataclass(frozen=True)
 class TimelineEntry:
     """One dated line on an organisation's timeline: a contact typed by hand, a change of person,
     and (from later areas) visits and meetings."""
@@ -246,6 +254,16 @@ class ChangeEntry:
     field: str
     old_value: str
     new_value: str
+
+
+@dataclass(frozen=True)
+class ChangeRecord:
+    """One stored line of the change log: which record (``entity`` and its id) and what changed."""
+
+    id: int
+    entity: str
+    entity_id: int
+    entry: ChangeEntry
 
 
 @dataclass(frozen=True)

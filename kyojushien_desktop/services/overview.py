@@ -21,16 +21,14 @@ class Overview:
 
 def load_overview(session: Session, today: dt.date | None = None, upcoming_limit: int = 3) -> Overview:
     today = today or dt.date.today()
-    by_stage = {row["stage"]: row["n"] for row in overview.organizations_by_stage(session.database)}
+    by_stage = overview.organizations_by_stage(session.database)
     upcoming = tuple(
-        (dt.datetime.fromisoformat(row["scheduled_at"]), row["organization_name"])
-        for row in overview.upcoming_visits(session.database, today.isoformat(), upcoming_limit)
+        (visit.scheduled_at, visit.organization_name)
+        for visit in overview.upcoming_visits(session.database, today.isoformat(), upcoming_limit)
     )
     followups = overview.open_followups(session.database)
     overdue = tuple(
-        (dt.date.fromisoformat(row["due_on"]), row["action"], row["organization_name"])
-        for row in followups
-        if row["due_on"] and dt.date.fromisoformat(row["due_on"]) < today
+        (f.due_on, f.action, f.organization_name) for f in followups if f.due_on is not None and f.due_on < today
     )
     return Overview(
         organizations=sum(by_stage.values()),

@@ -4,8 +4,6 @@ areas, so no area imports another to build it."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from kyojushien_desktop.domain.members import TimelineEntry
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.hearing.visits import timeline_entries as visit_entries
@@ -16,19 +14,20 @@ from kyojushien_desktop.store import contacts
 def for_organization(session: Session, organization_id: int) -> list[TimelineEntry]:
     """Newest first: contacts typed by hand, the comings and goings of people, and visits."""
     entries: list[TimelineEntry] = []
-    for row in contacts.for_organization(session.database, organization_id):
+    for line in contacts.for_organization(session.database, organization_id):
+        contact = line.contact
         who = [
-            row["our_staff"] and f"当方: {row['our_staff']}",
-            row["person_name"] and f"先方: {row['person_name']} さん",
+            contact.our_staff and f"当方: {contact.our_staff}",
+            line.person_name and f"先方: {line.person_name} さん",
         ]
         entries.append(
             TimelineEntry(
-                on=dt.date.fromisoformat(row["occurred_on"]),
-                kind=row["kind"],
-                title=row["note"].splitlines()[0] if row["note"] else row["kind"],
-                detail="\n".join([*filter(None, who), row["note"]]),
+                on=contact.occurred_on,
+                kind=contact.kind,
+                title=contact.note.splitlines()[0] if contact.note else contact.kind,
+                detail="\n".join([*filter(None, who), contact.note]),
                 source="contact",
-                source_id=row["id"],
+                source_id=contact.id,
             )
         )
     for person in people_of(session, organization_id):

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
-
-from kyojushien_desktop.domain.members import now_text
+from kyojushien_desktop.domain.members import ChangeEntry, ChangeRecord, now_text
 from kyojushien_desktop.store.database import Database
 
 
@@ -27,8 +25,18 @@ def record_many(database: Database, rows: list[tuple[str, int, str, str, str, st
     )
 
 
-def for_entity(database: Database, entity: str, entity_id: int) -> list[sqlite3.Row]:
-    return database.read(
-        "SELECT * FROM change_log WHERE entity = ? AND entity_id = ? ORDER BY changed_at DESC, id DESC",
-        (entity, entity_id),
+def for_entities(database: Database, entity_ids: dict[str, list[int]]) -> list[ChangeRecord]:
+    """The change log of the given records (entity → ids), newest first."""
+    clauses, params = [], []
+    for entity, ids in entity_ids.items():
+        if ids:
+            clauses.append(f"(entity = ? AND entity_id IN ({', '.join('?' * len(ids))}))")
+            params += [entity, *ids]
+    if not clauses:
+        return []
+    rows = database.read(
+        "SELECT id, entity, entity_id, changed_at, action, field, old_value, new_value FROM change_log "
+        f"WHERE {' OR '.join(clauses)} ORDER BY changed_at DESC, id DESC",
+        tuple(params),
     )
+    return [ChangeRecord(row[0], row[1], row[2], ChangeEntry(*row[3:8])) for row in rows]

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
-
-from kyojushien_desktop.domain.members import now_text
+from kyojushien_desktop.domain.members import Contact, ContactLine, now_text
 from kyojushien_desktop.store.database import Database
+from kyojushien_desktop.store.values import day
 
 
 def insert(database: Database, row: dict[str, object]) -> int:
@@ -18,12 +17,29 @@ def update(database: Database, contact_id: int, changes: dict[str, object]) -> N
     database["contacts"].update(contact_id, changes)
 
 
-def for_organization(database: Database, organization_id: int) -> list[sqlite3.Row]:
-    return database.read(
-        "SELECT c.*, p.name AS person_name FROM contacts c LEFT JOIN people p ON p.id = c.person_id "
+def for_organization(database: Database, organization_id: int) -> list[ContactLine]:
+    """The organisation's live contacts, newest first, each with the name of the person it was with."""
+    rows = database.read(
+        "SELECT c.id, c.organization_id, c.occurred_on, c.kind, c.note, c.our_staff, c.person_id, p.name "
+        "FROM contacts c LEFT JOIN people p ON p.id = c.person_id "
         "WHERE c.organization_id = ? AND c.deleted_at IS NULL ORDER BY c.occurred_on DESC, c.id DESC",
         (organization_id,),
     )
+    return [
+        ContactLine(
+            Contact(
+                id=row[0],
+                organization_id=row[1],
+                occurred_on=day(row[2]),
+                kind=row[3],
+                note=row[4],
+                our_staff=row[5],
+                person_id=row[6],
+            ),
+            row[7] or "",
+        )
+        for row in rows
+    ]
 
 
 def set_deleted(database: Database, contact_id: int, deleted_at: str | None) -> None:

@@ -2,28 +2,34 @@
 
 from __future__ import annotations
 
-import sqlite3
-
+from kyojushien_desktop.domain.hearing import OpenFollowUp, UpcomingVisit
 from kyojushien_desktop.store.database import Database
+from kyojushien_desktop.store.values import day, moment
 
 
-def organizations_by_stage(database: Database) -> list[sqlite3.Row]:
-    return database.read("SELECT stage, count(*) AS n FROM organizations WHERE deleted_at IS NULL GROUP BY stage")
+def organizations_by_stage(database: Database) -> dict[str, int]:
+    """Live organisations counted by 関係 (stages nobody is at are left out)."""
+    rows = database.read("SELECT stage, count(*) FROM organizations WHERE deleted_at IS NULL GROUP BY stage")
+    return {row[0]: row[1] for row in rows}
 
 
-def upcoming_visits(database: Database, from_day: str, limit: int) -> list[sqlite3.Row]:
-    return database.read(
-        "SELECT v.scheduled_at, o.name AS organization_name FROM visits v "
+def upcoming_visits(database: Database, from_day: str, limit: int) -> list[UpcomingVisit]:
+    """Planned visits from ``from_day`` (ISO) on, the nearest first."""
+    rows = database.read(
+        "SELECT v.scheduled_at, o.name FROM visits v "
         "JOIN organizations o ON o.id = v.organization_id "
         "WHERE v.deleted_at IS NULL AND v.status = '予定' AND v.scheduled_at >= ? "
         "ORDER BY v.scheduled_at LIMIT ?",
         (from_day, limit),
     )
+    return [UpcomingVisit(moment(row[0]), row[1]) for row in rows]
 
 
-def open_followups(database: Database) -> list[sqlite3.Row]:
-    return database.read(
-        "SELECT f.action, f.due_on, o.name AS organization_name FROM followups f "
+def open_followups(database: Database) -> list[OpenFollowUp]:
+    """次の対応 not done, of live visits, by 期限 (none last)."""
+    rows = database.read(
+        "SELECT f.action, f.due_on, o.name FROM followups f "
         "JOIN visits v ON v.id = f.visit_id JOIN organizations o ON o.id = v.organization_id "
         "WHERE f.done = 0 AND v.deleted_at IS NULL ORDER BY f.due_on IS NULL, f.due_on"
     )
+    return [OpenFollowUp(row[0], day(row[1]), row[2]) for row in rows]

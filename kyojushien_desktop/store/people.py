@@ -1,12 +1,39 @@
-"""SQL for 担当者 (the people table). Callers hold the transaction for writes."""
+"""SQL for 担当者 (the people table), returning ``Person`` objects. Callers hold the transaction
+for writes."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections import defaultdict
 
-from kyojushien_desktop.domain.members import now_text
+from kyojushien_desktop.domain.members import Person, now_text
 from kyojushien_desktop.store.database import Database
+from kyojushien_desktop.store.values import day
+
+_COLUMNS = (
+    "p.id, p.organization_id, p.name, p.kana, p.department, p.title, p.phone, p.email, p.started_on, p.ended_on, "
+    "p.notes, p.successor_id"
+)
+# Current people first, then former ones (前任), newest period first.
+_ORDER = (
+    "(p.ended_on IS NOT NULL AND p.ended_on <= date('now', 'localtime')), coalesce(p.started_on, '') DESC, p.id DESC"
+)
+
+
+def _person(row) -> Person:
+    return Person(
+        id=row["id"],
+        organization_id=row["organization_id"],
+        name=row["name"],
+        kana=row["kana"],
+        department=row["department"],
+        title=row["title"],
+        phone=row["phone"],
+        email=row["email"],
+        started_on=day(row["started_on"]),
+        ended_on=day(row["ended_on"]),
+        notes=row["notes"],
+        successor_id=row["successor_id"],
+    )
 
 
 def insert(database: Database, row: dict[str, object]) -> int:
@@ -29,19 +56,19 @@ def update(database: Database, person_id: int, changes: dict[str, object]) -> No
     database["people"].update(person_id, {**changes, "updated_at": now_text()})
 
 
-def get(database: Database, person_id: int) -> sqlite3.Row | None:
-    rows = database.read("SELECT * FROM people WHERE id = ? AND deleted_at IS NULL", (person_id,))
-    return rows[0] if rows else None
+def get(database: Database, person_id: int) -> Person | None:
+    """A person not deleted; None otherwise."""
+    rows = database.read(f"SELECT {_COLUMNS} FROM people p WHERE p.id = ? AND p.deleted_at IS NULL", (person_id,))
+    return _person(rows[0]) if rows else None
 
 
-def for_organization(database: Database, organization_id: int) -> list[sqlite3.Row]:
+def for_organization(database: Database, organization_id: int) -> list[Person]:
     """Current people first, then former ones (前任), newest period first."""
-    return database.read(
-        "SELECT * FROM people WHERE organization_id = ? AND deleted_at IS NULL "
-        "ORDER BY (ended_on IS NOT NULL AND ended_on <= date('now', 'localtime')), "
-        "coalesce(started_on, '') DESC, id DESC",
+    rows = database.read(
+        f"SELECT {_COLUMNS} FROM people p WHERE p.organization_id = ? AND p.deleted_at IS NULL ORDER BY {_ORDER}",
         (organization_id,),
     )
+    return [_person(row) for row in rows]
 
 
 def set_deleted(database: Database, person_id: int, deleted_at: str | None) -> None:
@@ -50,17 +77,15 @@ def set_deleted(database: Database, person_id: int, deleted_at: str | None) -> N
     )
 
 
-def live_people_by_organization(database: Database) -> dict[int, list[sqlite3.Row]]:
+def live_people_by_organization(database: Database) -> dict[int, list[Person]]:
     """Live people of live organisations keyed by organisation id, each list in the order of
-    ``people.for_organization``: current people first, then former ones (前任), newest period first."""
+    ``for_organization``, in one query (10,000 per-organisation reads took seconds)."""
     rows = database.read(
-        "SELECT p.* FROM people p JOIN organizations o ON o.id = p.organization_id "
-        "WHERE p.deleted_at IS NULL AND o.deleted_at IS NULL "
-        "ORDER BY p.organization_id, "
-        "(p.ended_on IS NOT NULL AND p.ended_on <= date('now', 'localtime')), "
-        "coalesce(p.started_on, '') DESC, p.id DESC"
+        f"SELECT {_COLUMNS} FROM people p JOIN organizations o ON o.id = p.organization_id "
+        f"WHERE p.deleted_at IS NULL AND o.deleted_at IS NULL ORDER BY p.organization_id, {_ORDER}"
     )
-    grouped: dict[int, list[sqlite3.Row]] = defaultdict(list)
+    grouped: dict[int, list[Person]] = defaultdict(list)
     for row in rows:
-        grouped[row["organization_id"]].append(row)
+        person = _person(row)
+        grouped[person.organization_id].append(person)
     return dict(grouped)

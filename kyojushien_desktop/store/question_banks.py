@@ -2,24 +2,56 @@
 
 from __future__ import annotations
 
-import sqlite3
-
+from kyojushien_desktop.domain.hearing import GuideKeys, Question, QuestionBank
 from kyojushien_desktop.domain.members import now_text
 from kyojushien_desktop.store.database import Database
+from kyojushien_desktop.store.values import LINE_SEPARATOR, parts
 
 _BANK_SQL = """
-SELECT b.*,
-       (SELECT count(*) FROM questions q WHERE q.bank_id = b.id AND q.retired_at IS NULL) AS question_count
+SELECT b.id, b.name, b.description, b.guide_key, b.position, b.retired_at,
+       (SELECT count(*) FROM questions q WHERE q.bank_id = b.id AND q.retired_at IS NULL)
 FROM question_banks b
 """
+_QUESTION_COLUMNS = "id, bank_id, text, answer_type, choices, lines, guide_key, guide_text, position, retired_at"
 
 
-def guide_keys(database: Database) -> list[sqlite3.Row]:
-    """Every guide key already in the file, banks ('b') and questions ('q'), in one query: the
-    check made on every open, so that it stays one SELECT once the guide banks are there."""
-    return database.read(
-        "SELECT 'b' AS kind, guide_key, id FROM question_banks WHERE guide_key IS NOT NULL "
+def _bank(row) -> QuestionBank:
+    return QuestionBank(
+        id=row[0],
+        name=row[1],
+        description=row[2],
+        guide_key=row[3],
+        position=row[4],
+        retired_at=row[5],
+        question_count=row[6],
+    )
+
+
+def _question(row) -> Question:
+    return Question(
+        id=row["id"],
+        bank_id=row["bank_id"],
+        text=row["text"],
+        answer_type=row["answer_type"],
+        choices=parts(row["choices"], LINE_SEPARATOR),
+        lines=row["lines"],
+        guide_key=row["guide_key"],
+        guide_text=row["guide_text"],
+        position=row["position"],
+        retired_at=row["retired_at"],
+    )
+
+
+def guide_keys(database: Database) -> GuideKeys:
+    """Every guide key already in the file, of banks and of questions, in one query: the check
+    made on every open, so that it stays one SELECT once the guide banks are there."""
+    rows = database.read(
+        "SELECT 'b', guide_key, id FROM question_banks WHERE guide_key IS NOT NULL "
         "UNION ALL SELECT 'q', guide_key, bank_id FROM questions WHERE guide_key IS NOT NULL"
+    )
+    return GuideKeys(
+        bank_ids={key: ident for kind, key, ident in rows if kind == "b"},
+        question_keys=frozenset(key for kind, key, _ in rows if kind == "q"),
     )
 
 
@@ -37,14 +69,17 @@ def update_bank(database: Database, bank_id: int, changes: dict[str, object]) ->
     database["question_banks"].update(bank_id, {**changes, "updated_at": now_text()})
 
 
-def get_bank(database: Database, bank_id: int) -> sqlite3.Row | None:
+def get_bank(database: Database, bank_id: int) -> QuestionBank | None:
     rows = database.read(_BANK_SQL + "WHERE b.id = ?", (bank_id,))
-    return rows[0] if rows else None
+    return _bank(rows[0]) if rows else None
 
 
-def banks(database: Database, *, include_retired: bool = False) -> list[sqlite3.Row]:
+def banks(database: Database, *, include_retired: bool = False) -> list[QuestionBank]:
+    """Banks in their order; retired ones (if asked for) last."""
     where = "" if include_retired else "WHERE b.retired_at IS NULL "
-    return database.read(_BANK_SQL + where + "ORDER BY b.retired_at IS NOT NULL, b.position, b.id")
+    return [
+        _bank(row) for row in database.read(_BANK_SQL + where + "ORDER BY b.retired_at IS NOT NULL, b.position, b.id")
+    ]
 
 
 def bank_id_named(database: Database, name: str, *, exclude_id: int | None = None) -> int | None:
@@ -86,25 +121,29 @@ def update_question(database: Database, question_id: int, changes: dict[str, obj
     database["questions"].update(question_id, {**changes, "updated_at": now_text()})
 
 
-def get_question(database: Database, question_id: int) -> sqlite3.Row | None:
-    rows = database.read("SELECT * FROM questions WHERE id = ?", (question_id,))
-    return rows[0] if rows else None
+def get_question(database: Database, question_id: int) -> Question | None:
+    rows = database.read(f"SELECT {_QUESTION_COLUMNS} FROM questions WHERE id = ?", (question_id,))
+    return _question(rows[0]) if rows else None
 
 
-def questions_of(database: Database, bank_id: int, *, include_retired: bool = False) -> list[sqlite3.Row]:
+def questions_of(database: Database, bank_id: int, *, include_retired: bool = False) -> list[Question]:
     """The bank's questions in their order; retired ones (if asked for) after the live ones."""
     where = "" if include_retired else " AND retired_at IS NULL"
-    return database.read(
-        f"SELECT * FROM questions WHERE bank_id = ?{where} ORDER BY retired_at IS NOT NULL, position, id",
+    rows = database.read(
+        f"SELECT {_QUESTION_COLUMNS} FROM questions WHERE bank_id = ?{where} "
+        "ORDER BY retired_at IS NOT NULL, position, id",
         (bank_id,),
     )
+    return [_question(row) for row in rows]
 
 
-def questions_by_ids(database: Database, question_ids: list[int]) -> list[sqlite3.Row]:
+def questions_by_ids(database: Database, question_ids: list[int]) -> list[Question]:
+    """The questions with these ids, in no particular order; unknown ids are left out."""
     if not question_ids:
         return []
     marks = ", ".join("?" * len(question_ids))
-    return database.read(f"SELECT * FROM questions WHERE id IN ({marks})", tuple(question_ids))
+    rows = database.read(f"SELECT {_QUESTION_COLUMNS} FROM questions WHERE id IN ({marks})", tuple(question_ids))
+    return [_question(row) for row in rows]
 
 
 def next_question_position(database: Database, bank_id: int) -> int:

@@ -3,22 +3,34 @@ Callers hold the transaction for writes."""
 
 from __future__ import annotations
 
-import sqlite3
-
+from kyojushien_desktop.domain.hearing import FollowUp, Visit, VisitOnTimeline, VisitSummary
 from kyojushien_desktop.domain.members import now_text
 from kyojushien_desktop.store.database import Database
+from kyojushien_desktop.store.values import LINE_SEPARATOR, day, moment, parts
 
 _SUMMARY_SQL = """
-SELECT v.id, v.organization_id, o.name AS organization_name, o.sort_kana AS organization_sort, o.category,
-       v.scheduled_at, v.status,
-       v.purpose, v.place,
+SELECT v.id, v.organization_id, o.name, o.category, v.scheduled_at, v.status, v.purpose, v.place,
        (SELECT count(*) FROM visit_questions vq WHERE vq.visit_id = v.id) AS question_count,
        (SELECT count(*) FROM answers a JOIN visit_questions vq
           ON vq.visit_id = a.visit_id AND vq.question_id = a.question_id
          WHERE a.visit_id = v.id AND a.answer <> '') AS answered_count,
-       (SELECT count(*) FROM followups f WHERE f.visit_id = v.id AND f.done = 0) AS open_followups
+       (SELECT count(*) FROM followups f WHERE f.visit_id = v.id AND f.done = 0) AS open_followups,
+       o.sort_kana
 FROM visits v JOIN organizations o ON o.id = v.organization_id
 """
+_VISIT_COLUMNS = (
+    "id, organization_id, scheduled_at, place, visitors, companions, purpose, souvenirs, souvenir_other, "
+    "policy_conveyed, status, memo, strengths_noted, troubles_noted, deleted_at"
+)
+
+
+def _summary(row) -> VisitSummary:
+    """Positional, in the order of ``_SUMMARY_SQL``'s columns."""
+    return VisitSummary(*row[:4], moment(row[4]), *row[5:])
+
+
+def _followup(row) -> FollowUp:
+    return FollowUp(id=row[0], visit_id=row[1], action=row[2], due_on=day(row[3]), done=bool(row[4]))
 
 
 def insert(database: Database, row: dict[str, object]) -> int:
@@ -32,9 +44,31 @@ def update(database: Database, visit_id: int, changes: dict[str, object]) -> Non
     database["visits"].update(visit_id, {**changes, "updated_at": now_text()})
 
 
-def get(database: Database, visit_id: int) -> sqlite3.Row | None:
-    rows = database.read("SELECT * FROM visits WHERE id = ?", (visit_id,))
-    return rows[0] if rows else None
+def get(database: Database, visit_id: int) -> Visit | None:
+    """The visit (deleted or not) with the people met and its questions in the order asked."""
+    rows = database.read(f"SELECT {_VISIT_COLUMNS} FROM visits WHERE id = ?", (visit_id,))
+    if not rows:
+        return None
+    row = rows[0]
+    return Visit(
+        id=row["id"],
+        organization_id=row["organization_id"],
+        scheduled_at=moment(row["scheduled_at"]),
+        place=row["place"],
+        visitors=row["visitors"],
+        companions=row["companions"],
+        purpose=row["purpose"],
+        person_ids=tuple(person_ids(database, visit_id)),
+        question_ids=tuple(question_ids(database, visit_id)),
+        souvenirs=parts(row["souvenirs"], LINE_SEPARATOR),
+        souvenir_other=row["souvenir_other"],
+        policy_conveyed=bool(row["policy_conveyed"]),
+        status=row["status"],
+        memo=row["memo"],
+        strengths_noted=row["strengths_noted"],
+        troubles_noted=row["troubles_noted"],
+        deleted_at=row["deleted_at"],
+    )
 
 
 def set_people(database: Database, visit_id: int, person_ids: tuple[int, ...]) -> None:
@@ -76,7 +110,7 @@ def summaries(
     date_from: str | None = None,
     date_to: str | None = None,
     deleted: bool = False,
-) -> list[sqlite3.Row]:
+) -> list[VisitSummary]:
     """Visits newest first; dates are ISO ``YYYY-MM-DD`` and both ends are included."""
     clauses = ["v.deleted_at IS NOT NULL" if deleted else "v.deleted_at IS NULL"]
     params: list[object] = []
@@ -90,9 +124,10 @@ def summaries(
         if value is not None:
             clauses.append(clause)
             params.append(value)
-    return database.read(
+    rows = database.read(
         _SUMMARY_SQL + "WHERE " + " AND ".join(clauses) + " ORDER BY v.scheduled_at DESC, v.id DESC", tuple(params)
     )
+    return [_summary(row) for row in rows]
 
 
 def set_deleted(database: Database, visit_id: int, deleted_at: str | None) -> None:
@@ -101,17 +136,19 @@ def set_deleted(database: Database, visit_id: int, deleted_at: str | None) -> No
     )
 
 
-def for_organization(database: Database, organization_id: int) -> list[sqlite3.Row]:
+def for_organization(database: Database, organization_id: int) -> list[VisitOnTimeline]:
     """Live visits of one organisation with the names of the people met, for its timeline."""
-    return database.read(
-        "SELECT v.*, (SELECT group_concat(p.name, '、') FROM visit_people vp JOIN people p ON p.id = vp.person_id "
-        "WHERE vp.visit_id = v.id) AS people_names, "
+    rows = database.read(
+        "SELECT v.id, v.scheduled_at, v.status, v.purpose, v.place, v.visitors, v.companions, v.memo, "
+        "(SELECT group_concat(p.name, '、') FROM visit_people vp JOIN people p ON p.id = vp.person_id "
+        "WHERE vp.visit_id = v.id), "
+        "(SELECT count(*) FROM visit_questions vq WHERE vq.visit_id = v.id), "
         "(SELECT count(*) FROM answers a JOIN visit_questions vq ON vq.visit_id = a.visit_id "
-        "AND vq.question_id = a.question_id WHERE a.visit_id = v.id AND a.answer <> '') AS answered_count, "
-        "(SELECT count(*) FROM visit_questions vq WHERE vq.visit_id = v.id) AS question_count "
+        "AND vq.question_id = a.question_id WHERE a.visit_id = v.id AND a.answer <> '') "
         "FROM visits v WHERE v.organization_id = ? AND v.deleted_at IS NULL ORDER BY v.scheduled_at DESC, v.id DESC",
         (organization_id,),
     )
+    return [VisitOnTimeline(row[0], moment(row[1]), *row[2:8], row[8] or "", *row[9:]) for row in rows]
 
 
 # --- answers ---------------------------------------------------------------------------------
@@ -140,9 +177,9 @@ def compare_rows(
     category: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
-) -> tuple[list[sqlite3.Row], list[sqlite3.Row]]:
+) -> tuple[list[VisitSummary], dict[int, dict[int, str]]]:
     """Visits done (実施済・記録済) that asked a question of the bank, oldest first, and their
-    answers to the bank's questions as (visit_id, question_id, answer)."""
+    answers to the bank's questions (visit id → question id → answer)."""
     clauses = [
         "v.deleted_at IS NULL",
         "v.status <> '予定'",
@@ -158,20 +195,22 @@ def compare_rows(
         if value is not None:
             clauses.append(clause)
             params.append(value)
-    visits = database.read(
+    rows = database.read(
         _SUMMARY_SQL + "WHERE " + " AND ".join(clauses) + " ORDER BY v.scheduled_at, v.id", tuple(params)
     )
-    ids = [row["id"] for row in visits]
-    if not ids:
-        return visits, []
-    marks = ", ".join("?" * len(ids))
-    answer_rows = database.read(
+    visits = [_summary(row) for row in rows]
+    answers: dict[int, dict[int, str]] = {}
+    if not visits:
+        return visits, answers
+    marks = ", ".join("?" * len(visits))
+    for visit_id, question_id, answer in database.read(
         "SELECT a.visit_id, a.question_id, a.answer FROM answers a "
         "JOIN visit_questions vq ON vq.visit_id = a.visit_id AND vq.question_id = a.question_id "
         f"JOIN questions q ON q.id = a.question_id WHERE q.bank_id = ? AND a.visit_id IN ({marks})",
-        (bank_id, *ids),
-    )
-    return visits, answer_rows
+        (bank_id, *(visit.id for visit in visits)),
+    ):
+        answers.setdefault(visit_id, {})[question_id] = answer
+    return visits, answers
 
 
 # --- follow-ups ------------------------------------------------------------------------------
@@ -193,12 +232,12 @@ def delete_followup(database: Database, followup_id: int) -> None:
     database.execute("DELETE FROM followups WHERE id = ?", (followup_id,))
 
 
-def get_followup(database: Database, followup_id: int) -> sqlite3.Row | None:
-    rows = database.read("SELECT * FROM followups WHERE id = ?", (followup_id,))
-    return rows[0] if rows else None
+def get_followup(database: Database, followup_id: int) -> FollowUp | None:
+    rows = database.read("SELECT id, visit_id, action, due_on, done FROM followups WHERE id = ?", (followup_id,))
+    return _followup(rows[0]) if rows else None
 
 
-def followups(database: Database, visit_id: int | None = None, *, open_only: bool = False) -> list[sqlite3.Row]:
+def followups(database: Database, visit_id: int | None = None, *, open_only: bool = False) -> list[FollowUp]:
     """Follow-ups of one visit, or of every live visit; open ones first, by 期限 (none last)."""
     clauses = ["v.deleted_at IS NULL"]
     params: list[object] = []
@@ -207,9 +246,9 @@ def followups(database: Database, visit_id: int | None = None, *, open_only: boo
         params.append(visit_id)
     if open_only:
         clauses.append("f.done = 0")
-    return database.read(
-        "SELECT f.* FROM followups f JOIN visits v ON v.id = f.visit_id WHERE "
-        + " AND ".join(clauses)
-        + " ORDER BY f.done, f.due_on IS NULL, f.due_on, f.id",
+    rows = database.read(
+        "SELECT f.id, f.visit_id, f.action, f.due_on, f.done FROM followups f JOIN visits v ON v.id = f.visit_id "
+        "WHERE " + " AND ".join(clauses) + " ORDER BY f.done, f.due_on IS NULL, f.due_on, f.id",
         tuple(params),
     )
+    return [_followup(row) for row in rows]

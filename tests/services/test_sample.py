@@ -1,8 +1,10 @@
 """The sample town みどり町: a rich, realistic directory fed through the services."""
 
+import dataclasses
 import datetime as dt
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -10,10 +12,14 @@ from collections import Counter
 
 import pytest
 
-from kyojushien_desktop.services import timeline
+from kyojushien_desktop.content.abbreviations import abbreviations
+from kyojushien_desktop.domain.kana import search_key
+from kyojushien_desktop.domain.search import SearchQuery
+from kyojushien_desktop.services import datafile, timeline
 from kyojushien_desktop.services.common.settings import load_settings
 from kyojushien_desktop.services.members import organizations, people, terms
 from kyojushien_desktop.services.sample import create_sample, sample_data
+from kyojushien_desktop.store import organization_search
 
 
 @pytest.fixture(scope="module")
@@ -130,6 +136,68 @@ def test_search_by_kana_fragment(sample):
     assert names("ひかりしょうじ") == ["有限会社ひかり商事"]
     assert "NPO法人みどり住まいネット" in names("すまいねっと")
     assert names("ふじい あや") == ["社会福祉法人みどり町社会福祉協議会"]
+
+
+# For each abbreviation of resources/search/abbreviations.json (by its first short form): a query
+# and a sample organisation that only the abbreviation list finds for it.
+ABBREVIATION_HITS = {
+    "社協": ("社協", "社会福祉法人みどり町社会福祉協議会"),
+    "社福": ("社福", "社会福祉法人みどり福祉会"),
+    "包括": ("地域包括支援センター", "訪問看護ステーションあおば"),  # its notes say 包括の木下さん
+    "基幹": ("基幹相談支援センター", "相談支援事業所そよかぜ"),  # the note added below
+    "宅建": ("宅建", "公益社団法人〇〇県宅地建物取引業協会 東部支部"),
+    "全日": ("ぜんにち", "公益社団法人全日本不動産協会 〇〇県本部 東部支部"),
+    "民協": ("民協", "あけぼの荘"),  # its notes say 民生委員協議会の関口会長
+    "定着センター": ("定着センター", "〇〇県地域生活定着支援センター"),
+    "訪看": ("訪看", "訪問看護ステーションあおば"),
+    "NPO法人": ("特定非営利活動法人", "NPO法人みどり住まいネット"),
+    "CSW": ("コミュニティソーシャルワーカー", "社会福祉法人みどり町社会福祉協議会"),
+    "MSW": ("医療ソーシャルワーカー", "〇〇県立みどり中央病院 地域医療連携室"),
+}
+
+
+def by_name(session, name: str) -> int:
+    return next(row.id for row in organizations.list_organizations(session) if row.name == name)
+
+
+@pytest.fixture(scope="module")
+def sample_with_note(sample, tmp_path_factory):
+    """A copy of the sample town where そよかぜ's 備考 also mentions 基幹 (the town has no 基幹相談支援センター)."""
+    home = tmp_path_factory.mktemp("copy")
+    shutil.copyfile(sample.path, home / "sample.db")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KYOJUSHIEN_HOME", str(home))
+        session = datafile.open_session(home / "sample.db")
+        org = organizations.get_organization(session, by_name(session, "相談支援事業所そよかぜ"))
+        organizations.save_organization(session, dataclasses.replace(org, notes=org.notes + "困難事例は基幹にも共有。"))
+    yield session
+    session.close()
+
+
+def test_every_abbreviation_is_tried_on_the_sample_town():
+    """Each entry of the abbreviation list has its case below."""
+    assert {entry.short[0] for entry in abbreviations()} == set(ABBREVIATION_HITS)
+
+
+@pytest.mark.parametrize("short", sorted(ABBREVIATION_HITS))
+def test_abbreviation_finds_the_full_name(sample_with_note, short):
+    """The query finds the organisation through the abbreviation list, which the words alone do not."""
+    query, expected = ABBREVIATION_HITS[short]
+    target = by_name(sample_with_note, expected)
+    assert target in organizations.search_ids(sample_with_note, query)
+    assert target not in organization_search.search_ids(sample_with_note.database, SearchQuery.parse(query))
+    notes = organizations.get_organization(sample_with_note, target).notes
+    assert organizations.matcher(query)(expected, notes)  # the picker's rule is the same
+
+
+def test_tags_in_gojuon_order(sample):
+    """タグ list: the kana ones in 五十音 order (カタカナ with ひらがな), then the kanji ones by reading order."""
+    tags = organizations.all_tags(sample)
+    kana = [t for t in tags if "\u3041" <= search_key(t)[0] <= "\u30ff"]
+    assert tags[: len(kana)] == kana == ["オブザーバー", "コアメンバー", "シェルター", "ひとり親"]
+    kanji = tags[len(kana) :]
+    assert kanji.index("家賃滞納") < kanji.index("協力店") < kanji.index("見守り") < kanji.index("防災")
+    assert kanji[0] == "家賃滞納" and kanji[-1] == "防災"
 
 
 def test_tags_for_filtering(sample):

@@ -20,10 +20,6 @@ class TownSettings:
     next_rotation: dt.date | None = None
     is_sample: bool = False
 
-    @property
-    def is_set_up(self) -> bool:
-        return bool(self.municipality)
-
 
 def load_settings(session: Session) -> TownSettings:
     raw = settings_store.read_all(session.database)

@@ -11,7 +11,7 @@ from kyojushien_desktop.domain.errors import ValidationError
 from kyojushien_desktop.domain.hearing import CompareRow, CompareTable
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.common.settings import load_settings
-from kyojushien_desktop.services.hearing import question_banks, visits
+from kyojushien_desktop.services.hearing import question_banks
 from kyojushien_desktop.store import visits as visit_store
 
 
@@ -38,23 +38,20 @@ def compare_table(
     if date_from and date_to and date_from > date_to:
         raise ValidationError("期間の始まりが終わりより後になっています。", field="date_from")
     bank = question_banks.get_bank(session, bank_id)
-    visit_rows, answer_rows = visit_store.compare_rows(
+    done, answers = visit_store.compare_rows(
         session.database,
         bank_id,
         category=category,
         date_from=date_from.isoformat() if date_from else None,
         date_to=date_to.isoformat() if date_to else None,
     )
-    answers: dict[int, dict[int, str]] = {}
-    for row in answer_rows:
-        answers.setdefault(row["visit_id"], {})[row["question_id"]] = row["answer"]
     answered = {q for by_question in answers.values() for q, text in by_question.items() if text}
     questions = tuple(
         q
         for q in question_banks.list_questions(session, bank_id, include_retired=True)
         if q.retired_at is None or q.id in answered
     )
-    rows = tuple(CompareRow(visits.summary_from_row(row), answers.get(row["id"], {})) for row in visit_rows)
+    rows = tuple(CompareRow(visit, answers.get(visit.id, {})) for visit in done)
     return CompareTable(
         bank=bank, questions=questions, rows=rows, filter_note=_filter_note(category, date_from, date_to)
     )

@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-import sqlite3
 
 from kyojushien_desktop.content import hearing as hearing_guide
 from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
 from kyojushien_desktop.domain.hearing import Question, QuestionBank, clean_bank, clean_question
 from kyojushien_desktop.domain.members import now_text
 from kyojushien_desktop.services.common.changes import Changes, Topic
-from kyojushien_desktop.services.common.rows import from_row
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.store import question_banks as store
 
@@ -39,8 +37,7 @@ def guide_description(bank: hearing_guide.GuideQuestionBank) -> str:
 def _missing_guide_banks(session: Session) -> tuple[list[hearing_guide.GuideQuestionBank], dict[str, int], set[str]]:
     """The guide banks with something not yet in the file, from one SELECT of the keys present."""
     present = store.guide_keys(session.database)
-    bank_ids = {row["guide_key"]: row["id"] for row in present if row["kind"] == "b"}
-    question_keys = {row["guide_key"] for row in present if row["kind"] == "q"}
+    bank_ids, question_keys = present.bank_ids, set(present.question_keys)
     missing = [
         bank
         for bank in hearing_guide.question_banks()
@@ -105,7 +102,7 @@ def seed_on_open(session: Session) -> bool:
     returned and the banks are added at the next open."""
     try:
         ensure_guide_banks(session)
-    except (UserFacingError, sqlite3.Error):
+    except UserFacingError:  # the store turns every SQLite error into one
         log.exception("could not add the guide's question banks to %s", session.path)
         return False
     return True
@@ -132,24 +129,16 @@ def targets_of(bank: QuestionBank) -> tuple[str, ...]:
 # --- reading ---------------------------------------------------------------------------------
 
 
-def _bank(row: sqlite3.Row) -> QuestionBank:
-    return from_row(QuestionBank, row)
-
-
-def question_from_row(row: sqlite3.Row) -> Question:
-    return from_row(Question, row, choices=lambda text: tuple(c for c in text.split("\n") if c))
-
-
 def list_banks(session: Session, include_retired: bool = False) -> list[QuestionBank]:
     """Banks in their order (the guide's first); retired ones last when asked for."""
-    return [_bank(row) for row in store.banks(session.database, include_retired=include_retired)]
+    return store.banks(session.database, include_retired=include_retired)
 
 
 def get_bank(session: Session, bank_id: int) -> QuestionBank:
-    row = store.get_bank(session.database, bank_id)
-    if row is None:
+    bank = store.get_bank(session.database, bank_id)
+    if bank is None:
         raise UserFacingError(f"質問バンク（番号 {bank_id}）が見つかりません。")
-    return _bank(row)
+    return bank
 
 
 def find_bank(session: Session, name: str) -> QuestionBank:
@@ -164,21 +153,19 @@ def find_bank(session: Session, name: str) -> QuestionBank:
 
 
 def list_questions(session: Session, bank_id: int, include_retired: bool = False) -> list[Question]:
-    return [
-        question_from_row(row) for row in store.questions_of(session.database, bank_id, include_retired=include_retired)
-    ]
+    return store.questions_of(session.database, bank_id, include_retired=include_retired)
 
 
 def get_question(session: Session, question_id: int) -> Question:
-    row = store.get_question(session.database, question_id)
-    if row is None:
+    question = store.get_question(session.database, question_id)
+    if question is None:
         raise UserFacingError(f"質問（番号 {question_id}）が見つかりません。")
-    return question_from_row(row)
+    return question
 
 
 def questions_by_ids(session: Session, question_ids: list[int] | tuple[int, ...]) -> list[Question]:
     """The questions in the order of ``question_ids``; unknown ids are left out."""
-    by_id = {row["id"]: question_from_row(row) for row in store.questions_by_ids(session.database, list(question_ids))}
+    by_id = {q.id: q for q in store.questions_by_ids(session.database, list(question_ids))}
     return [by_id[i] for i in question_ids if i in by_id]
 
 
@@ -292,18 +279,6 @@ def reinstate_question(session: Session, question_id: int) -> Changes:
             question_id,
             {"retired_at": None, "position": store.next_question_position(session.database, question.bank_id)},
         )
-    return CHANGES
-
-
-def set_question_order(session: Session, bank_id: int, question_ids: list[int]) -> Changes:
-    """Puts the bank's live questions in the order given (every one of them, once)."""
-    current = [q.id for q in list_questions(session, bank_id)]
-    if sorted(current) != sorted(question_ids) or len(set(question_ids)) != len(question_ids):
-        raise ValidationError(
-            "並べ替える質問が質問バンクの質問と一致しません。画面を開き直してください。", field="order"
-        )
-    with session.database.atomic():
-        store.set_positions(session.database, list(question_ids))
     return CHANGES
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 from kyojushien_desktop.content import hearing as hearing_guide
@@ -31,7 +30,6 @@ from kyojushien_desktop.domain.hearing import (
 )
 from kyojushien_desktop.domain.members import Organization, TimelineEntry, now_text
 from kyojushien_desktop.services.common.changes import Changes, Topic
-from kyojushien_desktop.services.common.rows import from_row
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.common.settings import load_settings
 from kyojushien_desktop.services.hearing import question_banks
@@ -51,14 +49,6 @@ def heard_stage() -> str:
 # --- reading ---------------------------------------------------------------------------------
 
 
-def _moment(text: str) -> dt.datetime:
-    return dt.datetime.fromisoformat(text)
-
-
-def summary_from_row(row: sqlite3.Row) -> VisitSummary:
-    return from_row(VisitSummary, row, scheduled_at=_moment)
-
-
 def _iso(day: dt.date | None) -> str | None:
     return day.isoformat() if day else None
 
@@ -66,7 +56,7 @@ def _iso(day: dt.date | None) -> str | None:
 def list_visits(session: Session, flt: VisitFilter | None = None) -> list[VisitSummary]:
     """Live visits, newest first, filtered by 状態, organisation, 区分 and period."""
     flt = flt or VisitFilter()
-    rows = store.summaries(
+    return store.summaries(
         session.database,
         status=flt.status,
         organization_id=flt.organization_id,
@@ -74,30 +64,18 @@ def list_visits(session: Session, flt: VisitFilter | None = None) -> list[VisitS
         date_from=_iso(flt.date_from),
         date_to=_iso(flt.date_to),
     )
-    return [summary_from_row(row) for row in rows]
 
 
 def deleted_visits(session: Session) -> list[VisitSummary]:
-    return [summary_from_row(row) for row in store.summaries(session.database, deleted=True)]
-
-
-def _visit(row: sqlite3.Row, person_ids: list[int], question_ids: list[int]) -> Visit:
-    visit = from_row(
-        Visit,
-        row,
-        scheduled_at=_moment,
-        souvenirs=lambda text: tuple(s for s in text.split("\n") if s),
-        policy_conveyed=bool,
-    )
-    return dataclasses.replace(visit, person_ids=tuple(person_ids), question_ids=tuple(question_ids))
+    """Visits moved to 削除済み, newest first, for a list to restore them from."""
+    return store.summaries(session.database, deleted=True)
 
 
 def get_visit(session: Session, visit_id: int) -> Visit:
-    row = store.get(session.database, visit_id)
-    if row is None:
+    visit = store.get(session.database, visit_id)
+    if visit is None:
         raise UserFacingError(f"ヒアリング記録（番号 {visit_id}）が見つかりません。")
-    database = session.database
-    return _visit(row, store.person_ids(database, visit_id), store.question_ids(database, visit_id))
+    return visit
 
 
 def visit_questions(session: Session, visit_id: int) -> list[Question]:
@@ -111,23 +89,13 @@ def answers_of(session: Session, visit_id: int) -> dict[int, str]:
     return {k: v for k, v in store.answers(session.database, visit_id).items() if k in chosen}
 
 
-def _followup(row: sqlite3.Row) -> FollowUp:
-    return FollowUp(
-        id=row["id"],
-        visit_id=row["visit_id"],
-        action=row["action"],
-        due_on=dt.date.fromisoformat(row["due_on"]) if row["due_on"] else None,
-        done=bool(row["done"]),
-    )
-
-
 def followups_of(session: Session, visit_id: int) -> list[FollowUp]:
-    return [_followup(row) for row in store.followups(session.database, visit_id)]
+    return store.followups(session.database, visit_id)
 
 
 def open_followups(session: Session) -> list[FollowUp]:
     """次の対応 not yet done across every live visit, the nearest 期限 first."""
-    return [_followup(row) for row in store.followups(session.database, open_only=True)]
+    return store.followups(session.database, open_only=True)
 
 
 # --- planning --------------------------------------------------------------------------------
@@ -345,6 +313,7 @@ def add_followup(session: Session, followup: FollowUp) -> tuple[int, Changes]:
 
 
 def edit_followup(session: Session, followup: FollowUp) -> Changes:
+    """Corrects a saved 次の対応: its wording, its 期限 (deadlines slip) and 済."""
     if followup.id is None:
         raise ValueError("edit_followup needs a saved follow-up")
     cleaned = clean_followup(followup)
@@ -382,29 +351,29 @@ def complete_followup(session: Session, followup_id: int, done: bool = True) -> 
 def timeline_entries(session: Session, organization_id: int) -> list[TimelineEntry]:
     """The organisation's visits as timeline lines (kind ヒアリング, source "visit")."""
     entries = []
-    for row in store.for_organization(session.database, organization_id):
-        moment = _moment(row["scheduled_at"])
-        purpose = row["purpose"]
-        if row["status"] == PLANNED:
+    for visit in store.for_organization(session.database, organization_id):
+        purpose = visit.purpose
+        if visit.status == PLANNED:
             title = f"ヒアリング（予定）: {purpose}" if purpose else "ヒアリング（予定）"
         else:
             title = purpose or "ヒアリング"
         lines = [
-            f"{wareki.format_datetime(moment)}　{row['status']}" + (f"　場所: {row['place']}" if row["place"] else ""),
-            row["visitors"]
-            and f"当方: {row['visitors']}" + (f"（同行: {row['companions']}）" if row["companions"] else ""),
-            row["people_names"] and f"先方: {row['people_names']} さん",
-            row["question_count"] and f"質問 {row['question_count']} 問（回答 {row['answered_count']} 問）",
-            row["memo"],
+            f"{wareki.format_datetime(visit.scheduled_at)}　{visit.status}"
+            + (f"　場所: {visit.place}" if visit.place else ""),
+            visit.visitors
+            and f"当方: {visit.visitors}" + (f"（同行: {visit.companions}）" if visit.companions else ""),
+            visit.people_names and f"先方: {visit.people_names} さん",
+            visit.question_count and f"質問 {visit.question_count} 問（回答 {visit.answered_count} 問）",
+            visit.memo,
         ]
         entries.append(
             TimelineEntry(
-                on=moment.date(),
+                on=visit.scheduled_at.date(),
                 kind=TIMELINE_KIND,
                 title=title,
                 detail="\n".join(line for line in lines if line),
                 source="visit",
-                source_id=row["id"],
+                source_id=visit.id,
             )
         )
     return entries

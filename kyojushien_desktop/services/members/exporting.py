@@ -13,7 +13,6 @@ from kyojushien_desktop.services.common.jobs import NO_PROGRESS, Progress
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.common.settings import load_settings
 from kyojushien_desktop.services.members.organizations import OrganizationFilter, list_organizations
-from kyojushien_desktop.services.members.people import person_from_row
 from kyojushien_desktop.store import people
 
 _EXCEL = "Excel"
@@ -42,7 +41,7 @@ def describe_filter(flt: OrganizationFilter | None) -> str:
 def _people_by_organization(session: Session, organization_ids: set[int]) -> dict[int, list[Person]]:
     """All people of the listed organisations in one query (10,000 per-organisation reads took seconds)."""
     grouped = people.live_people_by_organization(session.database)
-    return {key: [person_from_row(row) for row in rows] for key, rows in grouped.items() if key in organization_ids}
+    return {key: group for key, group in grouped.items() if key in organization_ids}
 
 
 def _export_error(exc: OSError, path: Path, opened_in: str) -> UserFacingError:

@@ -283,13 +283,10 @@ class _Existing:
         self.position = {summary.id: index for index, summary in enumerate(self.summaries)}
         self.by_key: dict[str, list[int]] = {}
         self.by_digits: dict[str, list[int]] = {}
-        for summary in self.summaries:
-            row = organization_store.get(session.database, summary.id)
-            if row is None:
-                continue
-            self.by_key.setdefault(row["name_key"], []).append(summary.id)
-            for digits in row["phone_digits"].split():
-                self.by_digits.setdefault(digits, []).append(summary.id)
+        for ident, key, numbers in organization_store.similarity_keys(session.database):
+            self.by_key.setdefault(key, []).append(ident)
+            for digits in numbers:
+                self.by_digits.setdefault(digits, []).append(ident)
 
     def similar(self, org: Organization) -> tuple[OrganizationSummary, ...]:
         if not self.summaries:

@@ -3,11 +3,13 @@ per-field 変更履歴 every save writes."""
 
 from __future__ import annotations
 
-import sqlite3
+import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from kyojushien_desktop.content.abbreviations import abbreviations
 from kyojushien_desktop.domain.errors import UserFacingError
-from kyojushien_desktop.domain.kana import digits_only, search_key
+from kyojushien_desktop.domain.kana import digits_only, gojuon_key, search_key
 from kyojushien_desktop.domain.members import (
     ORGANIZATION_FIELDS,
     Organization,
@@ -16,13 +18,12 @@ from kyojushien_desktop.domain.members import (
     clean_organization,
     name_key,
     now_text,
-    split_tags,
 )
+from kyojushien_desktop.domain.search import SearchQuery, Synonyms
 from kyojushien_desktop.services.common.changes import Changes, Topic
-from kyojushien_desktop.services.common.rows import as_date, from_row
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.members.terms import categories, default_roles, stages
-from kyojushien_desktop.store import change_log, organizations
+from kyojushien_desktop.store import change_log, organization_search, organizations
 
 ORGANIZATION = "organization"
 PERSON = "person"
@@ -34,17 +35,6 @@ def new_organization(category: str = "", name: str = "") -> Organization:
 
 
 # --- reading ---------------------------------------------------------------------------------
-
-
-def _summary(row: sqlite3.Row) -> OrganizationSummary:
-    return from_row(
-        OrganizationSummary,
-        row,
-        internal=bool,
-        tags=lambda text: tuple(t for t in text.split("、") if t),
-        people=lambda text: text or "",
-        last_contact=as_date,
-    )
 
 
 @dataclass(frozen=True)
@@ -70,45 +60,63 @@ def list_organizations(session: Session, flt: OrganizationFilter | None = None) 
     """Live organisations in 五十音 order (by よみがな), filtered."""
     flt = flt or OrganizationFilter()
     ids = search_ids(session, flt.query) if flt.query.strip() else None
-    rows = [_summary(r) for r in organizations.summaries(session.database, ids=ids)]
-    return [row for row in rows if flt.accepts(row)]
+    return [row for row in organizations.summaries(session.database, ids=ids) if flt.accepts(row)]
+
+
+@functools.cache
+def _synonyms() -> tuple[Synonyms, ...]:
+    return tuple(Synonyms.of(entry.short, entry.full) for entry in abbreviations())
+
+
+def _parse(query: str) -> SearchQuery:
+    """What a typed search means: its words, each with the trade's abbreviations expanded
+    (resources/search/abbreviations.json), and its digits when it reads as a phone number."""
+    return SearchQuery.parse(query, _synonyms())
 
 
 def search_ids(session: Session, query: str) -> list[int]:
-    """As-you-type search over names, よみがな, people and notes: ひらがな/カタカナ, full/half width
-    and case are equal, and a phone number matches by its digits."""
-    key = search_key(query)
-    if not key:
-        return []
-    compact = query.replace("-", "").replace("‐", "").replace("ー", "").replace(" ", "")
-    digits = digits_only(query) if compact and len(digits_only(compact)) >= max(2, len(compact) - 1) else ""
-    return organizations.search_ids(session.database, key, digits)
+    """As-you-type search over names, よみがな, people and notes, in 五十音 order: ひらがな/カタカナ,
+    full/half width and case are equal, every word typed must match, 社協 finds 社会福祉協議会 (and
+    back), and a phone number matches by its digits."""
+    return organization_search.search_ids(session.database, _parse(query))
+
+
+def matcher(query: str) -> Callable[..., bool]:
+    """The same rule as ``search_ids`` for texts in hand (a picker's names, a record just typed):
+    parsed once, the function returned takes one item's texts and is True when every word of
+    ``query`` is found in one of them (あさひ finds アサヒ, 社協 finds 社会福祉協議会)."""
+    parsed = _parse(query)
+
+    def matches(*texts: str) -> bool:
+        folded = "\n".join(search_key(text) for text in texts)
+        return parsed.matches(folded, " ".join(digits_only(text) for text in texts))
+
+    return matches
 
 
 def search_organizations(session: Session, query: str) -> list[OrganizationSummary]:
     ids = search_ids(session, query)
     if not ids:
         return []
-    return [_summary(r) for r in organizations.summaries(session.database, ids=ids)]
-
-
-def _organization(row: sqlite3.Row) -> Organization:
-    return from_row(Organization, row, internal=bool, tags=split_tags)
+    return organizations.summaries(session.database, ids=ids)
 
 
 def get_organization(session: Session, organization_id: int) -> Organization:
-    row = organizations.get(session.database, organization_id)
-    if row is None:
+    org = organizations.get(session.database, organization_id)
+    if org is None:
         raise UserFacingError(f"団体・機関（番号 {organization_id}）が見つかりません。削除された可能性があります。")
-    return _organization(row)
+    return org
 
 
 def deleted_organizations(session: Session) -> list[OrganizationSummary]:
-    return [_summary(r) for r in organizations.summaries(session.database, deleted=True)]
+    return organizations.summaries(session.database, deleted=True)
 
 
 def all_tags(session: Session) -> list[str]:
-    return organizations.all_tags(session.database)
+    """The タグ in use, in the order a Japanese index lists them: 英数字, then かな in 五十音 order
+    (ひらがな and カタカナ together), then 漢字 by their JIS order, which follows the usual
+    音読み in 五十音 order (tags have no よみがな of their own)."""
+    return sorted(organizations.tags_in_use(session.database), key=gojuon_key)
 
 
 def find_similar(session: Session, org: Organization) -> list[OrganizationSummary]:
@@ -117,7 +125,7 @@ def find_similar(session: Session, org: Organization) -> list[OrganizationSummar
     ids = organizations.find_similar(session.database, name_key(org.name), [p for p in phones if p], org.id)
     if not ids:
         return []
-    return [_summary(r) for r in organizations.summaries(session.database, ids=ids)]
+    return organizations.summaries(session.database, ids=ids)
 
 
 # --- writing organisations -------------------------------------------------------------------

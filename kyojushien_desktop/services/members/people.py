@@ -4,31 +4,25 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import sqlite3
 
 from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
 from kyojushien_desktop.domain.members import PERSON_FIELDS, Person, clean_person, now_text
 from kyojushien_desktop.services.common.changes import Changes, Topic
-from kyojushien_desktop.services.common.rows import as_date, from_row
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.members.organizations import PERSON, get_organization, log_changes
 from kyojushien_desktop.store import change_log, organizations, people
 
 
-def person_from_row(row: sqlite3.Row) -> Person:
-    return from_row(Person, row, started_on=as_date, ended_on=as_date)
-
-
 def people_of(session: Session, organization_id: int) -> list[Person]:
     """Current people first, then former ones (前任)."""
-    return [person_from_row(row) for row in people.for_organization(session.database, organization_id)]
+    return people.for_organization(session.database, organization_id)
 
 
 def get_person(session: Session, person_id: int) -> Person:
-    row = people.get(session.database, person_id)
-    if row is None:
+    person = people.get(session.database, person_id)
+    if person is None:
         raise UserFacingError(f"担当者（番号 {person_id}）が見つかりません。")
-    return person_from_row(row)
+    return person
 
 
 def save_person(session: Session, person: Person) -> tuple[int, Changes]:

@@ -149,16 +149,17 @@ def test_edit_then_restore_guide_wording(session):
 
 
 def test_reorder_move_and_retire(session):
-    """Questions move up and down, take a full new order, and leave the order when retired."""
+    """Questions move up and down, so any order can be made, and leave the order when retired."""
     bank = bank_named(session, "welfare")
     ids = [q.id for q in question_banks.list_questions(session, bank.id)]
     question_banks.move_question(session, ids[2], -1)
     assert [q.id for q in question_banks.list_questions(session, bank.id)][:3] == [ids[0], ids[2], ids[1]]
     assert not question_banks.move_question(session, ids[0], -1)  # already first
-    question_banks.set_question_order(session, bank.id, list(reversed(ids)))
+    for position, question_id in enumerate(reversed(ids)):  # as the ↑ button, pressed until it is in place
+        current = [q.id for q in question_banks.list_questions(session, bank.id)]
+        for _ in range(current.index(question_id) - position):
+            question_banks.move_question(session, question_id, -1)
     assert [q.id for q in question_banks.list_questions(session, bank.id)] == list(reversed(ids))
-    with pytest.raises(ValidationError):
-        question_banks.set_question_order(session, bank.id, ids[:-1])
     question_banks.retire_question(session, ids[-1])
     live = question_banks.list_questions(session, bank.id)
     assert [q.id for q in live] == list(reversed(ids))[1:] and [q.position for q in live] == list(range(7))
@@ -318,6 +319,25 @@ def test_visit_for_a_new_organisation_and_validation(session):
     with pytest.raises(ValidationError) as caught:
         visits.plan_visit(session, visit)
     assert caught.value.field == "organization_id"
+
+
+def test_followup_wording_and_due_date_can_be_corrected(session):
+    """A saved 次の対応 takes a new wording and 期限 (checked like a new one); an unknown one is refused."""
+    visit_id = plan(session, add_org(session, "さくら住宅"), dt.datetime(2026, 9, 1, 10, 0))
+    followup_id, _ = visits.add_followup(
+        session, FollowUp(visit_id=visit_id, action="資料送付", due_on=dt.date(2026, 9, 10))
+    )
+    changes = visits.edit_followup(
+        session, FollowUp(id=followup_id, visit_id=visit_id, action=" 資料を郵送 ", due_on=dt.date(2026, 9, 30))
+    )
+    assert Topic.FOLLOWUPS in changes.topics
+    (saved,) = visits.followups_of(session, visit_id)
+    assert (saved.action, saved.due_on, saved.done) == ("資料を郵送", dt.date(2026, 9, 30), False)
+    with pytest.raises(ValidationError):
+        visits.edit_followup(session, dataclasses.replace(saved, action=""))
+    with pytest.raises(UserFacingError):
+        visits.edit_followup(session, dataclasses.replace(saved, id=saved.id + 100))
+    assert visits.followups_of(session, visit_id) == [saved]
 
 
 def test_followups_list_filters_and_soft_delete(session):

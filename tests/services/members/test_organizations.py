@@ -145,3 +145,46 @@ def test_read_only_session_refuses_writes(db_path):
     with pytest.raises(Exception, match="読み取り専用"):
         organizations.save_organization(session, organizations.new_organization("その他", "さくら荘"))
     session.close()
+
+
+def test_search_sees_every_change_and_nothing_rolled_back(session, db_path):
+    """Search answers from memory, yet a save, a delete, a colleague's commit and a rolled-back
+    write are each reflected by the next search."""
+    first = add(session, "あさひ荘", kana="あさひそう")
+    assert organizations.search_ids(session, "あさひ") == [first]
+    org = organizations.get_organization(session, first)
+    organizations.save_organization(session, dataclasses.replace(org, name="ひかり荘", kana="ひかりそう"))
+    assert organizations.search_ids(session, "あさひ") == [] and organizations.search_ids(session, "ひかり") == [first]
+    organizations.delete_organization(session, first)
+    assert organizations.search_ids(session, "ひかり") == []
+    reader = datafile.open_session(db_path, read_only=True)
+    try:
+        assert organizations.search_ids(reader, "さくら") == []
+        second = add(session, "さくら荘")  # committed by the other (writing) session
+        assert organizations.search_ids(reader, "さくら") == [second]
+    finally:
+        reader.close()
+    with pytest.raises(ValidationError), session.database.atomic():
+        add(session, "つばき荘")
+        assert organizations.search_ids(session, "つばき") != []
+        raise ValidationError("取り消し")
+    assert organizations.search_ids(session, "つばき") == []
+
+
+def test_every_word_must_match_and_abbreviations_expand(session):
+    """みどり 社協 finds みどり町社会福祉協議会; each word may match a different field."""
+    shakyo = add(session, "みどり町社会福祉協議会", category="福祉事業者・団体", notes="CSWが常駐")
+    add(session, "さくら町社会福祉協議会", category="福祉事業者・団体")
+    assert organizations.search_ids(session, "みどり 社協") == [shakyo]
+    assert organizations.search_ids(session, "社協　ＣＳＷ") == [shakyo]
+    assert len(organizations.search_ids(session, "しゃきょう")) == 2
+
+
+def test_matcher_is_the_same_rule_for_a_picker():
+    """The picker's matching folds kana, width and case and knows the abbreviations (あさひ finds アサヒ)."""
+    assert organizations.matcher("あさひ")("株式会社アサヒ不動産")
+    assert organizations.matcher("ｱｻﾋ　不動産")("株式会社アサヒ不動産")
+    assert organizations.matcher("社協")("みどり町社会福祉協議会")
+    assert organizations.matcher("4567")("みどり荘", "0123-45-6789")
+    assert not organizations.matcher("あさひ")("株式会社ミドリ不動産")
+    assert not organizations.matcher(" ")("株式会社アサヒ不動産")

@@ -96,6 +96,24 @@ def test_stage_column_sorts_in_the_relationship_order(session):
     assert shown == ["未接触", "未接触", "接触済", "ヒアリング済", "構成員候補"]
 
 
+def test_sorting_keeps_selection_survives_reloads_and_passes_qt_rules(qtbot, qtmodeltester, session):
+    """A header click re-orders the rows in the model (the proxy follows), the selected row stays
+    selected, a reload keeps the chosen order, and the models still follow Qt's rules."""
+    page = MembersPage(Preferences())
+    ops = bind(qtbot, page, session)
+    chosen = page.model.summary(1).id
+    assert page.select_id(chosen)
+    page.table.sortByColumn(page.model.column_of("stage"), Qt.SortOrder.DescendingOrder)
+    stage = page.model.column_of("stage")
+    shown = [page.proxy.index(row, stage).data() for row in range(page.proxy.rowCount())]
+    assert shown == ["構成員候補", "ヒアリング済", "接触済", "未接触", "未接触"]
+    assert page.selected_id() == chosen
+    qtmodeltester.check(page.proxy)
+    ops.publish(Changes.of(Topic.ORGANIZATIONS))
+    assert [page.proxy.index(row, stage).data() for row in range(page.proxy.rowCount())] == shown
+    assert page.selected_id() == chosen
+
+
 def test_filters_by_category_stage_internal_and_tag(session):
     """Each of 区分, 関係, 庁内/庁外 and タグ narrows the rows; together they combine."""
     model, proxy = make_models(session)
