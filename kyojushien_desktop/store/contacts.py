@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections import defaultdict
 
 from kyojushien_desktop.domain.members import now_text
 from kyojushien_desktop.store.database import Database
@@ -28,3 +29,17 @@ def for_organization(database: Database, organization_id: int) -> list[sqlite3.R
 
 def set_deleted(database: Database, contact_id: int, deleted_at: str | None) -> None:
     database.execute("UPDATE contacts SET deleted_at = ? WHERE id = ?", (deleted_at, contact_id))
+
+
+def live_by_organization(database: Database) -> dict[int, list[sqlite3.Row]]:
+    """Live contacts of live organisations keyed by organisation id, newest first as in
+    ``for_organization``, in one query (10,000 per-organisation reads took seconds)."""
+    rows = database.read(
+        "SELECT c.*, p.name AS person_name FROM contacts c JOIN organizations o ON o.id = c.organization_id "
+        "LEFT JOIN people p ON p.id = c.person_id WHERE c.deleted_at IS NULL AND o.deleted_at IS NULL "
+        "ORDER BY c.organization_id, c.occurred_on DESC, c.id DESC"
+    )
+    grouped: dict[int, list[sqlite3.Row]] = defaultdict(list)
+    for row in rows:
+        grouped[row["organization_id"]].append(row)
+    return dict(grouped)

@@ -125,3 +125,8 @@ def all_tags(database: Database) -> list[str]:
 
 def count(database: Database) -> int:
     return database.read("SELECT count(*) FROM organizations WHERE deleted_at IS NULL")[0][0]
+
+
+def live_records(database: Database) -> list[sqlite3.Row]:
+    """Every column of every live organisation, in one query (the hand-over export reads them all)."""
+    return database.read("SELECT * FROM organizations WHERE deleted_at IS NULL")
