@@ -158,15 +158,13 @@ def test_empty_directory_exports(tmp_path: Path):
     assert len(pages) == 1 and "該当する団体・機関はありません" in pages[0] and "件数: 0件" in pages[0]
 
 
-def test_cancelled_pdf_leaves_no_file(tmp_path: Path):
-    """キャンセル during the layout of a long 名簿: Cancelled, and no PDF or temporary file."""
-    session = create_session(tmp_path / "t.db")
-    for i in range(150):
-        add_organization(session, f"みどり不動産{i:03d}")
+def test_cancelled_pdf_leaves_no_file(directory: Session, tmp_path: Path):
+    """キャンセル once the first page is laid out: Cancelled, and no PDF or temporary file."""
+    progress = CancelAfter(1)
     with pytest.raises(Cancelled):
-        exporting.export_pdf(session, tmp_path / "名簿.pdf", progress=CancelAfter(1))
-    session.close()
+        exporting.export_pdf(directory, tmp_path / "名簿.pdf", progress=progress)
     assert not list(tmp_path.glob("名簿*"))
+    assert progress.stages == ["名簿を読み込んでいます", "PDFのページを組んでいます"]
 
 
 def test_locked_target_keeps_old_file_and_explains(directory: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
