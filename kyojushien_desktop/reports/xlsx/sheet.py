@@ -23,7 +23,7 @@ from kyojushien_desktop.reports.xlsx.cells import (
 )
 
 PRINT_SCALE = 85  # 10 pt cells print at 8.5 pt
-LINE_HEIGHT = FONT_SIZE * 1.4  # points per wrapped line, as Excel and LibreOffice lay them out
+LINE_HEIGHT = FONT_SIZE * 1.4  # points per wrapped line: more than LibreOffice needs (1.1), room for Excel
 MAX_ROW_HEIGHT = 409.0  # Excel's limit
 # Width of a character in Excel's column unit (the default font's digit): BIZ UDPゴシック's
 # ideographs and kana are 1.32 digits wide; rounded up, so a row is never too short.
