@@ -184,15 +184,16 @@ def test_tab_cr_and_control_characters(tmp_path: Path):
     assert cells[HEADERS.index("備考")].value == "ベル入り\r\n二行目"
 
 
-def test_a_40000_character_note_is_continued_not_cut(tmp_path: Path):
-    """A 40,000-character 備考 (and one of 20,000 characters beyond the BMP, 40,000 as Excel
-    counts) fills its cell, says where it goes on, and continues on 「長文の続き」 under the
+def test_a_40000_character_note_is_continued_not_cut(directory: Session, tmp_path: Path):
+    """A stored 40,000-character 備考 (and a 困りごと of 20,000 characters beyond the BMP, 40,000 as
+    Excel counts) fills its cell, says where it goes on, and continues on 「長文の続き」 under the
     organisation and field: joined again, nothing is missing."""
     long_note = "".join(f"{i:04d}行目の記録。" for i in range(4000))
     wide_note = "𩸽" * 20000
     assert len(long_note) == 40000 and utf16_length(wide_note) == 40000
-    rows = [_record(name="長い備考の団体", notes=long_note), _record(name="𩸽の団体", troubles=wide_note)]
-    out = write_member_list_xlsx(rows, tmp_path / "x.xlsx", municipality="みどり町", created=dt.date(2026, 11, 22))
+    add_organization(directory, "長い備考の団体", kana="あ", notes=long_note)
+    add_organization(directory, "𩸽の団体", kana="い", troubles=wide_note)
+    out = exporting.export_xlsx(directory, tmp_path / "名簿.xlsx")
     workbook = openpyxl.load_workbook(out)
     assert workbook.sheetnames == ["名簿", "担当者", "経過記録", "長文の続き"]
     continued = [list(r) for r in workbook["長文の続き"].iter_rows(values_only=True)]
