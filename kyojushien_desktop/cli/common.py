@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-from collections.abc import Iterator
+import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -75,3 +76,17 @@ def writing_session(args: argparse.Namespace) -> Iterator[Session]:
         yield session
     finally:
         session.close()
+
+
+def write_pdf(write: Callable[[bool], Path]) -> Path:
+    """Calls ``write(replace_unsupported)``. When some text holds characters the PDF font cannot
+    draw, the warning (which characters, in which records) goes to stderr and the PDF is written
+    with them as 〓: a headless run asks no question, and stdout stays as it always was."""
+    from kyojushien_desktop.domain.errors import UnsupportedCharactersError
+
+    try:
+        return write(False)
+    except UnsupportedCharactersError as exc:
+        print(f"注意: {exc.message}", file=sys.stderr)
+        print("これらの文字は「〓」に置き換えて書き出します。", file=sys.stderr)
+        return write(True)

@@ -10,7 +10,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from kyojushien_desktop.cli.common import reading_session
+from kyojushien_desktop.cli.common import reading_session, write_pdf
 from kyojushien_desktop.domain.errors import UserFacingError
 
 
@@ -42,7 +42,9 @@ def _cmd_sheet(args: argparse.Namespace) -> int:
         else:
             assert bank_id is not None
             sheets = [visits.blank_sheet(session, bank_id)]
-        path = visits.export_sheets_pdf(session, sheets, Path(args.pdf))
+        path = write_pdf(
+            lambda replace: visits.export_sheets_pdf(session, sheets, Path(args.pdf), replace_unsupported=replace)
+        )
     print(f"ヒアリングシートを書き出しました（{len(sheets)}枚）: {path}")
     return 0
 
@@ -65,7 +67,11 @@ def _cmd_compare(args: argparse.Namespace) -> int:
             path = comparison.export_compare_xlsx(session, table, Path(args.xlsx))
             print(f"回答の比較をExcelに書き出しました（ヒアリング {len(table.rows)}件）: {path}")
         else:
-            path = comparison.export_compare_pdf(session, table, Path(args.pdf))
+            path = write_pdf(
+                lambda replace: comparison.export_compare_pdf(
+                    session, table, Path(args.pdf), replace_unsupported=replace
+                )
+            )
             print(f"回答のまとめをPDFに書き出しました（ヒアリング {len(table.rows)}件）: {path}")
     return 0
 

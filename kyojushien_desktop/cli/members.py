@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from kyojushien_desktop.cli.common import reading_session, writing_session
+from kyojushien_desktop.cli.common import reading_session, write_pdf, writing_session
 from kyojushien_desktop.domain.errors import UserFacingError
 
 
@@ -47,7 +47,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
         if args.xlsx:
             print(f"Excelに書き出しました: {exporting.export_xlsx(session, Path(args.xlsx))}")
         if args.pdf:
-            print(f"PDFに書き出しました: {exporting.export_pdf(session, Path(args.pdf))}")
+            path = write_pdf(lambda replace: exporting.export_pdf(session, Path(args.pdf), replace_unsupported=replace))
+            print(f"PDFに書き出しました: {path}")
     return 0
 
 

@@ -45,3 +45,13 @@ class ValidationError(UserFacingError):
     def __init__(self, message: str, *, field: str = "", hint: str = "") -> None:
         super().__init__(message, hint=hint)
         self.field = field
+
+
+class UnsupportedCharactersError(UserFacingError):
+    """Text meant for a PDF holds characters its font cannot draw (𠮷, 😀); ``places`` lists
+    (where, the characters), e.g. (「みどり町社会福祉協議会」の備考, 😀). Nothing was written: the
+    caller may ask the user and write again with them replaced."""
+
+    def __init__(self, message: str, *, hint: str = "", places: list[tuple[str, str]] | None = None) -> None:
+        super().__init__(message, hint=hint)
+        self.places = places or []

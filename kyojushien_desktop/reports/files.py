@@ -7,6 +7,7 @@ import errno
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 
 def write_atomically(path: Path, write: Callable[[Path], None], *, create_folder: bool = False) -> Path:
@@ -27,3 +28,23 @@ def write_atomically(path: Path, write: Callable[[Path], None], *, create_folder
             temporary.unlink()
         raise
     return path
+
+
+class Progress(Protocol):
+    """What a report needs of ``services.common.jobs.Progress``: say what it does, count its steps
+    (``step`` raises when the user cancelled, and the temporary file is removed)."""
+
+    def begin(self, stage: str, total: int = 0) -> None: ...
+
+    def step(self, count: int = 1) -> None: ...
+
+
+class _Silent:
+    def begin(self, stage: str, total: int = 0) -> None:
+        pass
+
+    def step(self, count: int = 1) -> None:
+        pass
+
+
+SILENT: Progress = _Silent()

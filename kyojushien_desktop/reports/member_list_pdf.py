@@ -5,22 +5,27 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-from xml.sax.saxutils import escape
+from typing import Any
+
+from reportlab.lib.colors import Color, black, white
+from reportlab.platypus import LongTable, Paragraph, Spacer
 
 from kyojushien_desktop.domain import wareki
-from kyojushien_desktop.reports.files import write_atomically
+from kyojushien_desktop.domain.members import ORGANIZATION_FIELDS
+from kyojushien_desktop.reports.files import SILENT, Progress
+from kyojushien_desktop.reports.member_list import TITLE, DirectoryRecord
+from kyojushien_desktop.reports.pdf.characters import CharacterCheck, record
+from kyojushien_desktop.reports.pdf.document import MM, Layout, Page, build_pdf
+from kyojushien_desktop.reports.pdf.fonts import register_fonts
+from kyojushien_desktop.reports.pdf.styles import GREY, keep_whole, style, table_style
 
-if TYPE_CHECKING:
-    from kyojushien_desktop.domain.members import OrganizationSummary
-
-DEFAULT_TITLE = "構成員・関係団体名簿"
-HEADERS = ("名称（よみがな）", "区分", "関係", "担当者", "電話", "最終連絡日", "備考")
-# Column widths in points; they add up to the A4 landscape width less the margins (762 pt).
-WIDTHS = (184.0, 92.0, 92.0, 108.0, 76.0, 72.0, 138.0)
-MARGIN_MM = 14
-BODY_SIZE, SMALL_SIZE, LEADING = 8.5, 6.5, 11.0
-GREY_HEADER, GREY_ZEBRA, GREY_RULE, GREY_SMALL = 0.85, 0.95, 0.55, "#404040"
+HEADERS = ("名称（よみがな）", "区分（種別）", "関係", "担当者", "電話・FAX", "最終連絡日", "備考")
+# Column widths in points; they add up to the frame's width on A4 landscape (762 pt). 電話・FAX
+# and 最終連絡日 hold 「090-1234-5678」 and 「令和10年12月31日」 on one line.
+WIDTHS = (172.0, 88.0, 84.0, 104.0, 92.0, 88.0, 134.0)
+LAYOUT = Layout(landscape=True, side_mm=14, top_mm=14, bottom_mm=18)
+BODY_SIZE, SMALL_SIZE, LEADING = 8.5, 7, 11.0
+GREY_HEADER, GREY_ZEBRA, GREY_RULE = Color(0.85, 0.85, 0.85), Color(0.95, 0.95, 0.95), Color(0.55, 0.55, 0.55)
 # A row must fit on one page, so long free text is clipped here; the Excel export keeps it whole.
 NOTE_CHARS, NOTE_LINES = 120, 6
 PEOPLE_CHARS = 60
@@ -28,8 +33,8 @@ PEOPLE_CHARS = 60
 _GAP = "&nbsp;" * 5
 
 
-def _text(value: str, *, chars: int = 0, lines: int = 0) -> str:
-    """Paragraph markup for user text: escaped, line breaks kept, optionally clipped with …."""
+def _clip(value: str, *, chars: int = 0, lines: int = 0) -> str:
+    """The part of free text the row has room for, ending in … when cut."""
     parts = value.strip().splitlines()
     clipped = False
     if lines and len(parts) > lines:
@@ -37,148 +42,122 @@ def _text(value: str, *, chars: int = 0, lines: int = 0) -> str:
     text = "\n".join(parts)
     if chars and len(text) > chars:
         text, clipped = text[:chars], True
-    if clipped:
-        text = text.rstrip() + "…"
-    return escape(text).replace("\n", "<br/>")
+    return text.rstrip() + "…" if clipped else text
 
 
-def _small(text: str) -> str:
-    return f'<font size="{SMALL_SIZE}" color="{GREY_SMALL}">{escape(text)}</font>'
+class _Cells:
+    """Builds each row's paragraphs, every piece of text through the character check."""
 
+    def __init__(self, check: CharacterCheck) -> None:
+        self.check = check
+        self.body = style("cell", BODY_SIZE, LEADING)
+        self.whole = keep_whole(self.body)
+        self.head = style("head", BODY_SIZE, LEADING, bold=True)
 
-def _row_cells(row: OrganizationSummary) -> list[str]:
-    name = escape(row.name) + (f"<br/>{_small(row.kana)}" if row.kana else "")
-    category = escape(row.category) + (f"<br/>{_small(row.kind)}" if row.kind else "")
-    last = wareki.format_date(row.last_contact, weekday=False) if row.last_contact else ""
-    return [
-        name,
-        category,
-        escape(row.stage),
-        _text(row.people, chars=PEOPLE_CHARS),
-        escape(row.phone),
-        last,
-        _text(row.notes, chars=NOTE_CHARS, lines=NOTE_LINES),
-    ]
+    def _small(self, text: str, where: str) -> str:
+        return f'<font size="{SMALL_SIZE}" color="#404040">{self.check.markup(text, where)}</font>'
 
+    def row(self, entry: DirectoryRecord) -> list[Any]:
+        org = entry.organization
 
-def _canvas_class(font: str, left_text: str) -> type:
-    """A canvas that holds pages back until the end, so each footer can say 「ページ x / y」."""
-    from reportlab.lib import colors
-    from reportlab.pdfgen.canvas import Canvas
+        def where(field: str) -> str:
+            return record(org.name, ORGANIZATION_FIELDS.get(field, field))
 
-    class NumberedCanvas(Canvas):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # noqa: N802 (reportlab's name)
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for number, state in enumerate(self._pages, 1):
-                self.__dict__.update(state)
-                self._footer(number, total)
-                super().showPage()
-            super().save()
-
-        def _footer(self, number: int, total: int) -> None:
-            width, _ = self._pagesize
-            margin = MARGIN_MM * 72 / 25.4
-            y = margin * 0.55
-            self.saveState()
-            self.setStrokeColor(colors.Color(GREY_RULE, GREY_RULE, GREY_RULE))
-            self.setLineWidth(0.4)
-            self.line(margin, y + 11, width - margin, y + 11)
-            self.setFont(font, 8)
-            self.drawString(margin, y, left_text)
-            self.drawRightString(width - margin, y, f"ページ {number} / {total}")
-            self.restoreState()
-
-    return NumberedCanvas
+        mark = self.check.markup
+        name = mark(org.name, where("name")) + (f"<br/>{self._small(org.kana, where('kana'))}" if org.kana else "")
+        category = mark(org.category, where("category"))
+        if org.kind:
+            category += f"<br/>{self._small(org.kind, where('kind'))}"
+        phones = mark(org.phone, where("phone"))
+        if org.fax:
+            phones += ("<br/>" if phones else "") + self._small(f"FAX {org.fax}", where("fax"))
+        last = wareki.format_date(entry.last_contact, weekday=False) if entry.last_contact else ""
+        return [
+            Paragraph(name, self.body),
+            Paragraph(category, self.body),
+            Paragraph(mark(org.stage, where("stage")), self.body),
+            Paragraph(mark(_clip(entry.people_now, chars=PEOPLE_CHARS), where("担当者")), self.body),
+            Paragraph(phones, self.whole),
+            Paragraph(last, self.whole),
+            Paragraph(mark(_clip(org.notes, chars=NOTE_CHARS, lines=NOTE_LINES), where("notes")), self.body),
+        ]
 
 
 def write_member_list_pdf(
-    rows: list[OrganizationSummary],
+    rows: list[DirectoryRecord],
     path: Path,
     *,
     municipality: str,
     created: dt.date,
-    title: str = DEFAULT_TITLE,
+    title: str = TITLE,
     filter_note: str = "",
+    replace_unsupported: bool = False,
+    progress: Progress = SILENT,
 ) -> Path:
     """Writes ``rows`` in the order given as the 名簿 PDF: a header block (title, 自治体名, 作成日 in
     和暦, 件数, the filter), a table whose header repeats on every page, and a footer with the page
-    number and 自治体名. Returns ``path``."""
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4, landscape
-    from reportlab.lib.styles import ParagraphStyle
-    from reportlab.lib.units import mm
-    from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle
-
-    from kyojushien_desktop.reports.pdf.fonts import register_japanese_font
-
-    font = register_japanese_font()
+    number and 自治体名. Characters the font cannot draw raise ``UnsupportedCharactersError``
+    before anything is written, unless ``replace_unsupported`` prints them as 〓. Returns ``path``."""
+    fonts = register_fonts()
+    check = CharacterCheck(replace=replace_unsupported)
+    town = check.plain(municipality, "自治体名")
+    note = check.markup(filter_note, "絞り込みの条件")
     made_on = wareki.format_date(created)
-    cell = ParagraphStyle("cell", fontName=font, fontSize=BODY_SIZE, leading=LEADING, wordWrap="CJK")
-    heading = ParagraphStyle("heading", fontName=font, fontSize=16, leading=22, wordWrap="CJK")
-    meta = ParagraphStyle("meta", fontName=font, fontSize=9.5, leading=14, wordWrap="CJK")
+    heading = style("heading", 16, 22, bold=True)
+    meta = style("meta", 9.5, 14)
 
     facts = [f"作成日: {made_on}", f"件数: {len(rows):,}件"]
-    if municipality:
-        facts.insert(0, f"自治体名: {escape(municipality)}")
-    story: list[Any] = [
-        Paragraph(escape(title), heading),
-        Paragraph(_GAP.join(facts), meta),
-    ]
-    if filter_note:
-        story.append(Paragraph(escape(filter_note), meta))
-    story.append(Spacer(1, 3 * mm))
+    if town:
+        facts.insert(0, f"自治体名: {check.markup(town)}")
+    story: list[Any] = [Paragraph(check.markup(title), heading), Paragraph(_GAP.join(facts), meta)]
+    if note:
+        story.append(Paragraph(note, meta))
+    story.append(Spacer(1, 3 * MM))
 
-    data = [[Paragraph(text, cell) for text in HEADERS]]
-    data += [[Paragraph(text, cell) for text in _row_cells(row)] for row in rows]
-    grey = colors.Color(GREY_RULE, GREY_RULE, GREY_RULE)
+    cells = _Cells(check)
+    data = [[Paragraph(text, cells.head) for text in HEADERS]]
+    data += [cells.row(entry) for entry in rows]
+    check.raise_if_unsupported()
     table = LongTable(data, colWidths=list(WIDTHS), repeatRows=1)
     table.setStyle(
-        TableStyle(
-            [
-                ("FONT", (0, 0), (-1, -1), font, BODY_SIZE),  # else the table selects Helvetica, unembedded
-                ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 3),
-                ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-                ("BACKGROUND", (0, 0), (-1, 0), colors.Color(GREY_HEADER, GREY_HEADER, GREY_HEADER)),
-                ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, colors.Color(GREY_ZEBRA, GREY_ZEBRA, GREY_ZEBRA)]),
-                ("INNERGRID", (0, 0), (-1, -1), 0.25, grey),
-                ("BOX", (0, 0), (-1, -1), 0.6, colors.black),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
-            ]
+        table_style(
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 3),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ("BACKGROUND", (0, 0), (-1, 0), GREY_HEADER),
+            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [white, GREY_ZEBRA]),
+            ("INNERGRID", (0, 0), (-1, -1), 0.25, GREY_RULE),
+            ("BOX", (0, 0), (-1, -1), 0.6, black),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, black),
         )
     )
     story.append(table)
     if not rows:
-        story.append(Spacer(1, 4 * mm))
-        story.append(Paragraph("該当する団体・機関はありません。", meta))
+        story += [Spacer(1, 4 * MM), Paragraph("該当する団体・機関はありません。", meta)]
 
-    footer = "　".join(part for part in (municipality, title, f"{made_on} 作成") if part)
-    canvas_class = _canvas_class(font, footer)
+    footer = "　".join(part for part in (town, title, f"{made_on} 作成") if part)
+    width, _ = LAYOUT.size
+    margin = LAYOUT.side_mm * MM
 
-    def write(target: Path) -> None:
-        document = SimpleDocTemplate(
-            str(target),
-            pagesize=landscape(A4),
-            leftMargin=MARGIN_MM * mm,
-            rightMargin=MARGIN_MM * mm,
-            topMargin=MARGIN_MM * mm,
-            bottomMargin=(MARGIN_MM + 4) * mm,
-            title=f"{municipality} {title}".strip(),
-            author=municipality,
-            subject=filter_note,
-            creator="居住支援デスク",
-            initialFontName=font,  # likewise for the page's opening font
-        )
-        document.build(story, canvasmaker=canvas_class)
+    def decorate(canvas: Any, page: Page) -> None:
+        y = margin * 0.55
+        canvas.setStrokeColor(GREY_RULE)
+        canvas.setLineWidth(0.4)
+        canvas.line(margin, y + 11, width - margin, y + 11)
+        canvas.setFillColor(GREY)
+        canvas.setFont(fonts.regular, 8)
+        canvas.drawString(margin, y, footer)
+        canvas.drawRightString(width - margin, y, f"ページ {page.number} / {page.count}")
 
-    return write_atomically(path, write)
+    return build_pdf(
+        path,
+        story,
+        layout=LAYOUT,
+        decorate=decorate,
+        progress=progress,
+        title=f"{town} {title}".strip(),
+        author=town,
+        subject=check.plain(filter_note, "絞り込みの条件"),
+    )

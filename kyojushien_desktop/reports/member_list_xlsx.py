@@ -1,88 +1,102 @@
-"""構成員・関係団体名簿 as an Excel workbook: what the secretariat hands to colleagues and the council.
+"""構成員・関係団体名簿 as an Excel workbook: the hand-over copy of the directory.
 
-Written in openpyxl's write-only mode so 10,000 organisations and 20,000 people stay within seconds;
-a style is built once per column and only wrapped, date and formula-like cells carry one.
+Every field of every organisation (「名簿」), all their people with 前任, periods and 後任
+(「担当者」), and every 経過記録 typed by hand (「経過記録」), for the organisations the list
+shows. Text too long for one cell is continued on a 「長文の続き」 sheet, never cut.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from kyojushien_desktop.domain import wareki
-from kyojushien_desktop.domain.members import INTERNAL_LABELS, ORGANIZATION_FIELDS, PERSON_FIELDS
-from kyojushien_desktop.reports.files import write_atomically
-from kyojushien_desktop.reports.xlsx.cells import WAREKI_FORMAT, bind_as_text, clean_text, is_formula_like
+from kyojushien_desktop.domain.members import INTERNAL_LABELS, ORGANIZATION_FIELDS, PERSON_FIELDS, Person
+from kyojushien_desktop.reports.files import SILENT, Progress
+from kyojushien_desktop.reports.member_list import TITLE, DirectoryRecord
+from kyojushien_desktop.reports.xlsx.sheet import Column, PrintSetup
+from kyojushien_desktop.reports.xlsx.workbook import Workbook, write_workbook
 
-if TYPE_CHECKING:
-    from kyojushien_desktop.domain.members import OrganizationSummary, Person
-
-TITLE = "構成員・関係団体名簿"
 SHEET_ORGANIZATIONS = "名簿"
 SHEET_PEOPLE = "担当者"
+SHEET_CONTACTS = "経過記録"
 PERSON_STATUS_HEADER = "現任・前任"
+SUCCESSOR_HEADER = "後任"
 CURRENT, FORMER = "現任", "前任"
+ORGANIZATION_HEADER = "団体名"
+PEOPLE_NOW_HEADER = "担当者"
+LAST_CONTACT_HEADER = "最終連絡日"
+F = ORGANIZATION_FIELDS
+
+ORGANIZATION_COLUMNS = [
+    Column(F["name"], 32, wrap=True),
+    Column(F["kana"], 22, wrap=True),
+    Column(F["category"], 20, wrap=True),
+    Column(F["kind"], 14, wrap=True),
+    Column(F["internal"], 9),
+    Column(F["stage"], 16, wrap=True),
+    Column(PEOPLE_NOW_HEADER, 18, wrap=True),
+    Column(LAST_CONTACT_HEADER, 16, date=True),
+    Column(F["phone"], 14),
+    Column(F["fax"], 14),
+    Column(F["email"], 28, wrap=True),
+    Column(F["website"], 28, wrap=True),
+    Column(F["address"], 28, wrap=True),
+    Column(F["expected_roles"], 36, wrap=True),
+    Column(F["strengths"], 28, wrap=True),
+    Column(F["troubles"], 28, wrap=True),
+    Column(F["tags"], 14, wrap=True),
+    Column(F["notes"], 40, wrap=True),
+]
+PEOPLE_COLUMNS = [
+    Column(ORGANIZATION_HEADER, 32, wrap=True),
+    Column(PERSON_FIELDS["name"], 16),
+    Column(PERSON_FIELDS["kana"], 18, wrap=True),
+    Column(PERSON_FIELDS["department"], 18, wrap=True),
+    Column(PERSON_FIELDS["title"], 12, wrap=True),
+    Column(PERSON_FIELDS["phone"], 14),
+    Column(PERSON_FIELDS["email"], 24, wrap=True),
+    Column(PERSON_FIELDS["started_on"], 16, date=True),
+    Column(PERSON_FIELDS["ended_on"], 16, date=True),
+    Column(PERSON_STATUS_HEADER, 10),
+    Column(SUCCESSOR_HEADER, 16),
+    Column(PERSON_FIELDS["notes"], 36, wrap=True),
+]
+CONTACT_COLUMNS = [
+    Column(ORGANIZATION_HEADER, 32, wrap=True),
+    Column("日付", 16, date=True),
+    Column("種別", 12),
+    Column("内容", 60, wrap=True),
+    Column("当方", 16, wrap=True),
+    Column("先方", 16, wrap=True),
+]
 
 
-@dataclass(frozen=True)
-class _Column:
-    header: str
-    width: float
-    wrap: bool = False
-    date: bool = False
-
-
-ORGANIZATION_COLUMNS: tuple[_Column, ...] = (
-    _Column(ORGANIZATION_FIELDS["name"], 36, wrap=True),
-    _Column(ORGANIZATION_FIELDS["kana"], 26, wrap=True),
-    _Column(ORGANIZATION_FIELDS["category"], 22),
-    _Column(ORGANIZATION_FIELDS["kind"], 16, wrap=True),
-    _Column(ORGANIZATION_FIELDS["internal"], 10),
-    _Column(ORGANIZATION_FIELDS["stage"], 22),
-    _Column(ORGANIZATION_FIELDS["phone"], 16),
-    _Column(ORGANIZATION_FIELDS["email"], 28),
-    _Column(ORGANIZATION_FIELDS["address"], 36, wrap=True),
-    _Column("担当者", 22, wrap=True),
-    _Column("最終連絡日", 18, date=True),
-    _Column(ORGANIZATION_FIELDS["tags"], 20, wrap=True),
-    _Column(ORGANIZATION_FIELDS["notes"], 44, wrap=True),
-)
-PEOPLE_COLUMNS: tuple[_Column, ...] = (
-    _Column("団体名", 36, wrap=True),
-    _Column(PERSON_FIELDS["name"], 18),
-    _Column(PERSON_FIELDS["kana"], 22),
-    _Column(PERSON_FIELDS["department"], 20, wrap=True),
-    _Column(PERSON_FIELDS["title"], 14),
-    _Column(PERSON_FIELDS["phone"], 16),
-    _Column(PERSON_FIELDS["email"], 28),
-    _Column(PERSON_FIELDS["started_on"], 18, date=True),
-    _Column(PERSON_FIELDS["ended_on"], 18, date=True),
-    _Column(PERSON_STATUS_HEADER, 11),
-)
-
-
-def _organization_values(row: OrganizationSummary) -> list[Any]:
+def _organization_values(entry: DirectoryRecord) -> list[object]:
+    org = entry.organization
     return [
-        row.name,
-        row.kana,
-        row.category,
-        row.kind,
-        INTERNAL_LABELS[row.internal],
-        row.stage,
-        row.phone,
-        row.email,
-        row.address,
-        row.people,
-        row.last_contact,
-        "、".join(row.tags),
-        row.notes,
+        org.name,
+        org.kana,
+        org.category,
+        org.kind,
+        INTERNAL_LABELS[org.internal],
+        org.stage,
+        entry.people_now,
+        entry.last_contact,
+        org.phone,
+        org.fax,
+        org.email,
+        org.website,
+        org.address,
+        org.expected_roles,
+        org.strengths,
+        org.troubles,
+        "、".join(org.tags),
+        org.notes,
     ]
 
 
-def _person_values(organization: str, person: Person, created: dt.date) -> list[Any]:
+def _person_values(organization: str, person: Person, names: dict[int, str], created: dt.date) -> list[object]:
     former = person.ended_on is not None and person.ended_on <= created
     return [
         organization,
@@ -95,150 +109,46 @@ def _person_values(organization: str, person: Person, created: dt.date) -> list[
         person.started_on,
         person.ended_on,
         FORMER if former else CURRENT,
+        names.get(person.successor_id, "") if person.successor_id else "",
+        person.notes,
     ]
 
 
-class _SheetWriter:
-    """Appends rows to a write-only sheet with per-column styles computed once."""
-
-    def __init__(self, workbook: Any, title: str, columns: Sequence[_Column], *, header_footer: dict[str, str]) -> None:
-        from openpyxl.cell import WriteOnlyCell
-        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-        from openpyxl.styles.cell_style import StyleArray
-        from openpyxl.utils import get_column_letter
-
-        self._cell_class = WriteOnlyCell
-        self.sheet = workbook.create_sheet(title)
-        sheet = self.sheet
-        for index, column in enumerate(columns, 1):
-            sheet.column_dimensions[get_column_letter(index)].width = column.width
-        last = get_column_letter(len(columns))
-        sheet.freeze_panes = "B2"  # the header row and the 名称 stay in view while scrolling
-        sheet.print_title_rows = "1:1"
-        sheet.page_setup.orientation = "landscape"
-        sheet.page_setup.paperSize = 9  # A4
-        sheet.page_setup.fitToWidth = 1
-        sheet.page_setup.fitToHeight = 0
-        sheet.sheet_properties.pageSetUpPr.fitToPage = True
-        sheet.oddHeader.center.text = header_footer["center"]
-        sheet.oddFooter.left.text = header_footer["left"]
-        sheet.oddFooter.right.text = "&P / &N ページ"
-        self._last_column = last
-
-        probe = WriteOnlyCell(sheet)
-        thin = Side(style="thin", color="808080")
-        probe.font = Font(bold=True)
-        probe.fill = PatternFill("solid", fgColor="D9D9D9")
-        probe.border = Border(bottom=thin)
-        probe.alignment = Alignment(vertical="center", wrap_text=True)
-        header_style = StyleArray(probe._style)
-        # Only wrapped and date columns carry a style: an unstyled value costs a third of a styled
-        # cell, which is what keeps 10,000 rows well inside the export budget.
-        self._styles: list[Any] = []
-        self._quoted: list[Any] = []
-        for column in columns:
-            probe = WriteOnlyCell(sheet)
-            if column.wrap:
-                probe.alignment = Alignment(wrap_text=True)
-            if column.date:
-                probe.number_format = WAREKI_FORMAT
-            self._styles.append(StyleArray(probe._style) if probe.has_style else None)
-            probe.quotePrefix = True
-            self._quoted.append(StyleArray(probe._style))
-        header = []
-        for column in columns:
-            cell = WriteOnlyCell(sheet, column.header)
-            cell._style = header_style
-            header.append(cell)
-        sheet.append(header)
-        self.rows = 1
-
-    def append(self, values: Sequence[Any]) -> None:
-        cells: list[Any] = []
-        make = self._cell_class
-        for value, style, quoted in zip(values, self._styles, self._quoted, strict=True):
-            if value is None or value == "":
-                cells.append(None)
-                continue
-            if isinstance(value, str):
-                value = clean_text(value)
-                if is_formula_like(value):
-                    # The column's quoted style stops Excel from turning it into a formula when edited.
-                    cell = make(self.sheet)
-                    bind_as_text(cell, value)
-                    cell._style = quoted
-                    cells.append(cell)
-                    continue
-            if style is None:
-                cells.append(value)
-            else:
-                cell = make(self.sheet, value)
-                cell._style = style
-                cells.append(cell)
-        self.sheet.append(cells)
-        self.rows += 1
-
-    def finish(self) -> None:
-        """Autofilter over the header and every data row (set last: its range needs the row count)."""
-        self.sheet.auto_filter.ref = f"A1:{self._last_column}{max(self.rows, 2)}"
-
-
-def _save_workbook(
-    handle: Any,
-    rows: list[OrganizationSummary],
-    *,
-    municipality: str,
-    created: dt.date,
-    people_by_org: dict[int, list[Person]] | None,
-    filter_note: str,
-) -> None:
-    from openpyxl import Workbook
-
-    place = municipality.replace("&", "&&")  # a lone & starts a header/footer code
-    made_on = wareki.format_date(created, weekday=False)
-    header_footer = {"center": f"{place}　{TITLE}".strip("　"), "left": f"{made_on} 作成"}
-    workbook = Workbook(write_only=True)
-    properties = workbook.properties
-    properties.title = f"{municipality} {TITLE}".strip()
-    properties.creator = "居住支援デスク"
-    properties.created = dt.datetime.combine(created, dt.time())
-    properties.description = filter_note or None
-    organizations = _SheetWriter(workbook, SHEET_ORGANIZATIONS, ORGANIZATION_COLUMNS, header_footer=header_footer)
-    for row in rows:
-        organizations.append(_organization_values(row))
-    organizations.finish()
-    if people_by_org is not None:
-        people = _SheetWriter(workbook, SHEET_PEOPLE, PEOPLE_COLUMNS, header_footer=header_footer)
-        for row in rows:
-            for person in people_by_org.get(row.id, ()):
-                people.append(_person_values(row.name, person, created))
-        people.finish()
-    workbook.save(handle)
-
-
 def write_member_list_xlsx(
-    rows: list[OrganizationSummary],
+    rows: list[DirectoryRecord],
     path: Path,
     *,
     municipality: str,
     created: dt.date,
-    people_by_org: dict[int, list[Person]] | None = None,
     filter_note: str = "",
+    progress: Progress = SILENT,
 ) -> Path:
-    """Writes the directory rows (as filtered on screen) to ``path``: sheet 「名簿」 and, when
-    ``people_by_org`` is given, 「担当者」 with 前任 marked. Returns ``path``."""
+    """Writes the directory rows (as filtered on screen) to ``path``: sheets 「名簿」, 「担当者」
+    (前任 marked) and 「経過記録」. Each row is a step of ``progress``. Returns ``path``."""
+    made_on = wareki.format_date(created, weekday=False)
 
-    def write(target: Path) -> None:
-        # The file is opened before any sheet streams rows: a write-only workbook that fails to
-        # open its file afterwards leaves generators that print tracebacks when collected.
-        with open(target, "wb") as handle:
-            _save_workbook(
-                handle,
-                rows,
-                municipality=municipality,
-                created=created,
-                people_by_org=people_by_org,
-                filter_note=filter_note,
-            )
+    def setup(sheet: str) -> PrintSetup:
+        return PrintSetup(header=f"{municipality}　{TITLE}（{sheet}）".lstrip("　"), footer=f"{made_on} 作成")
 
-    return write_atomically(path, write)
+    def fill(workbook: Workbook) -> None:
+        people = sum(len(entry.people) for entry in rows)
+        progress.begin("Excelに書き出しています", len(rows) + people + sum(len(entry.contacts) for entry in rows))
+        with workbook.sheet(SHEET_ORGANIZATIONS, ORGANIZATION_COLUMNS, setup(SHEET_ORGANIZATIONS)) as sheet:
+            for entry in rows:
+                sheet.append(_organization_values(entry), record=entry.organization.name)
+                progress.step()
+        with workbook.sheet(SHEET_PEOPLE, PEOPLE_COLUMNS, setup(SHEET_PEOPLE)) as sheet:
+            for entry in rows:
+                names = {p.id: p.name for p in entry.people if p.id is not None}
+                for person in entry.people:
+                    record = f"{entry.organization.name}　{person.name}"
+                    sheet.append(_person_values(entry.organization.name, person, names, created), record=record)
+                progress.step(len(entry.people))
+        with workbook.sheet(SHEET_CONTACTS, CONTACT_COLUMNS, setup(SHEET_CONTACTS)) as sheet:
+            for entry in rows:
+                name = entry.organization.name
+                for line in entry.contacts:
+                    sheet.append([name, line.on, line.kind, line.note, line.our_staff, line.person], record=name)
+                progress.step(len(entry.contacts))
+
+    return write_workbook(path, fill, title=f"{municipality} {TITLE}".strip(), created=created, description=filter_note)

@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from kyojushien_desktop.domain.members import Organization
 from kyojushien_desktop.services.common.settings import TownSettings, save_settings
-from kyojushien_desktop.services.datafile import create_session
+from kyojushien_desktop.services.datafile import create_session, open_session
 from kyojushien_desktop.services.members import organizations
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -81,3 +81,20 @@ def test_export_into_missing_folder_exit_1(tmp_path: Path):
     result = run("members", "export", "--xlsx", str(tmp_path / "ない" / "x.xlsx"), "--db", str(db))
     assert result.returncode == 1
     assert "書き出し先のフォルダが見つかりません" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_export_pdf_with_characters_the_font_lacks(tmp_path: Path):
+    """A name with 𠮷: the warning naming it and its record goes to stderr, the PDF is written
+    with 〓 in its place, stdout says what it always says and the exit code is 0."""
+    db, out = make_town(tmp_path / "t.db"), tmp_path / "名簿.pdf"
+    session = open_session(db)
+    organizations.save_organization(session, Organization(name="𠮷野家不動産", category="不動産事業者・団体"))
+    session.close()
+    result = run("members", "export", "--pdf", str(out), "--db", str(db))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"PDFに書き出しました: {out}\n"
+    assert (
+        "「𠮷野家不動産」の名称: 𠮷（U+20BB7）" in result.stderr and "「〓」に置き換えて書き出します" in result.stderr
+    )
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "〓野家不動産" in text and "株式会社みどり不動産" in text

@@ -12,6 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from kyojushien_desktop.content import hearing as hearing_guide
+from kyojushien_desktop.domain.errors import UnsupportedCharactersError
 from kyojushien_desktop.domain.hearing import Question, QuestionBank
 from kyojushien_desktop.domain.members import Person
 from kyojushien_desktop.services.common.settings import TownSettings, save_settings
@@ -102,14 +103,15 @@ def typed_visit(session: Session, name: str, when: dt.datetime) -> int:
 
 
 def test_sheet_text_font_questions_and_footer(town: Session, tmp_path: Path) -> None:
-    """A visit's sheet: Japanese text extractable, IPAex embedded (and nothing else), questions
-    numbered in order, header in 和暦, tips and お土産 from the guide, footer 「みどり町 … x / y」."""
+    """A visit's sheet: Japanese text extractable, BIZ UDPゴシック embedded (and nothing else),
+    questions numbered in order, header in 和暦, tips from the guide, every お土産 an empty box to
+    tick (the planned one marked 「（持参予定）」, never a filled ■), footer 「みどり町 … x / y」."""
     visit_id = typed_visit(town, "株式会社みどり不動産", dt.datetime(2026, 12, 3, 10, 0))
     sheet = visits.sheet_for_visit(town, visit_id)
     assert len(sheet.questions) == 10
     path = visits.export_sheets_pdf(town, [sheet], tmp_path / "sheet.pdf")
     fonts = embedded_fonts(path)
-    assert fonts and all("IPAexGothic" in name for name in fonts)
+    assert {name.split("+")[1] for name in fonts} == {"BIZUDPGothic-Regular", "BIZUDPGothic-Bold"}
     assert all_font_names(path) == fonts  # no unembedded Helvetica anywhere
     pages = pdf_text(path)
     text = "".join(pages)
@@ -134,8 +136,9 @@ def test_sheet_text_font_questions_and_footer(town: Session, tmp_path: Path) -> 
     for tip in hearing_guide.hearing_tips():
         assert squash(tip.title) in text and squash(tip.body) in text
     for souvenir in hearing_guide.souvenirs():
-        mark = "■" if souvenir == "ガイドブック" else "□"
-        assert f"{mark}{souvenir}" in text
+        planned = "（持参予定）" if souvenir == "ガイドブック" else ""
+        assert f"□{souvenir}{planned}" in text
+    assert "■" not in text and text.count("（持参予定）") == 1
     positions = [text.index(f"{n}.{squash(q.text)}") for n, q in enumerate(sheet.questions, 1)]
     assert positions == sorted(positions)
     assert len(pages) >= 2
@@ -281,3 +284,27 @@ def test_empty_comparison_still_writes(town: Session, tmp_path: Path) -> None:
     assert "条件に合うヒアリング記録がありません" in "".join(pdf_text(pdf))
     xlsx = comparison.export_compare_xlsx(town, table, tmp_path / "empty.xlsx", today=TODAY)
     assert openpyxl.load_workbook(xlsx).active.max_row == 1
+
+
+def test_sheet_and_summary_name_characters_the_font_lacks(town: Session, tmp_path: Path) -> None:
+    """A place with 𠮷 stops the sheet before writing, naming the visit's organisation and the
+    field; an answer with an emoji does the same for the まとめ; written anyway, both print 〓."""
+    visit_id = typed_visit(town, "みどり不動産", dt.datetime(2026, 12, 3, 10, 0))
+    visit = visits.get_visit(town, visit_id)
+    visits.save_visit(town, dataclasses.replace(visit, place="𠮷田ビル2階"))
+    sheet = visits.sheet_for_visit(town, visit_id)
+    with pytest.raises(UnsupportedCharactersError) as caught:
+        visits.export_sheets_pdf(town, [sheet], tmp_path / "sheet.pdf")
+    assert caught.value.places == [("「みどり不動産」の場所", "𠮷")] and not (tmp_path / "sheet.pdf").exists()
+    path = visits.export_sheets_pdf(town, [sheet], tmp_path / "sheet.pdf", replace_unsupported=True)
+    assert "〓田ビル2階" in "".join(pdf_text(path))
+
+    bank = question_banks.find_bank(town, "real_estate")
+    question = question_banks.list_questions(town, bank.id)[0]
+    visits.record_answers(town, visit_id, {question.id: "町内全域😀"})
+    table = comparison.compare_table(town, bank.id)
+    with pytest.raises(UnsupportedCharactersError) as caught:
+        comparison.export_compare_pdf(town, table, tmp_path / "matome.pdf", today=TODAY)
+    assert caught.value.places == [("「みどり不動産」の質問1の回答", "😀")]
+    path = comparison.export_compare_pdf(town, table, tmp_path / "matome.pdf", today=TODAY, replace_unsupported=True)
+    assert "町内全域〓" in "".join(pdf_text(path))

@@ -1,46 +1,58 @@
-"""Cell rules every Excel export follows: text stays text, and dates show in 和暦 yet stay dates.
-
-No openpyxl here: the cells are handed in, so importing this module loads nothing heavy.
-"""
+"""Cell rules every Excel export follows: text stays text, dates show in 和暦 yet stay dates, one
+face and size for every cell, and text longer than a cell can hold is split, never cut."""
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import dataclass
 
 # Excel shows these dates in 和暦 on every Japanese Windows (LCID 411 = ja-JP), yet they stay real
 # dates, so sorting and the autofilter's date tree work.
 WAREKI_FORMAT = '[$-411]ggge"年"m"月"d"日"'
+FONT_NAME = "BIZ UDPゴシック"  # on every Windows since 10 (2018), and the face of the app's PDFs
+FONT_SIZE = 10.0
+CELL_LIMIT = 32767  # characters a cell holds, counted as Excel does (UTF-16 units)
 
-# A cell starting with one of these is read as a formula by Excel, or by a CSV round trip later.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-# Control characters that make openpyxl refuse the whole file (they can arrive from imports).
-_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# A cell starting with one of these is read as a formula by Excel, or by a CSV round trip later:
+# such text is written with a quote prefix, so Excel keeps it text even when it is edited.
+FORMULA_FIRST = "=+-@\t\r"
+# Characters XML 1.0 cannot carry (they can arrive from imports); a file holding one will not open.
+ILLEGAL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+@dataclass(frozen=True)
+class CellStyle:
+    """The few looks a cell can have; each distinct one becomes one entry of the stylesheet."""
+
+    header: bool = False
+    wrap: bool = False
+    date: bool = False
+    quoted: bool = False  # text that looks like a formula: Excel keeps it text when edited
 
 
 def clean_text(text: str) -> str:
-    """The text without the control characters openpyxl refuses."""
-    return _ILLEGAL.sub("", text)
+    """The text without the control characters a workbook cannot hold."""
+    return ILLEGAL_CHARACTERS.sub("", text)
 
 
-def is_formula_like(text: str) -> bool:
-    """True for text Excel would take as a formula (or a CSV-injection payload) if typed."""
-    return text.startswith(_FORMULA_START)
+def utf16_length(text: str) -> int:
+    """The length Excel counts: a character beyond the BMP (𠮷) takes two."""
+    return len(text.encode("utf-16-le")) // 2
 
 
-def bind_as_text(cell: Any, text: str) -> None:
-    """Binds formula-like text to a cell as a string, never parsed: the cell keeps the literal
-    characters (assigning ``value`` would make it a formula)."""
-    cell._value = text
-    cell.data_type = "s"
-
-
-def set_text(cell: Any, text: str) -> None:
-    """Puts text in a cell as text: one that looks like a formula is kept as typed, never run, and
-    its quote prefix stops Excel from turning it into a formula when edited."""
-    text = clean_text(text)
-    if is_formula_like(text):
-        bind_as_text(cell, text)
-        cell.quotePrefix = True
-    else:
-        cell.value = text
+def split_for_cells(text: str, first_room: int = CELL_LIMIT) -> list[str]:
+    """``text`` in pieces that each fit a cell (the first in ``first_room``, leaving space for a
+    note saying where it goes on); one piece when it fits whole."""
+    if utf16_length(text) <= CELL_LIMIT:
+        return [text]
+    parts: list[str] = []
+    start = used = 0
+    room = first_room
+    for index, char in enumerate(text):
+        size = 2 if ord(char) > 0xFFFF else 1
+        if used + size > room:
+            parts.append(text[start:index])
+            start, used, room = index, 0, CELL_LIMIT
+        used += size
+    parts.append(text[start:])
+    return parts

@@ -9,6 +9,7 @@ from pathlib import Path
 from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.domain.errors import ValidationError
 from kyojushien_desktop.domain.hearing import CompareRow, CompareTable
+from kyojushien_desktop.services.common.jobs import NO_PROGRESS, Progress
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.common.settings import load_settings
 from kyojushien_desktop.services.hearing import question_banks
@@ -57,17 +58,39 @@ def compare_table(
     )
 
 
-def export_compare_xlsx(session: Session, table: CompareTable, path: Path, today: dt.date | None = None) -> Path:
+def export_compare_xlsx(
+    session: Session, table: CompareTable, path: Path, today: dt.date | None = None, *, progress: Progress = NO_PROGRESS
+) -> Path:
+    """The table as an Excel workbook (visits × questions, and the questions in full)."""
     from kyojushien_desktop.reports.hearing_compare import write_compare_xlsx
 
     return write_compare_xlsx(
-        table, Path(path), municipality=load_settings(session).municipality, created=today or dt.date.today()
+        table,
+        Path(path),
+        municipality=load_settings(session).municipality,
+        created=today or dt.date.today(),
+        progress=progress,
     )
 
 
-def export_compare_pdf(session: Session, table: CompareTable, path: Path, today: dt.date | None = None) -> Path:
-    from kyojushien_desktop.reports.hearing_compare import write_compare_pdf
+def export_compare_pdf(
+    session: Session,
+    table: CompareTable,
+    path: Path,
+    today: dt.date | None = None,
+    *,
+    replace_unsupported: bool = False,
+    progress: Progress = NO_PROGRESS,
+) -> Path:
+    """The まとめ PDF. Raises ``UnsupportedCharactersError`` (the characters and where) before
+    writing when the font cannot draw some text, unless ``replace_unsupported`` prints 〓."""
+    from kyojushien_desktop.reports.hearing_compare_pdf import write_compare_pdf
 
     return write_compare_pdf(
-        table, Path(path), municipality=load_settings(session).municipality, created=today or dt.date.today()
+        table,
+        Path(path),
+        municipality=load_settings(session).municipality,
+        created=today or dt.date.today(),
+        replace_unsupported=replace_unsupported,
+        progress=progress,
     )

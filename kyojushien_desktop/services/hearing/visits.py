@@ -30,6 +30,7 @@ from kyojushien_desktop.domain.hearing import (
 )
 from kyojushien_desktop.domain.members import Organization, TimelineEntry, now_text
 from kyojushien_desktop.services.common.changes import Changes, Topic
+from kyojushien_desktop.services.common.jobs import NO_PROGRESS, Progress
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.common.settings import load_settings
 from kyojushien_desktop.services.hearing import question_banks
@@ -433,8 +434,23 @@ def sheet_for_visit(session: Session, visit_id: int, fallback_bank_id: int | Non
     )
 
 
-def export_sheets_pdf(session: Session, sheets: list[SheetData], path: Path) -> Path:
-    """ヒアリングシート (one, or a batch for several visits) as one PDF with the 自治体名 in the footer."""
+def export_sheets_pdf(
+    session: Session,
+    sheets: list[SheetData],
+    path: Path,
+    *,
+    replace_unsupported: bool = False,
+    progress: Progress = NO_PROGRESS,
+) -> Path:
+    """ヒアリングシート (one, or a batch for several visits) as one PDF with the 自治体名 in the
+    footer. Raises ``UnsupportedCharactersError`` (the characters and where) before writing when
+    the font cannot draw some text, unless ``replace_unsupported`` prints them as 〓."""
     from kyojushien_desktop.reports.hearing_sheet_pdf import write_hearing_sheets_pdf
 
-    return write_hearing_sheets_pdf(sheets, Path(path), municipality=load_settings(session).municipality)
+    return write_hearing_sheets_pdf(
+        sheets,
+        Path(path),
+        municipality=load_settings(session).municipality,
+        replace_unsupported=replace_unsupported,
+        progress=progress,
+    )

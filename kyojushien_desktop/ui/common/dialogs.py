@@ -135,7 +135,7 @@ def about_text() -> str:
     return (
         f"{APP_NAME} {__version__}\n\n居住支援協議会の設立に向けた事務局の仕事を支えるアプリです。"
         "\nインターネットに接続せずに動作し、データはこのPCのファイルだけに保存されます。"
-        "\n\n表示と印刷の文字: IPAexゴシック（IPAフォントライセンスv1.0）"
+        "\n\n表示と印刷の文字: BIZ UDPゴシック（SIL Open Font License 1.1）"
     )
 
 

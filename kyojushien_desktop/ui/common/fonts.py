@@ -10,16 +10,20 @@ from PySide6.QtWidgets import QApplication
 from kyojushien_desktop.paths import resource_path
 
 log = logging.getLogger(__name__)
-FALLBACK_FAMILIES = ["Yu Gothic UI", "Meiryo UI", "Noto Sans CJK JP", "IPAexGothic"]
+FALLBACK_FAMILIES = ["Yu Gothic UI", "Meiryo UI", "Noto Sans CJK JP"]
+# The same face as the PDFs; the bold file gives headings a real bold instead of a smeared one.
+_FILES = ("BIZUDPGothic-Regular.ttf", "BIZUDPGothic-Bold.ttf")
 _family: str | None = None
 
 
 def register_bundled_font() -> str:
-    """Registers IPAexゴシック once and returns the family to use."""
+    """Registers BIZ UDPゴシック (regular and bold) once and returns the family to use."""
     global _family
     if _family is None:
-        font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", "ipaexg.ttf")))
-        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        families: list[str] = []
+        for name in _FILES:
+            font_id = QFontDatabase.addApplicationFont(str(resource_path("fonts", name)))
+            families += QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         if not families:
             log.warning("bundled font could not be registered; using the system's Japanese font")
         _family = families[0] if families else FALLBACK_FAMILIES[0]
