@@ -7,7 +7,9 @@
   each progress report lets the dialog repaint and take the click on キャンセル, which stops the
   work at its next step inside its one transaction, so nothing is written.
 
-Both show a ``UserFacingError`` and return None; a cancelled job returns None too.
+Both show a ``UserFacingError`` and return None; a cancelled job returns None too. ``run_export``
+is a read job that writes a PDF: when the font cannot draw some characters it says which, where,
+and asks before writing them as 〓.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from typing import TypeVar
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
-from kyojushien_desktop.domain.errors import UserFacingError
+from kyojushien_desktop.domain.errors import UnsupportedCharactersError, UserFacingError
 from kyojushien_desktop.services import datafile
 from kyojushien_desktop.services.common.jobs import Cancelled, Progress
 from kyojushien_desktop.services.common.session import Session
@@ -56,8 +58,10 @@ def run_read(
     *,
     title: str,
     error_title: str = wording.PROBLEM,
+    reraise: type[Exception] | None = None,
 ) -> T | None:
-    """``work`` on a worker thread with its own read-only session of the open file."""
+    """``work`` on a worker thread with its own read-only session of the open file; an error of
+    type ``reraise`` is raised again to the caller instead of being shown."""
     latest: dict[str, object] = {"report": ("", 0, 0)}
     outcome: dict[str, object] = {}
     progress = Progress(lambda stage, done, total: latest.__setitem__("report", (stage, done, total)), interval=0.05)
@@ -99,6 +103,8 @@ def run_read(
         QApplication.restoreOverrideCursor()
         dialog.close()
         dialog.deleteLater()
+    if reraise is not None and isinstance(outcome.get("error"), reraise):
+        raise outcome["error"]  # type: ignore[misc]
     return _result(parent, outcome, error_title)
 
 
@@ -150,3 +156,31 @@ def _result(parent: QWidget | None, outcome: dict[str, object], error_title: str
         messages.show_error(parent, error, error_title)
         return None
     raise error  # type: ignore[misc]
+
+
+def run_export(
+    parent: QWidget,
+    session: Session,
+    write: Callable[[Session, Progress, bool], T],
+    *,
+    title: str,
+    error_title: str = wording.COULD_NOT_WRITE,
+) -> T | None:
+    """``write(reader, progress, replace_unsupported)`` as a read job; when it finds characters the
+    font cannot draw (nothing is written then), the user is told which and where, and may write
+    with them printed as 〓."""
+    try:
+        return run_read(
+            parent,
+            session,
+            lambda reader, progress: write(reader, progress, False),
+            title=title,
+            reraise=UnsupportedCharactersError,
+        )
+    except UnsupportedCharactersError as exc:
+        text = exc.message + ("\n" + exc.hint if exc.hint else "")
+        if not messages.confirm(parent, "印刷できない文字があります", text, "〓に置き換えて書き出す"):
+            return None
+    return run_read(
+        parent, session, lambda reader, progress: write(reader, progress, True), title=title, error_title=error_title
+    )

@@ -244,15 +244,24 @@ class CompareView(LiveView, QWidget):
             return None
         from kyojushien_desktop.services.hearing import comparison
 
-        writer = comparison.export_compare_xlsx if kind == "xlsx" else comparison.export_compare_pdf
         table = self.table_data
-        written = jobs.run_read(
-            self,
-            self.session,
-            lambda reader, progress: writer(reader, table, path),
-            title="回答を書き出しています",
-            error_title="書き出せませんでした",
-        )
+        if kind == "xlsx":
+            written = jobs.run_read(
+                self,
+                self.session,
+                lambda reader, progress: comparison.export_compare_xlsx(reader, table, path),
+                title="回答を書き出しています",
+                error_title=wording.COULD_NOT_WRITE,
+            )
+        else:
+            written = jobs.run_export(
+                self,
+                self.session,
+                lambda reader, progress, replace: comparison.export_compare_pdf(
+                    reader, table, path, replace_unsupported=replace, progress=progress
+                ),
+                title="まとめPDFを作っています",
+            )
         if written is None:
             return None
         what = "Excelファイル" if kind == "xlsx" else f"{wording.SUMMARY}PDF"

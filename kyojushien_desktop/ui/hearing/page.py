@@ -525,15 +525,15 @@ class HearingPage(Page):
         if path is None:
             return None
 
-        def write(reader: Session, progress: Progress) -> Path:
+        def write(reader: Session, progress: Progress, replace: bool) -> Path:
             if dialog.blank:
                 assert bank_id is not None
                 sheets = [visits.blank_sheet(reader, bank_id)]
             else:
                 sheets = [visits.sheet_for_visit(reader, v.id, fallback_bank_id=bank_id) for v in chosen]
-            return visits.export_sheets_pdf(reader, sheets, path)
+            return visits.export_sheets_pdf(reader, sheets, path, replace_unsupported=replace, progress=progress)
 
-        written = jobs.run_read(
+        written = jobs.run_export(
             self,
             self.session,
             write,

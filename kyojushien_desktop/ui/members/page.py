@@ -533,14 +533,23 @@ class MembersPage(Page):
         from kyojushien_desktop.services.members import exporting
 
         flt = self.current_filter()
-        writer = exporting.export_xlsx if kind == "xlsx" else exporting.export_pdf
-        written = jobs.run_read(
-            self,
-            self.session,
-            lambda reader, progress: writer(reader, path, flt, progress=progress),
-            title="名簿を書き出しています",
-            error_title="書き出せませんでした",
-        )
+        if kind == "xlsx":
+            written = jobs.run_read(
+                self,
+                self.session,
+                lambda reader, progress: exporting.export_xlsx(reader, path, flt, progress=progress),
+                title="名簿を書き出しています",
+                error_title=wording.COULD_NOT_WRITE,
+            )
+        else:
+            written = jobs.run_export(
+                self,
+                self.session,
+                lambda reader, progress, replace: exporting.export_pdf(
+                    reader, path, flt, replace_unsupported=replace, progress=progress
+                ),
+                title="名簿PDFを作っています",
+            )
         if written is None:
             return None
         what = "Excelファイル" if kind == "xlsx" else "名簿PDF"

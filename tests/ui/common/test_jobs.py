@@ -115,3 +115,30 @@ def test_write_job_publishes_its_changes(qtbot, db_path):
     finally:
         session.close()
     assert published and Topic.ORGANIZATIONS in published[0][0].topics and published[0][1] is parent
+
+
+def test_pdf_with_undrawable_characters_says_where_and_asks_before_writing(qtbot, db_path, tmp_path):
+    """A 名簿 PDF of an organisation named with 𠮷 is not written at once: the user is told which
+    character and which record, and on 〓に置き換えて書き出す the PDF is written with 〓."""
+    from pypdf import PdfReader
+
+    from kyojushien_desktop.services.common.preferences import Preferences
+    from kyojushien_desktop.ui.members.page import MembersPage
+    from tests.ui.pages import bind
+
+    session = datafile.open_session(db_path)
+    organizations.save_organization(session, organizations.new_organization("不動産事業者・団体", "𠮷野家不動産"))
+    page = MembersPage(Preferences())
+    bind(qtbot, page, session)
+    target = tmp_path / "名簿.pdf"
+    page.choose_export_path = lambda kind: target
+    page.inform_written = lambda *args: None
+    answerer = BoxAnswerer("〓に置き換えて書き出す")
+    try:
+        assert page.export("pdf") == target
+    finally:
+        answerer.stop()
+        session.close()
+    assert answerer.seen and "印刷できない文字があります" in answerer.seen[0]
+    assert "𠮷野家不動産" in answerer.seen[0] and "𠮷" in answerer.seen[0]
+    assert "〓野家不動産" in "".join(p.extract_text() for p in PdfReader(target).pages)
