@@ -21,6 +21,15 @@ ANSWER_TYPES: dict[str, str] = {"free": "自由記述", "number": "数値", "yes
 YES, NO = "はい", "いいえ"
 PLANNED, DONE, RECORDED = "予定", "実施済", "記録済"
 VISIT_STATUSES: tuple[str, ...] = (PLANNED, DONE, RECORDED)
+# Shown, never stored: a visit still 予定 on a day already past is waiting for its record.
+AWAITING_RECORD = "記録待ち"
+
+
+def shown_status(status: str, scheduled_on: dt.date, today: dt.date) -> str:
+    """The 状態 as the lists show it: 記録待ち for a planned visit whose day has passed."""
+    return AWAITING_RECORD if status == PLANNED and scheduled_on < today else status
+
+
 GUIDE_MARK = "手引きより"
 MAX_LINES = 20
 DEFAULT_LINES = 3

@@ -17,6 +17,7 @@ class Overview:
     upcoming: tuple[tuple[dt.datetime, str], ...]
     open_followups: int
     overdue_followups: tuple[tuple[dt.date, str, str], ...]
+    awaiting_record: tuple[tuple[dt.datetime, str], ...] = ()  # 記録待ち: planned, day past
 
 
 def load_overview(session: Session, today: dt.date | None = None, upcoming_limit: int = 3) -> Overview:
@@ -25,6 +26,10 @@ def load_overview(session: Session, today: dt.date | None = None, upcoming_limit
     upcoming = tuple(
         (visit.scheduled_at, visit.organization_name)
         for visit in overview.upcoming_visits(session.database, today.isoformat(), upcoming_limit)
+    )
+    awaiting = tuple(
+        (visit.scheduled_at, visit.organization_name)
+        for visit in overview.past_planned_visits(session.database, today.isoformat())
     )
     followups = overview.open_followups(session.database)
     overdue = tuple(
@@ -36,4 +41,5 @@ def load_overview(session: Session, today: dt.date | None = None, upcoming_limit
         upcoming=upcoming,
         open_followups=len(followups),
         overdue_followups=overdue,
+        awaiting_record=awaiting,
     )

@@ -25,6 +25,18 @@ def upcoming_visits(database: Database, from_day: str, limit: int) -> list[Upcom
     return [UpcomingVisit(moment(row[0]), row[1]) for row in rows]
 
 
+def past_planned_visits(database: Database, before_day: str) -> list[UpcomingVisit]:
+    """Visits still 予定 on a day before ``before_day`` (ISO): they wait for their record."""
+    rows = database.read(
+        "SELECT v.scheduled_at, o.name FROM visits v "
+        "JOIN organizations o ON o.id = v.organization_id "
+        "WHERE v.deleted_at IS NULL AND v.status = '予定' AND v.scheduled_at < ? "
+        "ORDER BY v.scheduled_at",
+        (before_day,),
+    )
+    return [UpcomingVisit(moment(row[0]), row[1]) for row in rows]
+
+
 def open_followups(database: Database) -> list[OpenFollowUp]:
     """次の対応 not done, of live visits, by 期限 (none last)."""
     rows = database.read(

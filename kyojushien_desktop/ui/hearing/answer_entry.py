@@ -9,6 +9,8 @@ Esc, another file, quitting) asks 保存／破棄／キャンセル first.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
@@ -25,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from kyojushien_desktop.domain.errors import UserFacingError
-from kyojushien_desktop.domain.hearing import Visit
+from kyojushien_desktop.domain.hearing import AWAITING_RECORD, DONE, PLANNED, RECORDED, Visit, shown_status
 from kyojushien_desktop.domain.members import Organization
 from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.hearing import visits
@@ -257,13 +259,15 @@ class AnswerEntry(LiveView, QWidget):
         self.rescale()
         self.name_label.setText(org.name)
         self._fit_name()
-        set_status(self.status, visit.status)
+        shown = shown_status(visit.status, visit.scheduled_at.date(), dt.date.today())
+        set_status(self.status, shown)
         self.status.setToolTip(
             {
-                "予定": "まだ訪問していません。訪問のあと回答を入れて保存すると「記録済」になります。",
-                "実施済": "訪問は済み、回答はまだです。",
-                "記録済": "回答を記録しました。",
-            }.get(visit.status, "")
+                PLANNED: "まだ訪問していません。訪問のあと回答を入れて保存すると「記録済」になります。",
+                AWAITING_RECORD: "予定の日が過ぎました。訪問のあと回答を入れて保存すると「記録済」になります。",
+                DONE: "訪問は済み、回答はまだです。",
+                RECORDED: "回答を記録しました。",
+            }.get(shown, "")
         )
         self.facts["when"].setText(visit_moment(visit.scheduled_at))
         self.facts["place"].setText(visit.place or "—")

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kyojushien_desktop.domain.errors import UserFacingError
-from kyojushien_desktop.domain.hearing import VISIT_STATUSES, VisitSummary
+from kyojushien_desktop.domain.hearing import VisitSummary
 from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.jobs import Progress
 from kyojushien_desktop.services.common.preferences import Preferences
@@ -55,6 +55,7 @@ from kyojushien_desktop.ui.hearing.visit_dialog import VisitDialog
 from kyojushien_desktop.ui.hearing.visit_models import (
     ID_ROLE,
     PERIODS,
+    SHOWN_STATUSES,
     VisitFilterProxy,
     VisitTableModel,
     period_range,
@@ -136,7 +137,7 @@ class HearingPage(Page):
         head.addStretch(1)
         head.addWidget(self.delete_button)
 
-        self.status_filter = filter_combo([(wording.ALL, None), *((s, s) for s in VISIT_STATUSES)], 4)
+        self.status_filter = filter_combo([(wording.ALL, None), *((s, s) for s in SHOWN_STATUSES)], 4)
         self.period_filter = filter_combo([(label, key) for key, label in PERIODS], 7)
         self.clear_filters_button = QPushButton("条件をクリア")
         self.clear_filters_button.clicked.connect(lambda: self.clear_filters())

@@ -16,7 +16,6 @@ from PySide6.QtCore import QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDateEdit,
     QDialog,
     QFormLayout,
@@ -45,6 +44,7 @@ from kyojushien_desktop.services.members import organizations, people
 from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.forms import FormDialog, problems_of
+from kyojushien_desktop.ui.common.pickers import attach_search
 from kyojushien_desktop.ui.common.widgets import list_table
 from kyojushien_desktop.ui.hearing.bank_models import ChosenQuestionsModel, QuestionPickModel
 from kyojushien_desktop.ui.members.organization_dialog import OrganizationDialog
@@ -130,11 +130,11 @@ class VisitDialog(FormDialog):
         for org in self.organizations:
             self.organization.addItem(org.name, org.id)
             self.organization.setItemData(self.organization.count() - 1, org.category, Qt.ItemDataRole.ToolTipRole)
-        completer = QCompleter(self.organization.model(), self.organization)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.organization.setCompleter(completer)
+        self.completer = attach_search(
+            self.organization,
+            [(org.name, (org.name, org.kana, org.people, org.phone)) for org in self.organizations],
+            organizations.matcher,
+        )
         self.new_organization_button = QPushButton(wording.NEW_ORGANIZATION_ON_THE_SPOT)
         self.new_organization_button.setToolTip("名簿にまだない団体を登録して、そのまま訪問先にします。")
         self.new_organization_button.clicked.connect(lambda: self.register_organization())

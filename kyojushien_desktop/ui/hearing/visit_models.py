@@ -15,11 +15,13 @@ from PySide6.QtGui import QBrush, QColor
 
 from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.domain.hearing import (
+    AWAITING_RECORD,
     PLANNED,
     RECORDED,
     VISIT_STATUSES,
     FollowUp,
     VisitSummary,
+    shown_status,
 )
 from kyojushien_desktop.domain.kana import search_key
 from kyojushien_desktop.ui.common import wording
@@ -38,10 +40,13 @@ from kyojushien_desktop.ui.common.table_model import (
 # same calm shades as the 名簿's badges. style.qss gives the QLabel badges the same colours.
 STATUS_COLORS: dict[str, tuple[str, str]] = {
     PLANNED: ("#e3eefa", "#1f4f80"),
+    AWAITING_RECORD: ("#fbe3e0", "#8a1c10"),
     "実施済": ("#fdf0d8", "#6b4a00"),
     RECORDED: ("#e0f2ee", "#1d5b4c"),
 }
-STATUS_KEYS: dict[str, str] = {PLANNED: "planned", "実施済": "done", RECORDED: "recorded"}
+STATUS_KEYS: dict[str, str] = {PLANNED: "planned", AWAITING_RECORD: "awaiting", "実施済": "done", RECORDED: "recorded"}
+# The 状態 filter: the stored ones and 記録待ち, in the order a visit goes through them.
+SHOWN_STATUSES: tuple[str, ...] = (PLANNED, AWAITING_RECORD, *VISIT_STATUSES[1:])
 OVERDUE_TEXT = "#b00020"
 RETIRED_TEXT = "#7a828c"
 GUIDE_TEXT = "#1d5b4c"  # the 手引きより mark, as its badge on the answer-entry screen
@@ -79,7 +84,7 @@ def _qdate(day: dt.date | None) -> QDate:
 
 
 def _status_order(status: str) -> int:
-    return VISIT_STATUSES.index(status) if status in VISIT_STATUSES else len(VISIT_STATUSES)
+    return SHOWN_STATUSES.index(status) if status in SHOWN_STATUSES else len(SHOWN_STATUSES)
 
 
 class VisitTableModel(RowsTableModel[VisitSummary]):
@@ -109,6 +114,10 @@ class VisitTableModel(RowsTableModel[VisitSummary]):
     def visits(self) -> list[VisitSummary]:
         return list(self._rows)
 
+    def status(self, row: VisitSummary) -> str:
+        """予定, or 記録待ち once its day has passed; 実施済 and 記録済 as stored."""
+        return shown_status(row.status, row.scheduled_at.date(), self.today)
+
     def next_text(self, visit_id: int) -> str:
         followups = self._next.get(visit_id, [])
         if not followups:
@@ -132,10 +141,12 @@ class VisitTableModel(RowsTableModel[VisitSummary]):
                 row.organization_name,
                 row.category,
                 row.purpose,
-                row.status,
+                self.status(row),
                 self.next_text(row.id),
             )
             if role == Qt.ItemDataRole.ToolTipRole:
+                if column == self.STATUS_COLUMN and self.status(row) == AWAITING_RECORD:
+                    return "予定の日が過ぎました。訪問したら回答を入力し、取りやめたなら予定を編集してください。"
                 if column == self.STATUS_COLUMN and row.question_count:
                     return f"質問 {row.question_count} 問のうち {row.answered_count} 問に回答"
                 return values[column] if len(values[column]) > 8 else None
@@ -146,13 +157,13 @@ class VisitTableModel(RowsTableModel[VisitSummary]):
                 row.organization_sort or search_key(row.organization_name),
                 row.category,
                 search_key(row.purpose),
-                _status_order(row.status),
+                _status_order(self.status(row)),
                 min((f.due_on.toordinal() for f in self._next.get(row.id, []) if f.due_on), default=10**7),
             )[column]
         if role == ID_ROLE:
             return row.id
         if column == self.STATUS_COLUMN and role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole):
-            return color_role(status_colors(row.status), role)
+            return color_role(status_colors(self.status(row)), role)
         if column == 5 and role == Qt.ItemDataRole.ForegroundRole:
             if any(is_overdue(f, self.today) for f in self._next.get(row.id, [])):
                 return QBrush(QColor(OVERDUE_TEXT))
@@ -218,7 +229,7 @@ class VisitFilterProxy(FilterProxy):
         row = model.visit(source_row)
         day = row.scheduled_at.date()
         return (
-            (self._status is None or row.status == self._status)
+            (self._status is None or model.status(row) == self._status)
             and (self._from is None or day >= self._from)
             and (self._to is None or day <= self._to)
         )

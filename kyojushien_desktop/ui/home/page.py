@@ -68,13 +68,17 @@ class HomePage(Page):
         self.directory_status.setWordWrap(True)
         self.upcoming = QLabel()
         self.upcoming.setWordWrap(True)
+        self.awaiting = QLabel()
+        self.awaiting.setObjectName("warning")
+        self.awaiting.setWordWrap(True)
+        self.awaiting.hide()
         self.followups = QLabel()
         self.followups.setWordWrap(True)
         self.overdue = QLabel()
         self.overdue.setObjectName("warning")
         self.overdue.setWordWrap(True)
         self.overdue.hide()
-        for label in (self.directory_status, self.upcoming, self.followups, self.overdue):
+        for label in (self.directory_status, self.upcoming, self.awaiting, self.followups, self.overdue):
             label.setTextFormat(Qt.TextFormat.PlainText)
             status.addWidget(label)
 
@@ -202,6 +206,13 @@ class HomePage(Page):
             self.upcoming.setText(f"これからのヒアリング: {ahead}")
         else:
             self.upcoming.setText("これからのヒアリング: 予定はありません")
+        if summary.awaiting_record:
+            when, name = summary.awaiting_record[0]
+            self.awaiting.setText(
+                f"記録待ちのヒアリング {len(summary.awaiting_record)}件（予定の日が過ぎたもの）。"
+                f"最も古いもの: {wareki.format_datetime(when)} {name}"
+            )
+        self.awaiting.setVisible(bool(summary.awaiting_record))
         self.followups.setText(f"まだ済んでいない次の対応: {summary.open_followups}件")
         if summary.overdue_followups:
             due, action, name = summary.overdue_followups[0]

@@ -11,7 +11,15 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from kyojushien_desktop.domain.hearing import PLANNED, RECORDED, FollowUp, Question, QuestionBank, Visit
+from kyojushien_desktop.domain.hearing import (
+    AWAITING_RECORD,
+    PLANNED,
+    RECORDED,
+    FollowUp,
+    Question,
+    QuestionBank,
+    Visit,
+)
 from kyojushien_desktop.domain.members import Person
 from kyojushien_desktop.services import datafile, timeline
 from kyojushien_desktop.services.common.changes import Changes, Topic
@@ -32,6 +40,7 @@ from kyojushien_desktop.ui.hearing.page import COMPARE_TAB, ENTRY, TABS, Hearing
 from kyojushien_desktop.ui.hearing.print_dialog import PrintSheetsDialog
 from kyojushien_desktop.ui.hearing.visit_dialog import NEW_ORGANIZATION, VisitDialog
 from kyojushien_desktop.ui.hearing.visit_models import (
+    ID_ROLE,
     OVERDUE_TEXT,
     FollowUpTableModel,
     VisitFilterProxy,
@@ -213,7 +222,7 @@ def test_plan_visit_through_dialog_lists_it_and_puts_it_on_timeline(qtbot, sessi
             "株式会社みどり不動産",
             "不動産事業者・団体",
             "要配慮者の入居で困っていることを伺う",
-            "予定",
+            AWAITING_RECORD,  # stored 予定, on a day already past: shown as waiting for its record
             "",
         ]
     ]
@@ -287,7 +296,7 @@ def test_answers_entered_for_every_type_reach_the_comparison_and_its_excel(qtbot
     assert page.stack.currentIndex() == ENTRY
     entry = page.entry
     assert entry.name_label.text() == "株式会社みどり不動産"
-    assert entry.status.text() == "予定"
+    assert entry.status.text() == AWAITING_RECORD  # 予定 on 2025-06-12, a day already past
     assert entry.facts["when"].text() == "令和7年6月12日(木) 10:00"
     free, number, yesno, choice = entry.rows
     assert [r.number.text() for r in entry.rows] == ["1.", "2.", "3.", "4."]
@@ -634,3 +643,44 @@ def test_visits_sort_by_organisation_in_gojuon_order(session, own_bank):
     proxy.sort(1, Qt.SortOrder.AscendingOrder)
     shown = [proxy.index(row, 1).data() for row in range(proxy.rowCount())]
     assert shown == ["青葉住宅", "北山管理", "渡辺不動産"]
+
+
+@completer_popup
+def test_visit_dialog_picker_finds_organisations_as_the_directory_search_does(qtbot, session):
+    """Typing あさひ in the visit dialog's 訪問先 lists アサヒ不動産, and 社協 lists the 社会福祉協議会:
+    the picker folds kana and knows the trade's abbreviations, as the 名簿 search does."""
+    for name, category in (("アサヒ不動産", "不動産事業者・団体"), ("みどり町社会福祉協議会", "福祉事業者・団体")):
+        organizations.save_organization(session, organizations.new_organization(category, name))
+    dialog = VisitDialog(session)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    proxy = dialog.completer.proxy
+
+    def listed(text: str) -> list[str]:
+        dialog.organization.lineEdit().clear()
+        dialog.organization.lineEdit().setText(text)
+        dialog.organization.lineEdit().textEdited.emit(text)
+        return [proxy.index(row, 0).data() for row in range(proxy.rowCount())]
+
+    assert listed("あさひ") == ["アサヒ不動産"]
+    assert listed("社協") == ["みどり町社会福祉協議会"]
+    dialog.discard()
+
+
+def test_planned_visit_whose_day_passed_shows_as_awaiting_record(qtbot, session, org_id):
+    """A visit still 予定 on a day already past shows as 記録待ち in the list (and its filter) and on
+    ホーム; one in the future stays 予定."""
+    past = plan(session, org_id, [], when=dt.datetime.combine(dt.date.today() - dt.timedelta(days=3), dt.time(10)))
+    ahead = plan(session, org_id, [], when=dt.datetime.combine(dt.date.today() + dt.timedelta(days=3), dt.time(10)))
+    page = make_page(qtbot, session)
+    status = {row[0]: row[4] for row in page.shown_rows()}
+    assert sorted(status.values()) == sorted([AWAITING_RECORD, PLANNED])
+    page.status_filter.setCurrentIndex(page.status_filter.findData(AWAITING_RECORD))
+    assert [page.proxy.index(r, 0).data(ID_ROLE) for r in range(page.proxy.rowCount())] == [past]
+    assert visits.get_visit(session, past).status == PLANNED  # shown, never stored
+    assert ahead != past
+
+    from kyojushien_desktop.services.overview import load_overview
+
+    overview = load_overview(session)
+    assert [name for _when, name in overview.awaiting_record] == ["株式会社みどり不動産"]
