@@ -155,14 +155,6 @@ class VisitOnTimeline:
 
 
 @dataclass(frozen=True)
-class UpcomingVisit:
-    """A planned visit for ホーム's list of the hearings ahead."""
-
-    scheduled_at: dt.datetime
-    organization_name: str
-
-
-@dataclass(frozen=True)
 class FollowUp:
     """次の対応 decided at a visit, with its 期限."""
 
@@ -171,15 +163,6 @@ class FollowUp:
     due_on: dt.date | None = None
     done: bool = False
     id: int | None = None
-
-
-@dataclass(frozen=True)
-class OpenFollowUp:
-    """次の対応 not yet done, with the organisation it concerns (ホーム's overview)."""
-
-    action: str
-    due_on: dt.date | None
-    organization_name: str
 
 
 @dataclass(frozen=True)

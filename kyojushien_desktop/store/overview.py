@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kyojushien_desktop.domain.hearing import OpenFollowUp, UpcomingVisit
+from kyojushien_desktop.domain.overview import OpenFollowUp, UpcomingVisit
 from kyojushien_desktop.store.database import Database
 from kyojushien_desktop.store.values import day, moment
 

@@ -1,0 +1,24 @@
+"""What ホーム's いまの状況 shows of the hearings: kept apart from ``domain.hearing`` so that the
+window's first paint does not build the hearing area's many record types."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class UpcomingVisit:
+    """A planned visit for ホーム's list of the hearings ahead (or of those waiting for a record)."""
+
+    scheduled_at: dt.datetime
+    organization_name: str
+
+
+@dataclass(frozen=True)
+class OpenFollowUp:
+    """次の対応 not yet done, with the organisation it concerns (ホーム's overview)."""
+
+    action: str
+    due_on: dt.date | None
+    organization_name: str
