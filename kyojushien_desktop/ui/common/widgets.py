@@ -21,29 +21,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kyojushien_desktop.ui.common.flow import flow_row
+
 T = TypeVar("T")
 
 
 def filter_combo(items: Sequence[tuple[str, object]], chars: int) -> QComboBox:
-    """A filter combo a few characters wide, so the row fits at 特大 too; its list shows in full."""
+    """A filter combo as wide as its longest value (so 不動産事業者・団体 is read whole), at least
+    ``chars`` characters; the filter row wraps rather than cut it."""
     combo = QComboBox()
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     combo.setMinimumContentsLength(chars)
     for text, data in items:
         combo.addItem(text, data)
     return combo
 
 
-def add_filters(row: QHBoxLayout, filters: Sequence[tuple[str, QComboBox]], changed: Callable[[], None]) -> None:
-    """Each filter combo after its caption (Alt+key reaches it), a little apart; any change calls
-    ``changed``."""
+def filter_row(
+    filters: Sequence[tuple[str, QComboBox]], changed: Callable[[], None], *after: QWidget
+) -> QWidget:
+    """Each filter combo after its caption (Alt+key reaches it), kept together when the row wraps
+    on a narrow window; any change calls ``changed``. ``after`` (条件をクリア) follows them."""
+    pairs = []
     for caption, combo in filters:
+        pair = QWidget()
+        layout = QHBoxLayout(pair)
+        layout.setContentsMargins(0, 0, 6, 0)
+        layout.setSpacing(4)
         label = QLabel(caption)
         label.setBuddy(combo)
-        row.addWidget(label)
-        row.addWidget(combo)
-        row.addSpacing(10)
+        layout.addWidget(label)
+        layout.addWidget(combo)
         combo.currentIndexChanged.connect(lambda _i: changed())
+        pairs.append(pair)
+    return flow_row(*pairs, *after)
 
 
 def list_table(

@@ -33,6 +33,7 @@ from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.hearing import question_banks
 from kyojushien_desktop.ui.common import wording
+from kyojushien_desktop.ui.common.flow import flow_row
 from kyojushien_desktop.ui.common.forms import FormDialog
 from kyojushien_desktop.ui.common.live import LiveView
 from kyojushien_desktop.ui.common.ops import value_of
@@ -119,13 +120,13 @@ class BankEditor(LiveView, QWidget):
         self.restore_wording_button = QPushButton(wording.RESTORE_GUIDE_WORDING)
         self.restore_wording_button.setToolTip("書き換えた手引きの質問を、手引きの文言に戻します。")
         self.restore_wording_button.clicked.connect(lambda: self.restore_wording())
-        question_buttons = QHBoxLayout()
-        question_buttons.setSpacing(6)
-        for button in (self.add_button, self.edit_button, self.up_button, self.down_button):
-            question_buttons.addWidget(button)
-        question_buttons.addStretch(1)
-        question_buttons.addWidget(self.restore_wording_button)
-        question_buttons.addWidget(self.retire_button)
+        question_buttons = flow_row(
+            self.add_button,
+            self.edit_button,
+            self.up_button,
+            self.down_button,
+            right=(self.restore_wording_button, self.retire_button),
+        )
         foot = QHBoxLayout()
         hint = QLabel(
             f"「{wording.GUIDE_MARK}」は手引きの質問例です。番号の順にヒアリングシートへ印刷します。ダブルクリックで編集します。"
@@ -139,7 +140,7 @@ class BankEditor(LiveView, QWidget):
         right_layout.setContentsMargins(8, 0, 0, 0)
         right_layout.addWidget(self.bank_name)
         right_layout.addWidget(self.bank_note)
-        right_layout.addLayout(question_buttons)
+        right_layout.addWidget(question_buttons)
         right_layout.addWidget(self.question_table, 1)
         right_layout.addLayout(foot)
 

@@ -31,6 +31,7 @@ from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.hearing import question_banks
 from kyojushien_desktop.services.members import terms
 from kyojushien_desktop.ui.common import dialogs, jobs, wording
+from kyojushien_desktop.ui.common.flow import flow_row
 from kyojushien_desktop.ui.common.forms import DateField
 from kyojushien_desktop.ui.common.live import LiveView
 from kyojushien_desktop.ui.common.widgets import char_width, filter_combo
@@ -82,15 +83,9 @@ class CompareView(LiveView, QWidget):
         first.addWidget(category_label)
         first.addWidget(self.category)
         first.addStretch(0)
-        second = QHBoxLayout()
-        second.setSpacing(6)
-        second.addWidget(self.use_period)
-        second.addWidget(self.date_from)
-        second.addWidget(QLabel("〜"))
-        second.addWidget(self.date_to)
-        second.addStretch(1)
-        second.addWidget(self.xlsx_button)
-        second.addWidget(self.pdf_button)
+        second = flow_row(
+            self.use_period, self.date_from, QLabel("〜"), self.date_to, right=(self.xlsx_button, self.pdf_button)
+        )
 
         self.model = CompareTableModel(self)
         self.proxy = QSortFilterProxyModel(self)
@@ -136,7 +131,7 @@ class CompareView(LiveView, QWidget):
         layout.setContentsMargins(12, 12, 12, 12)
         layout.setSpacing(8)
         layout.addLayout(first)
-        layout.addLayout(second)
+        layout.addWidget(second)
         layout.addWidget(self.error)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)

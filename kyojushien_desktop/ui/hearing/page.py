@@ -35,14 +35,15 @@ from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.hearing import question_banks, visits
 from kyojushien_desktop.ui.common import dialogs, jobs, wording
+from kyojushien_desktop.ui.common.flow import flow_row
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.live import Page
 from kyojushien_desktop.ui.common.notice_bar import UndoNotice
 from kyojushien_desktop.ui.common.ops import Operations, changes_of
 from kyojushien_desktop.ui.common.widgets import (
-    add_filters,
     char_width,
     filter_combo,
+    filter_row,
     open_on_enter,
     sortable_list_table,
 )
@@ -130,12 +131,9 @@ class HearingPage(Page):
         self.print_button.clicked.connect(lambda: self.print_sheets())
         self.delete_button = QPushButton("削除…")
         self.delete_button.clicked.connect(lambda: self.delete_visit())
-        head = QHBoxLayout()
-        head.setSpacing(6)
-        for button in (self.plan_button, self.answer_button, self.edit_button, self.print_button):
-            head.addWidget(button)
-        head.addStretch(1)
-        head.addWidget(self.delete_button)
+        head = flow_row(
+            self.plan_button, self.answer_button, self.edit_button, self.print_button, right=(self.delete_button,)
+        )
 
         self.status_filter = filter_combo([(wording.ALL, None), *((s, s) for s in SHOWN_STATUSES)], 4)
         self.period_filter = filter_combo([(label, key) for key, label in PERIODS], 7)
@@ -144,13 +142,15 @@ class HearingPage(Page):
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         filters = QHBoxLayout()
-        filters.setSpacing(6)
-        add_filters(
-            filters, ((wording.VISIT_STATUS, self.status_filter), ("期間", self.period_filter)), self._filters_changed
+        filters.addWidget(
+            filter_row(
+                ((wording.VISIT_STATUS, self.status_filter), ("期間", self.period_filter)),
+                self._filters_changed,
+                self.clear_filters_button,
+            ),
+            1,
         )
-        filters.addWidget(self.clear_filters_button)
-        filters.addStretch(1)
-        filters.addWidget(self.count_label)
+        filters.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignTop)
 
         self.model = VisitTableModel(self)
         self.proxy = VisitFilterProxy(self)
@@ -181,7 +181,7 @@ class HearingPage(Page):
         top_layout = QVBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.setSpacing(8)
-        top_layout.addLayout(head)
+        top_layout.addWidget(head)
         top_layout.addLayout(filters)
         top_layout.addWidget(self.notice)
         top_layout.addWidget(self.empty_label)

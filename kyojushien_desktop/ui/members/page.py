@@ -34,14 +34,15 @@ from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.members import organizations, terms
 from kyojushien_desktop.services.members.organizations import OrganizationFilter
 from kyojushien_desktop.ui.common import dialogs, jobs, wording
+from kyojushien_desktop.ui.common.flow import flow_row
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.live import Page
 from kyojushien_desktop.ui.common.notice_bar import UndoNotice
 from kyojushien_desktop.ui.common.ops import Operations
 from kyojushien_desktop.ui.common.widgets import (
-    add_filters,
     char_width,
     filter_combo,
+    filter_row,
     open_on_enter,
     sortable_list_table,
 )
@@ -124,12 +125,7 @@ class MembersPage(Page):
         self.export_pdf_action = export_menu.addAction("名簿PDF（印刷用）…")
         self.export_pdf_action.triggered.connect(lambda _checked=False: self.export("pdf"))
         self.export_button.setMenu(export_menu)
-        head = QHBoxLayout()
-        head.addWidget(self.heading)
-        head.addStretch(1)
-        head.addWidget(self.new_button)
-        head.addWidget(self.import_button)
-        head.addWidget(self.export_button)
+        head = flow_row(self.heading, right=(self.new_button, self.import_button, self.export_button))
 
         self.search = QLineEdit()
         self.search.setObjectName("searchBox")
@@ -149,10 +145,7 @@ class MembersPage(Page):
         self.tag_filter = filter_combo(all_items, 6)
         self.clear_filters_button = QPushButton("条件をクリア")
         self.clear_filters_button.clicked.connect(self.clear_filters)
-        filters = QHBoxLayout()
-        filters.setSpacing(6)
-        add_filters(
-            filters,
+        filters = filter_row(
             (
                 (wording.CATEGORY, self.category_filter),
                 (wording.STAGE_SHORT, self.stage_filter),
@@ -160,9 +153,8 @@ class MembersPage(Page):
                 (wording.TAG, self.tag_filter),
             ),
             self._filters_changed,
+            self.clear_filters_button,
         )
-        filters.addWidget(self.clear_filters_button)
-        filters.addStretch(1)
 
         self.table = sortable_list_table(self.proxy, self.model.column_of("name"), Qt.SortOrder.AscendingOrder)
         self.table.setObjectName("membersTable")
@@ -198,9 +190,9 @@ class MembersPage(Page):
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(24, 16, 24, 12)
         layout.setSpacing(8)
-        layout.addLayout(head)
+        layout.addWidget(head)
         layout.addLayout(search_row)
-        layout.addLayout(filters)
+        layout.addWidget(filters)
         layout.addWidget(self.notice)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
