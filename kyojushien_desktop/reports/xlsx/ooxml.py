@@ -11,6 +11,7 @@ so no entity can expand.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import posixpath
 import re
 import zipfile
@@ -27,6 +28,7 @@ _MAIN = ("http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://pu
 _LOCAL = {f"{ns} {local}": local for ns in _MAIN for local in ("c", "v", "f", "is", "t", "rPh", "row", "si")}
 _ESCAPED = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _CHUNK = 1 << 16
+_WHOLE_PART_BYTES = 8 * 1024 * 1024  # a workbook.xml or .rels is a few KB; these are read whole
 _GENERAL = ("General", None)
 
 
@@ -74,10 +76,18 @@ class Package:
         self.archive = zipfile.ZipFile(handle)
         self.entries = self.archive.infolist()
         self._names = {entry.filename for entry in self.entries}
-        self.workbook_part = self._workbook_part()
         self._sheets: tuple[list[SheetEntry], int, bool] | None = None
         self._formats: list[tuple[str, str | None]] | None = None
         self._strings: tuple[list[str], set[int]] | None = None
+
+    @functools.cached_property
+    def workbook_part(self) -> str:
+        """The workbook's main part, as the package's relationships name it (read after the sizes
+        were checked: it reads ``_rels/.rels``)."""
+        for kind, target in self._relationships("").values():
+            if kind == "officeDocument" and target in self._names:
+                return target
+        return "xl/workbook.xml"
 
     @property
     def is_workbook(self) -> bool:
@@ -88,7 +98,10 @@ class Package:
 
     # --- small parts ------------------------------------------------------------------------
     def _xml(self, part: str) -> ElementTree.Element:
+        """A small part (the workbook, relationships) read whole."""
         try:
+            if self.archive.getinfo(part).file_size > _WHOLE_PART_BYTES:
+                raise Damaged(f"{part} is too large for what it holds")
             data = self.archive.read(part)
         except KeyError as exc:
             raise Damaged(f"missing {part}") from exc
@@ -119,12 +132,6 @@ class Package:
             result[item.get("Id", "")] = (item.get("Type", "").rpartition("/")[2], path)
         return result
 
-    def _workbook_part(self) -> str:
-        for kind, target in self._relationships("").values() if "_rels/.rels" in self._names else ():
-            if kind == "officeDocument" and target in self._names:
-                return target
-        return "xl/workbook.xml"
-
     def sheets(self) -> tuple[list[SheetEntry], int, bool]:
         """The sheets in tab order, the index of the active tab, and whether dates count from 1904."""
         if self._sheets is None:
@@ -153,27 +160,6 @@ class Package:
                 return target
         return None
 
-    def formats(self) -> list[tuple[str, str | None]]:
-        """Each cell style's number format and its date kind (None for a plain number)."""
-        if self._formats is None:
-            part = self._part_of("styles")
-            self._formats = [_GENERAL]
-            if part is not None:
-                root = self._xml(part)
-                custom: dict[int, str] = {}
-                formats: list[tuple[str, str | None]] = []
-                for element in root:
-                    if _local(element.tag) == "numFmts":
-                        for item in element:
-                            custom[int(item.get("numFmtId", "0"))] = item.get("formatCode", "General")
-                    elif _local(element.tag) == "cellXfs":
-                        for item in element:
-                            identifier = int(item.get("numFmtId", "0") or 0)
-                            code = custom.get(identifier) or number_format.BUILTIN_FORMATS.get(identifier, "General")
-                            formats.append(_GENERAL if code == "General" else (code, number_format.date_kind(code)))
-                self._formats = formats or [_GENERAL]
-        return self._formats
-
     # --- streamed parts ---------------------------------------------------------------------
     def _stream(
         self, part: str, start: Callable, end: Callable, text: Callable, steps: Callable[[int], None] | None = None
@@ -194,6 +180,36 @@ class Package:
                 parser.Parse(b"", True)
         except expat.ExpatError as exc:
             raise Damaged(f"{part}: {exc}") from exc
+
+    def formats(self) -> list[tuple[str, str | None]]:
+        """Each cell style's number format and its date kind (None for a plain number)."""
+        if self._formats is None:
+            custom: dict[int, str] = {}
+            identifiers: list[int] = []
+            depth = {"cellXfs": 0}
+
+            def start(name: str, attrs: dict[str, str]) -> None:
+                local = name.rpartition(" ")[2]
+                if local == "numFmt":
+                    custom[int(attrs.get("numFmtId", "0") or 0)] = attrs.get("formatCode", "General")
+                elif local == "cellXfs":
+                    depth["cellXfs"] += 1
+                elif local == "xf" and depth["cellXfs"]:
+                    identifiers.append(int(attrs.get("numFmtId", "0") or 0))
+
+            def end(name: str) -> None:
+                if name.rpartition(" ")[2] == "cellXfs":
+                    depth["cellXfs"] -= 1
+
+            part = self._part_of("styles")
+            if part is not None:
+                self._stream(part, start, end, lambda _text: None)
+            formats: list[tuple[str, str | None]] = []
+            for identifier in identifiers:
+                code = custom.get(identifier) or number_format.BUILTIN_FORMATS.get(identifier, "General")
+                formats.append(_GENERAL if code == "General" else (code, number_format.date_kind(code)))
+            self._formats = formats or [_GENERAL]
+        return self._formats
 
     def shared_strings(self) -> tuple[list[str], set[int]]:
         """The workbook's strings (phonetic guides left out) and the indexes whose text was cleaned."""

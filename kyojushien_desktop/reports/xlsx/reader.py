@@ -211,11 +211,13 @@ class _XlsxWorkbook(Workbook):
                 package = ooxml.Package(handle)
             except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError) as exc:
                 raise _not_excel(path) from exc
-            if not package.is_workbook:
-                raise _not_excel(path, "Word など、Excel以外のソフトのファイルです")
             _check_sizes(path, package)
             try:
+                if not package.is_workbook:
+                    raise _not_excel(path, "Word など、Excel以外のソフトのファイルです")
                 return cls(path, handle, package)
+            except UserFacingError:
+                raise
             except Exception as exc:  # the workbook's own parts are damaged
                 raise _not_excel(path, "ファイルが壊れているようです") from exc
         except BaseException:
@@ -315,14 +317,16 @@ def _suspicious(entry: zipfile.ZipInfo) -> bool:
 
 def _where(package: ooxml.Package, entry: zipfile.ZipInfo) -> str:
     """「シート「名簿」」for a worksheet part, when the parts naming it are themselves sound."""
-    naming = {package.workbook_part, package.relationships_part(package.workbook_part)}
-    if not any(_suspicious(item) for item in package.entries if item.filename in naming):
-        try:
-            for sheet in package.sheets()[0]:
-                if sheet.part == entry.filename:
-                    return f"シート「{sheet.info.name}」"
-        except Exception:  # only a nicer name is lost
-            pass
+    sound = {item.filename for item in package.entries if not _suspicious(item)}
+    try:
+        if package.relationships_part("") in sound:
+            workbook = package.workbook_part
+            if {workbook, package.relationships_part(workbook)} <= sound:
+                for sheet in package.sheets()[0]:
+                    if sheet.part == entry.filename:
+                        return f"シート「{sheet.info.name}」"
+    except Exception:  # only a nicer name is lost
+        pass
     return f"部品 {entry.filename}"
 
 
