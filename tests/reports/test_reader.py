@@ -257,3 +257,17 @@ def test_ratio_bomb_is_refused(tmp_path):
     with pytest.raises(UserFacingError) as caught:
         reader.open_workbook(tmp_path / "bomb.xlsx")
     assert "異常に圧縮されたデータ" in caught.value.message and "シート「名簿」" in caught.value.message
+
+
+def test_too_many_rows_in_a_sheet(tmp_path, monkeypatch):
+    """Past the row limit the reader stops with a message naming the sheet and the limit."""
+    book = openpyxl.Workbook()
+    book.active.title = "名簿"
+    for number in range(50):
+        book.active.append([f"団体{number}"])
+    book.save(tmp_path / "rows.xlsx")
+    monkeypatch.setattr(reader, "MAX_ROWS", 10)
+    monkeypatch.setattr(reader, "HEADER_SEARCH_ROWS", 5)
+    with pytest.raises(UserFacingError) as caught:
+        read(tmp_path / "rows.xlsx")
+    assert caught.value.message.startswith("シート「名簿」の行が多すぎます（取り込めるのは10行まで）")

@@ -242,8 +242,8 @@ def _check_rows(session: Session, preview: ImportPreview, table: Table, progress
     mapping, headers, header = preview.mapping, preview.headers, preview.header_row
     columns = {key: headers.index(text) for key, text in mapping.items() if text is not None}
     used = {column + 1: key for key, column in columns.items()}
-    unresolved: dict[int, dict[str, Cell]] = {}
-    for row, column in table.unresolved:
+    unresolved: dict[int, dict[str, Cell]] = {}  # formulas without a usable result, and error values
+    for row, column in sorted({*table.unresolved, *table.errors}):
         if row > header and column in used:
             unresolved.setdefault(row, {})[used[column]] = table.cell(row, column)
     header_texts = {key: rules.tidy(text) for key, text in mapping.items() if text is not None}
@@ -291,9 +291,12 @@ def _check_rows(session: Session, preview: ImportPreview, table: Table, progress
         )
 
 
+def _first_text(texts: tuple[str, ...]) -> str:
+    return rules.tidy(next((text for text in texts if text.strip()), ""))
+
+
 def _says_total(texts: tuple[str, ...]) -> bool:
-    first = next((text for text in texts if text.strip()), "")
-    return bool(first) and rules.is_footer(rules.tidy(first))
+    return rules.is_footer(_first_text(texts))
 
 
 def _left_out(
@@ -302,7 +305,7 @@ def _left_out(
     """A total or end-of-list row (its name, or its first cell when the name is empty, says 計,
     合計 42件, 以上 …), or the header printed again."""
     name = values.get("name", "")
-    first = name or next((rules.tidy(text) for text in texts if text.strip()), "")
+    first = name or _first_text(texts)
     if rules.is_footer(first):
         return ImportSkip(number, first, f"「{first}」は合計や名簿の終わりを示す行とみなして、取り込みません。")
     if rules.repeats_header(values, headers):
@@ -313,7 +316,9 @@ def _left_out(
 def _formula_problem(number: int, column: str, cell: Cell, position: int) -> ImportProblem:
     where = cell_name(number, position + 1)
     formula = f"（{cell.formula}）" if cell.formula else ""
-    if cell.error:
+    if cell.error and cell.formula is None:
+        message = f"セル{where}がエラー値（{cell.error}）です。Excelで直してから取り込んでください。"
+    elif cell.error:
         message = f"セル{where}の数式{formula}の結果がエラー（{cell.error}）です。Excelで直してから取り込んでください。"
     else:
         message = (

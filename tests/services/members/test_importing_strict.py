@@ -170,9 +170,9 @@ def test_zip_bomb_is_refused_at_once_with_little_memory(session, tmp_path):
 
 
 def test_formula_without_its_result_blocks_its_row(session, tmp_path):
-    """A formula no program calculated (openpyxl writes none of their results) is a problem naming
-    the row, column and cell, not a blank phone; nothing is written unless the other rows are
-    asked for."""
+    """A formula no program calculated (openpyxl writes none of their results), or an error value,
+    is a problem naming the row, column and cell, not a blank phone; nothing is written unless
+    the other rows are asked for."""
     path = workbook(
         tmp_path / "calc.xlsx",
         {
@@ -180,15 +180,17 @@ def test_formula_without_its_result_blocks_its_row(session, tmp_path):
                 ["団体名", "市外局番", "番号", "電話"],
                 ["あおば荘", "011", "111-1111", "=B2&C2"],
                 ["さくら荘", "", "", ""],
+                ["ひかり荘", "", "", "#N/A"],
             ]
         },
     )
     preview = mi.preview_import(session, path)
     assert [p.describe() for p in preview.problems] == [
         "2行目「電話」: セルD2の数式（=B2&C2）の計算結果がファイルに保存されていません。"
-        "Excelで開いて上書き保存すると、計算結果が保存されて読めるようになります。"
+        "Excelで開いて上書き保存すると、計算結果が保存されて読めるようになります。",
+        "4行目「電話」: セルD4がエラー値（#N/A）です。Excelで直してから取り込んでください。",
     ]
-    with pytest.raises(ValidationError, match="2行目"):
+    with pytest.raises(ValidationError, match="2行目、4行目"):
         mi.apply_import(session, preview)
     assert count(session) == 0
     assert mi.apply_import(session, preview, skip_bad=True).added == 1
