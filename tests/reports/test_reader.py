@@ -97,6 +97,7 @@ def test_number_formats_show_what_excel_shows(tmp_path):
         (123456, "0.00E+00", "1.23E+05"),
         (12, '"No."000', "No.012"),
         (1234, "[$¥-411]#,##0", "¥1,234"),
+        (1e30, "#,##0.00", "1e+30"),
     ],
 )
 def test_format_number(value, code, shown):
@@ -177,6 +178,18 @@ def test_prefixed_namespace_and_missing_references(tmp_path):
         prefix="x",
     )
     assert read(path).texts == [("団体名", "電話"), ("あおば荘", "0312345678")]
+
+
+def test_builtin_date_style_and_a_serial_beyond_9999(tmp_path):
+    """A built-in date style (14) reads as a date; a number too large to be a date stays a number."""
+    path = handmade_xlsx(
+        tmp_path / "d.xlsx",
+        '<row r="1"><c r="A1" s="1"><v>45748</v></c><c r="B1" s="1"><v>99999999</v></c></row>',
+        styles=(14,),
+    )
+    table = read(path)
+    assert table.texts == [("2025/4/1", "99999999")]
+    assert table.values == [(dt.date(2025, 4, 1), 99999999)]
 
 
 def test_dtd_is_refused(tmp_path):

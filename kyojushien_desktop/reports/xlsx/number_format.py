@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 # Excel's built-in formats by id (ECMA-376 18.8.30); 5-8 as on Japanese Windows.
 BUILTIN_FORMATS: dict[int, str] = {
@@ -56,6 +56,7 @@ BUILTIN_FORMATS: dict[int, str] = {
 }
 
 DATE, TIME, DATETIME = "date", "time", "datetime"
+LAST_SERIAL = 2958465  # 9999-12-31, the last day Excel can show
 
 _QUOTED = re.compile(r'"[^"]*"|\\.|_.|\*.')
 _BRACKET = re.compile(r"\[[^\]]*\]")
@@ -230,7 +231,10 @@ def _render(value: float, section: str) -> str:
     integer, decimals = tokens[:point], tokens[point + 1 :]
     places = sum(1 for kind, text in decimals if kind == "ph" and text in "0#?")
     value = value * 100 ** marks.count("%") / 1000 ** _scaling_commas(integer)
-    rounded = Decimal(repr(abs(value))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    try:
+        rounded = Decimal(repr(abs(value))).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    except InvalidOperation:  # more digits than a Decimal holds: Excel shows such a number in E notation
+        return general(value)
     whole, _, fraction = f"{rounded:f}".partition(".")
     text = _integer_part(integer, "" if whole == "0" else whole)
     if point < len(tokens):

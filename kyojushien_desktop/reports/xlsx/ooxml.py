@@ -443,6 +443,8 @@ class _SheetReader:
             return raw, raw, "General"
         code, date_kind = self.formats[style] if style < len(self.formats) else _GENERAL
         if date_kind is not None:
+            if not 0 <= number <= number_format.LAST_SERIAL:
+                return number, number_format.general(number), code  # Excel shows ##### here
             moment = number_format.serial_to_datetime(float(number), self.date1904)
             value: dt.date | dt.datetime | dt.time = (
                 moment.date()
