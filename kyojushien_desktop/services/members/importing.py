@@ -131,20 +131,20 @@ class _Existing:
         self.position = {summary.id: index for index, summary in enumerate(self.summaries)}
         self.by_key: dict[str, list[int]] = {}
         self.by_digits: dict[str, list[int]] = {}
-        for summary in self.summaries:
-            keys = self._stored_keys(session, summary.id)
-            if keys is None:
-                continue
-            key, digits = keys
-            self.by_key.setdefault(key, []).append(summary.id)
-            for number in digits:
-                self.by_digits.setdefault(number, []).append(summary.id)
+        for ident, key, numbers in self._stored_keys(session):
+            self.by_key.setdefault(key, []).append(ident)
+            for digits in numbers:
+                self.by_digits.setdefault(digits, []).append(ident)
 
-    @staticmethod
-    def _stored_keys(session: Session, organization_id: int) -> tuple[str, list[str]] | None:
-        """The store's matching keys of one organisation: its name key and phone/FAX digits."""
-        row = organization_store.get(session.database, organization_id)
-        return None if row is None else (row["name_key"], row["phone_digits"].split())
+    def _stored_keys(self, session: Session) -> list[tuple[int, str, tuple[str, ...]]]:
+        """Each live organisation's stored matching keys: (id, name key, phone/FAX digits). The one
+        place this module reads store rows."""
+        keys = []
+        for summary in self.summaries:
+            row = organization_store.get(session.database, summary.id)
+            if row is not None:
+                keys.append((summary.id, row["name_key"], tuple(row["phone_digits"].split())))
+        return keys
 
     def similar(self, org: Organization) -> tuple[OrganizationSummary, ...]:
         if not self.summaries:
