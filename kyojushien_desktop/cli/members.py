@@ -23,7 +23,17 @@ def _cmd_import(args: argparse.Namespace) -> int:
     from kyojushien_desktop.services.members import importing
 
     with writing_session(args) as session:
-        preview = importing.preview_import(session, Path(args.file))
+        preview = importing.preview_import(session, Path(args.file), sheet=args.sheet)
+        if args.sheet is None and preview.other_header_sheets:
+            names = "、".join(f"「{name}」" for name in [preview.sheet, *preview.other_header_sheets])
+            raise UserFacingError(
+                f"名簿の見出しがあるシートが複数あるため、何も取り込みませんでした（{names}）: {preview.path}",
+                hint=f"取り込むシートを --sheet で指定してください（例: --sheet {preview.sheet}）。",
+            )
+        for skipped in preview.skipped:
+            print(skipped.describe(), file=sys.stderr)
+        for warning in preview.warnings:
+            print(f"注意: {warning.describe()}", file=sys.stderr)
         for problem in preview.problems:
             print(problem.describe(), file=sys.stderr)
         if preview.problems and not args.skip_bad:
@@ -59,6 +69,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     sub = members.add_subparsers(dest="members_command", metavar="コマンド", required=True, parser_class=type(members))
     imp = sub.add_parser("import", parents=[common], help="Excel(.xlsx)・CSVの名簿を取り込みます")
     imp.add_argument("file", metavar="FILE", help="取り込むファイル（.xlsx または .csv）")
+    imp.add_argument("--sheet", metavar="NAME", help="読むシートの名前（省略時は名簿の見出しがあるシート）")
     imp.add_argument("--skip-bad", action="store_true", help="問題のある行を飛ばして、問題のない行だけを取り込みます")
     imp.add_argument(
         "--duplicates",

@@ -5,6 +5,7 @@ import sqlite3
 import subprocess
 import sys
 
+import openpyxl
 import pytest
 
 from kyojushien_desktop.services import datafile
@@ -68,3 +69,37 @@ def test_unreadable_file_exits_1(db, tmp_path):
     result = run("members", "import", str(path), "--db", str(db))
     assert result.returncode == 1
     assert "Excelファイルとして読み取れません" in result.stderr and "memo.xlsx" in result.stderr
+
+
+def test_several_sheets_need_sheet_and_totals_are_listed(db, tmp_path):
+    """Two sheets holding a 名簿: exit 1 naming both and --sheet, nothing written; with --sheet the
+    named sheet lands, its total row listed on stderr and left out."""
+    book = openpyxl.Workbook()
+    book.active.title = "名簿(旧)"
+    book.active.append(["団体名", "電話番号"])
+    book.active.append(["むかし荘", "011-000-0000"])
+    sheet = book.create_sheet("名簿")
+    for row in (["団体名", "電話番号"], ["あおば不動産", "011-111-1111"], ["計", None]):
+        sheet.append(row)
+    path = tmp_path / "名簿.xlsx"
+    book.save(path)
+    refused = run("members", "import", str(path), "--db", str(db))
+    assert refused.returncode == 1
+    assert "名簿の見出しがあるシートが複数ある" in refused.stderr and "「名簿(旧)」、「名簿」" in refused.stderr
+    assert "名簿.xlsx" in refused.stderr and "--sheet" in refused.stderr
+    assert names(db) == []
+    chosen = run("members", "import", str(path), "--db", str(db), "--sheet", "名簿")
+    assert chosen.returncode == 0, chosen.stderr
+    assert "3行目: 「計」は合計や名簿の終わりを示す行とみなして、取り込みません。" in chosen.stderr
+    assert "新規 1件" in chosen.stdout
+    assert names(db) == ["あおば不動産"]
+
+
+def test_unclosed_quote_exits_1_and_writes_nothing(db, tmp_path):
+    """A CSV whose quote is never closed: exit 1, the row and the file on stderr, nothing written."""
+    path = tmp_path / "q.csv"
+    path.write_bytes('団体名,電話番号\n"あおば不動産,011-111-1111\nさくら荘,022-222-2222\n'.encode("cp932"))
+    result = run("members", "import", str(path), "--db", str(db))
+    assert result.returncode == 1
+    assert 'CSVファイルの2行目で「"」' in result.stderr and "q.csv" in result.stderr
+    assert names(db) == []

@@ -37,9 +37,7 @@ def filter_combo(items: Sequence[tuple[str, object]], chars: int) -> QComboBox:
     return combo
 
 
-def filter_row(
-    filters: Sequence[tuple[str, QComboBox]], changed: Callable[[], None], *after: QWidget
-) -> QWidget:
+def filter_row(filters: Sequence[tuple[str, QComboBox]], changed: Callable[[], None], *after: QWidget) -> QWidget:
     """Each filter combo after its caption (Alt+key reaches it), kept together when the row wraps
     on a narrow window; any change calls ``changed``. ``after`` (条件をクリア) follows them."""
     pairs = []

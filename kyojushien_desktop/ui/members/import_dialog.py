@@ -1,20 +1,19 @@
 """取り込み: a town hall's own spreadsheet (xlsx/csv) into the 名簿, in steps the user can check.
 
-① the file is chosen (by the page) → ② 見出しの対応: which column is which of our fields →
-③ 確認: every row's state, a choice for likely duplicates, then 取り込む. The dialog only reads
+① the file is chosen (by the page) → ② 見出しの対応: which sheet, and which column is which of
+our fields → ③ 確認: every row's state (rows left out and warnings included), a choice for likely
+duplicates and a 区分 for an unknown 分類, then 取り込む. The dialog only reads
 (``preview_import``); it returns an ``ImportChoice`` and the page calls ``apply_import``, so
-nothing is written before 取り込む. ``services.member_import`` pulls in openpyxl, so this module
-imports it only inside the functions that need it.
+nothing is written before 取り込む. The 区分 chosen per row are already applied to
+``choice.preview`` (``set_categories``), so ``apply_import`` needs nothing more.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QStackedWidget,
-    QStyledItemDelegate,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -36,168 +34,30 @@ from PySide6.QtWidgets import (
 
 from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.services.common.session import Session
+from kyojushien_desktop.services.members import importing, terms
+from kyojushien_desktop.services.members.importing import ImportPreview
 from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.fonts import scaled
-from kyojushien_desktop.ui.common.table_model import HeaderTableModel, ModelIndex, item_flags
 from kyojushien_desktop.ui.common.widgets import with_wait_cursor
-
-DUPLICATE_CHOICES: tuple[tuple[str, str], ...] = (
-    ("skip", "飛ばす"),
-    ("merge", "空欄を補う"),
-    ("add", "別の団体として追加"),
+from kyojushien_desktop.ui.members.import_preview import (
+    DUPLICATE,
+    DUPLICATE_CHOICES,
+    OK,
+    ComboDelegate,
+    ImportPreviewModel,
+    preview_lines,
 )
-CHOICE_LABELS = dict(DUPLICATE_CHOICES)
-OK, BAD, DUPLICATE = "ok", "bad", "duplicate"
-STATE_COLORS = {BAD: "#fde8e8", DUPLICATE: "#fff4d6"}
-
-
-def count(value: Any) -> int:
-    """The preview's counts may be numbers or collections of row numbers."""
-    if value is None:
-        return 0
-    if isinstance(value, int):
-        return value
-    return len(value)
-
-
-@dataclass
-class PreviewLine:
-    """One row of the file as the 確認 step shows it."""
-
-    row: int
-    name: str
-    category: str
-    person: str
-    state: str
-    message: str = ""
 
 
 @dataclass
 class ImportChoice:
-    """What the user settled on: the preview as shown, and how to treat bad and duplicate rows."""
+    """What the user settled on: the preview as shown (with the 区分 chosen per row applied), and
+    how to treat bad and duplicate rows."""
 
-    preview: Any
+    preview: ImportPreview
     skip_bad: bool
     decisions: dict[int, str] = field(default_factory=dict)
     duplicates: str = "skip"
-
-
-def preview_lines(preview: Any) -> list[PreviewLine]:
-    """Rows with their state; a row with a problem shows it even if nothing else could be read."""
-    problems: dict[int, list[str]] = {}
-    for problem in preview.problems:
-        text = f"{problem.column}: {problem.message}" if problem.column else problem.message
-        problems.setdefault(problem.row, []).append(text)
-    bad_rows = set(preview.bad_rows) | set(problems)
-    lines: dict[int, PreviewLine] = {}
-    for item in preview.rows:
-        org, person = item.organization, item.person
-        line = PreviewLine(item.row, org.name, org.category, person.name if person else "", OK)
-        if item.row in bad_rows:
-            line.state, line.message = BAD, "／".join(problems.get(item.row, []))
-        elif item.similar or getattr(item, "duplicate_of_row", None):
-            line.state = DUPLICATE
-            same = [f"名簿の「{s.name}」" for s in item.similar]
-            if getattr(item, "duplicate_of_row", None):
-                same.append(f"このファイルの{item.duplicate_of_row}行目")
-            line.message = "、".join(same)
-        lines[item.row] = line
-    for row in bad_rows - set(lines):
-        lines[row] = PreviewLine(row, "", "", "", BAD, "／".join(problems.get(row, [])))
-    return [lines[row] for row in sorted(lines)]
-
-
-class ImportPreviewModel(HeaderTableModel):
-    """The 確認 table; the last column holds the choice for rows that look like duplicates."""
-
-    HEADERS = ("行", "名称", "区分", "担当者", "状態", "重複のときの扱い")
-    CHOICE_COLUMN = 5
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self.lines: list[PreviewLine] = []
-        self.decisions: dict[int, str] = {}
-
-    def set_lines(self, lines: list[PreviewLine], default: str = "skip") -> None:
-        self.beginResetModel()
-        self.lines = list(lines)
-        self.decisions = {line.row: self.decisions.get(line.row, default) for line in lines if line.state == DUPLICATE}
-        self.endResetModel()
-
-    def set_all(self, choice: str) -> None:
-        for row in self.decisions:
-            self.decisions[row] = choice
-        if self.lines:
-            self.dataChanged.emit(
-                self.index(0, self.CHOICE_COLUMN), self.index(len(self.lines) - 1, self.CHOICE_COLUMN)
-            )
-
-    def state_text(self, line: PreviewLine) -> str:
-        if line.state == BAD:
-            return f"問題あり（{line.message}）" if line.message else "問題あり"
-        if line.state == DUPLICATE:
-            return f"重複の可能性（{line.message}と同じ団体かもしれません）"
-        return "OK"
-
-    def _row_count(self) -> int:
-        return len(self.lines)
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        flags = item_flags(index)
-        if index.isValid() and index.column() == self.CHOICE_COLUMN and self.lines[index.row()].state == DUPLICATE:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not (0 <= index.row() < len(self.lines)):
-            return None
-        line = self.lines[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.CHOICE_COLUMN:
-                return CHOICE_LABELS.get(self.decisions.get(line.row, ""), "")
-            return (str(line.row), line.name, line.category, line.person, self.state_text(line))[column]
-        if role == Qt.ItemDataRole.EditRole and column == self.CHOICE_COLUMN:
-            return self.decisions.get(line.row, "")
-        if role == Qt.ItemDataRole.ToolTipRole and column == 4:
-            return self.state_text(line)
-        if role == Qt.ItemDataRole.BackgroundRole and line.state in STATE_COLORS:
-            return QBrush(QColor(STATE_COLORS[line.state]))
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def setData(self, index: ModelIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != self.CHOICE_COLUMN:
-            return False
-        line = self.lines[index.row()]
-        if line.state != DUPLICATE or value not in CHOICE_LABELS:
-            return False
-        self.decisions[line.row] = str(value)
-        self.dataChanged.emit(index, index)
-        return True
-
-
-class ChoiceDelegate(QStyledItemDelegate):
-    """A combo box of 飛ばす/空欄を補う/別の団体として追加 in the choice column."""
-
-    def createEditor(self, parent: QWidget, option, index: ModelIndex) -> QWidget:  # noqa: N802 - Qt's API
-        combo = QComboBox(parent)
-        for key, label in DUPLICATE_CHOICES:
-            combo.addItem(label, key)
-        combo.currentIndexChanged.connect(lambda _i, c=combo: self.commitData.emit(c))
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:  # noqa: N802 - Qt's API
-        if isinstance(editor, QComboBox):
-            position = editor.findData(index.data(Qt.ItemDataRole.EditRole))
-            editor.blockSignals(True)
-            editor.setCurrentIndex(max(position, 0))
-            editor.blockSignals(False)
-
-    def setModelData(self, editor: QWidget, model, index: ModelIndex) -> None:  # noqa: N802 - Qt's API
-        if isinstance(editor, QComboBox):
-            model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
 class ImportDialog(QDialog):
@@ -205,10 +65,8 @@ class ImportDialog(QDialog):
 
     MAPPING, CONFIRM = 0, 1
 
-    def __init__(self, session: Session, preview: Any, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, preview: ImportPreview, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from kyojushien_desktop.services.members import importing
-
         self.session = session
         self.preview = preview
         self.fields: dict[str, str] = dict(importing.FIELDS)
@@ -220,6 +78,9 @@ class ImportDialog(QDialog):
         self.file_label = QLabel()
         self.file_label.setWordWrap(True)
         self.file_label.setObjectName("hint")
+        self.notice_label = QLabel()  # what the whole file needs the user to know (which sheet …)
+        self.notice_label.setObjectName("warning")
+        self.notice_label.setWordWrap(True)
         self.error_label = QLabel()
         self.error_label.setObjectName("fieldError")
         self.error_label.setWordWrap(True)
@@ -255,6 +116,7 @@ class ImportDialog(QDialog):
         layout.addWidget(title)
         layout.addWidget(self.steps)
         layout.addWidget(self.file_label)
+        layout.addWidget(self.notice_label)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.error_label)
         layout.addLayout(buttons)
@@ -264,6 +126,15 @@ class ImportDialog(QDialog):
 
     # --- building ---------------------------------------------------------------------------
     def _build_mapping_page(self) -> QWidget:
+        self.sheet_combo = QComboBox()
+        self.sheet_combo.setMinimumContentsLength(24)
+        self.sheet_combo.activated.connect(lambda _i: self.choose_sheet(self.sheet_combo.currentData()))
+        self.sheet_row = QWidget()
+        sheet_layout = QHBoxLayout(self.sheet_row)
+        sheet_layout.setContentsMargins(0, 0, 0, 0)
+        sheet_layout.addWidget(QLabel("読むシート:"))
+        sheet_layout.addWidget(self.sheet_combo)
+        sheet_layout.addStretch(1)
         lead = QLabel(
             "ファイルの見出しを、名簿のどの項目として読むかを確かめてください。"
             f"違っていたら選び直して「読み直す」を押します。使わない列は「{wording.NOT_USED}」にします。"
@@ -295,6 +166,7 @@ class ImportDialog(QDialog):
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 4, 0, 0)
+        layout.addWidget(self.sheet_row)
         layout.addWidget(lead)
         layout.addWidget(scroll, 1)
         layout.addLayout(row)
@@ -303,10 +175,15 @@ class ImportDialog(QDialog):
     def _build_confirm_page(self) -> QWidget:
         self.summary = QLabel()
         self.summary.setFont(scaled(self.font(), 1.1, bold=True))
+        self.summary.setWordWrap(True)
         self.model = ImportPreviewModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(ImportPreviewModel.CHOICE_COLUMN, ChoiceDelegate(self.table))
+        self.table.setItemDelegateForColumn(
+            ImportPreviewModel.CHOICE_COLUMN, ComboDelegate(DUPLICATE_CHOICES, self.table)
+        )
+        categories = tuple((name, name) for name in terms.categories())
+        self.table.setItemDelegateForColumn(ImportPreviewModel.CATEGORY_COLUMN, ComboDelegate(categories, self.table))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.CurrentChanged | QAbstractItemView.EditTrigger.SelectedClicked
@@ -315,23 +192,27 @@ class ImportDialog(QDialog):
         self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)  # 状態 says the most
+        header.setSectionResizeMode(ImportPreviewModel.STATE_COLUMN, QHeaderView.ResizeMode.Stretch)  # says the most
         header.setStretchLastSection(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _previous: self._show_row(current))
+        self.model.dataChanged.connect(lambda *_args: self._show_row(self.table.currentIndex()))
         self.row_detail = QLabel()
         self.row_detail.setWordWrap(True)
         self.row_detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.all_duplicates = QComboBox()
         for key, label in DUPLICATE_CHOICES:
             self.all_duplicates.addItem(label, key)
-        self.all_duplicates.activated.connect(lambda _i: self._set_all(self.all_duplicates.currentData()))
-        self.duplicates_row = QWidget()
-        duplicates_layout = QHBoxLayout(self.duplicates_row)
-        duplicates_layout.setContentsMargins(0, 0, 0, 0)
-        duplicates_layout.addWidget(QLabel("重複の可能性がある行をまとめて:"))
-        duplicates_layout.addWidget(self.all_duplicates)
-        duplicates_layout.addStretch(1)
+        self.all_duplicates.activated.connect(lambda _i: self.model.set_all(self.all_duplicates.currentData()))
+        self.duplicates_row = self._choice_row("重複の可能性がある行をまとめて:", self.all_duplicates)
+        self.all_categories = QComboBox()
+        self.all_categories.addItem("（選ぶ）", None)
+        for name, _label in categories:
+            self.all_categories.addItem(name, name)
+        self.all_categories.activated.connect(
+            lambda _i: self._set_unknown_categories(self.all_categories.currentData())
+        )
+        self.categories_row = self._choice_row("区分が分からない行の区分をまとめて:", self.all_categories)
         self.skip_bad = QCheckBox("問題のある行を飛ばして取り込む")
         self.skip_bad.toggled.connect(lambda _on: self._update_buttons())
         self.confirm_hint = QLabel()
@@ -342,21 +223,36 @@ class ImportDialog(QDialog):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.duplicates_row)
+        layout.addWidget(self.categories_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.row_detail)
         layout.addWidget(self.skip_bad)
         layout.addWidget(self.confirm_hint)
         return page
 
+    @staticmethod
+    def _choice_row(label: str, combo: QComboBox) -> QWidget:
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(label))
+        layout.addWidget(combo)
+        layout.addStretch(1)
+        return row
+
     # --- showing ----------------------------------------------------------------------------
     def _show_preview(self) -> None:
         preview = self.preview
         path = Path(preview.path)
-        where = f"シート「{preview.sheet}」、" if getattr(preview, "sheet", "") else ""
+        where = f"シート「{preview.sheet}」、" if preview.sheet else ""
         # header_row is 1-based, as Excel shows it (like ImportProblem.row).
         self.file_label.setText(
             f"ファイル: {path.name}（{where}見出しは {preview.header_row} 行目）　場所: {path.parent}"
         )
+        notices = [warning.message for warning in preview.warnings if not warning.row]
+        self.notice_label.setText("\n".join(f"⚠ {text}" for text in notices))
+        self.notice_label.setVisible(bool(notices))
+        self._show_sheets()
         headers = [h for h in preview.headers if h]
         for key, combo in self.mapping_combos.items():
             combo.blockSignals(True)
@@ -377,25 +273,48 @@ class ImportDialog(QDialog):
         lines = preview_lines(preview)
         self.model.set_lines(lines, self.all_duplicates.currentData() or "skip")
         unit = self.table.fontMetrics().horizontalAdvance("あ")
-        for column, chars in ((0, 2), (1, 12), (2, 9), (3, 6)):
+        for column, chars in ((0, 2), (1, 12), (2, 10), (3, 6)):
             self.table.setColumnWidth(column, unit * chars + 28)
         self.table.setColumnWidth(ImportPreviewModel.CHOICE_COLUMN, unit * 9 + 48)  # the combo's arrow
         self.row_detail.setText("行を選ぶと、その行の状態をここに全文で表示します。")
         first = next((n for n, line in enumerate(lines) if line.state != OK), None)
         if first is not None:
-            self.table.setCurrentIndex(self.model.index(first, 4))
+            self.table.setCurrentIndex(self.model.index(first, ImportPreviewModel.STATE_COLUMN))
         for number, line in enumerate(lines):
             if line.state == DUPLICATE:
                 self.table.openPersistentEditor(self.model.index(number, ImportPreviewModel.CHOICE_COLUMN))
-        good, bad, blank = count(preview.good_rows), count(preview.bad_rows), preview.blank_rows
-        duplicates = count(preview.duplicate_rows)
-        text = f"取り込める行: {good} / 問題のある行: {bad} / 空行: {blank}"
-        if duplicates:
-            text += f"（重複の可能性: {duplicates}）"
+            if line.unknown_category and line.importable:
+                self.table.openPersistentEditor(self.model.index(number, ImportPreviewModel.CATEGORY_COLUMN))
+        good, bad, blank = len(preview.good_rows), len(preview.bad_rows), preview.blank_rows
+        duplicates, unknown = len(preview.duplicate_rows), len(preview.unknown_category_rows)
+        text = f"取り込める行: {good} / 問題のある行: {bad}"
+        if preview.skipped:
+            text += f" / 取り込まない行（合計・見出しの繰り返し）: {len(preview.skipped)}"
+        text += f" / 空行: {blank}"
+        extra = [f"重複の可能性: {duplicates}"] if duplicates else []
+        extra += [f"区分が分からない: {unknown}"] if unknown else []
+        if extra:
+            text += f"（{'、'.join(extra)}）"
         self.summary.setText(text)
         self.duplicates_row.setVisible(bool(duplicates))
+        self.categories_row.setVisible(bool(unknown))
+        self.all_categories.setCurrentIndex(0)
         self.skip_bad.setVisible(bad > 0)
         self._update_buttons()
+
+    def _show_sheets(self) -> None:
+        """The sheet chooser, when the file has more than one sheet to read."""
+        readable = [choice for choice in self.preview.sheets if choice.readable]
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        for choice in readable:
+            notes = [f"見出し {choice.header_row}行目" if choice.header_row else "名簿の見出しなし"]
+            if choice.hidden:
+                notes.append("非表示のシート")
+            self.sheet_combo.addItem(f"{choice.name}（{'、'.join(notes)}）", choice.name)
+        self.sheet_combo.setCurrentIndex(max(self.sheet_combo.findData(self.preview.sheet), 0))
+        self.sheet_combo.blockSignals(False)
+        self.sheet_row.setVisible(len(readable) > 1)
 
     def go_to(self, step: int) -> None:
         self.stack.setCurrentIndex(step)
@@ -416,8 +335,8 @@ class ImportDialog(QDialog):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        bad = count(self.preview.bad_rows)
-        good = count(self.preview.good_rows)
+        bad = len(self.preview.bad_rows)
+        good = len(self.preview.good_rows)
         blocked = bad > 0 and not self.skip_bad.isChecked()
         self.import_button.setEnabled(good > 0 and not blocked)
         if good == 0:
@@ -439,28 +358,38 @@ class ImportDialog(QDialog):
         name = f"「{line.name}」" if line.name else "（名称なし）"
         self.row_detail.setText(f"{line.row}行目 {name}: {self.model.state_text(line)}")
 
-    def _set_all(self, choice: str) -> None:
-        self.model.set_all(choice)
+    def _set_unknown_categories(self, category: str | None) -> None:
+        if category:
+            self.model.set_unknown_categories(category)
 
     # --- steps ------------------------------------------------------------------------------
     def current_mapping(self) -> dict[str, str | None]:
         return {key: combo.currentData() for key, combo in self.mapping_combos.items()}
 
-    def reload(self) -> bool:
-        """Reads the file again with the mapping as chosen now; nothing is written."""
-        from kyojushien_desktop.services.members import importing
-
+    def reload(self, *, sheet: str | None = None) -> bool:
+        """Reads the file again with the mapping as chosen now, or another sheet with the
+        mapping guessed afresh; nothing is written."""
         self.error_label.hide()
-        mapping = self.current_mapping()
+        mapping = None if sheet is not None else self.current_mapping()
+        sheet = sheet if sheet is not None else self.preview.sheet
         try:
-            preview = with_wait_cursor(lambda: importing.preview_import(self.session, self.preview.path, mapping))
+            preview = with_wait_cursor(
+                lambda: importing.preview_import(self.session, self.preview.path, mapping, sheet=sheet)
+            )
         except UserFacingError as exc:
             self.error_label.setText(exc.message + (f"\n{exc.hint}" if exc.hint else ""))
             self.error_label.show()
+            self._show_sheets()  # back to the sheet still shown
             return False
         self.preview = preview
         self._show_preview()
         return True
+
+    def choose_sheet(self, name: str | None) -> bool:
+        """Reads the named sheet instead (the chooser's choice)."""
+        if not name or name == self.preview.sheet:
+            return False
+        return self.reload(sheet=name)
 
     def next_step(self) -> None:
         if self.current_mapping() != {key: self.preview.mapping.get(key) for key in self.mapping_combos}:
@@ -471,6 +400,7 @@ class ImportDialog(QDialog):
     def try_accept(self) -> bool:
         if not self.import_button.isEnabled():
             return False
-        self.choice = ImportChoice(self.preview, self.skip_bad.isChecked(), dict(self.model.decisions))
+        preview = importing.set_categories(self.preview, dict(self.model.categories))
+        self.choice = ImportChoice(preview, self.skip_bad.isChecked(), dict(self.model.decisions))
         self.accept()
         return True
