@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QPushButton, QT
 from kyojushien_desktop import APP_NAME, __version__
 from kyojushien_desktop.services.common.preferences import Preferences, remember_folder
 from kyojushien_desktop.ui.common import wording
+from kyojushien_desktop.ui.common.forms import size_for_text
 
 
 def documents_folder() -> Path:
@@ -83,7 +84,7 @@ class TextDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.browser, 1)
         layout.addLayout(buttons)
-        self.resize(720, 560)
+        size_for_text(self, 46, 30)
 
     def text(self) -> str:
         return self.browser.toPlainText()

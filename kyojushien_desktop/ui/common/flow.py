@@ -99,7 +99,8 @@ class FlowLayout(QLayout):
                 continue
             height = max(item.sizeHint().height() for _i, item in line)
             if place:
-                split = next((n for n, (index, _item) in enumerate(line) if index in self._breaks), len(line))
+                first_right = min(self._breaks, default=len(self._items))
+                split = next((n for n, (index, _item) in enumerate(line) if index >= first_right), len(line))
                 x = area.x()
                 for _index, item in line[:split]:
                     x = self._place(item, x, y, height) + self.spacing()

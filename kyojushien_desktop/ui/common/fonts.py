@@ -30,20 +30,33 @@ def register_bundled_font() -> str:
     return _family
 
 
+_base_sheet: str | None = None
+
+
 def apply_font_size(app: QApplication, points: float) -> None:
     font = QFont(register_bundled_font())
     font.setFamilies([register_bundled_font(), *FALLBACK_FAMILIES])
     font.setPointSizeF(points)
     app.setFont(font)
-    if app.styleSheet():
+    if _base_sheet is not None:
         # With a style sheet Qt does not pass a new application font on to existing widgets;
         # setting the sheet again re-polishes them, so open screens change size too.
-        app.setStyleSheet(app.styleSheet())
+        app.setStyleSheet(_sized_sheet(app))
 
 
 def apply_style(app: QApplication) -> None:
-    """The app's calm palette from ``resources/ui/style.qss``."""
-    app.setStyleSheet(resource_path("ui", "style.qss").read_text(encoding="utf-8"))
+    """The app's calm palette from ``resources/ui/style.qss``, with the parts that follow
+    文字の大きさ (the boxes of check boxes and radio buttons) sized to the current font."""
+    global _base_sheet
+    _base_sheet = resource_path("ui", "style.qss").read_text(encoding="utf-8")
+    app.setStyleSheet(_sized_sheet(app))
+
+
+def _sized_sheet(app: QApplication) -> str:
+    box = max(13, round(app.fontMetrics().height() * 0.8))
+    return (_base_sheet or "") + (
+        f"\nQCheckBox::indicator, QRadioButton::indicator, QTableView::indicator {{ width: {box}px; height: {box}px; }}\n"
+    )
 
 
 def scaled(base: QFont, factor: float, *, bold: bool = False) -> QFont:

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QEvent
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -152,7 +152,14 @@ class DateField(QWidget):
         self.edit.setDate(to_qdate(value))
 
     def _show_wareki(self) -> None:
-        self.wareki.setText(wareki.format_date(self.date()))
+        """The date in 和暦 while the field is in use; a field switched off shows no date, so an
+        unset 離任日 or 期限 never looks set."""
+        self.wareki.setText(wareki.format_date(self.date()) if self.isEnabled() else "（指定なし）")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.EnabledChange:
+            self._show_wareki()
 
 
 class OptionalDateField(QWidget):
@@ -172,6 +179,18 @@ class OptionalDateField(QWidget):
 
     def date(self) -> dt.date | None:
         return self.field.date() if self.check.isChecked() else None
+
+
+def size_for_text(widget: QWidget, chars: int, lines: int) -> None:
+    """Sizes a dialog in characters and lines of its current font (so 特大 gets a larger dialog),
+    never smaller than its layout asks for nor larger than the screen it opens on."""
+    metrics = widget.fontMetrics()
+    width = max(metrics.horizontalAdvance("あ") * chars, widget.sizeHint().width())
+    height = max(metrics.lineSpacing() * lines, widget.sizeHint().height())
+    screen = widget.screen().availableGeometry() if widget.screen() is not None else None
+    if screen is not None:
+        width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
+    widget.resize(width, height)
 
 
 def dialog_buttons(dialog: QDialog, ok_text: str, accept: Callable[[], object]) -> tuple[QHBoxLayout, QPushButton]:

@@ -29,7 +29,7 @@ from kyojushien_desktop.domain.hearing import (
 )
 from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.fonts import scaled
-from kyojushien_desktop.ui.common.forms import FormDialog, dialog_buttons, text_box
+from kyojushien_desktop.ui.common.forms import FormDialog, dialog_buttons, size_for_text, text_box
 
 ANSWER_TYPE_HINTS = {
     "free": "文章で書きとめます。",
@@ -109,7 +109,7 @@ class QuestionDialog(FormDialog):
         layout.addWidget(self.errors.general)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        self.setMinimumWidth(640)
+        size_for_text(self, 42, 0)
 
         self.text.setPlainText(question.text)
         self.type_buttons.get(question.answer_type, self.type_buttons["free"]).setChecked(True)
@@ -180,7 +180,7 @@ class BankDialog(FormDialog):
             layout.addWidget(hint)
         layout.addWidget(self.errors.general)
         layout.addLayout(buttons)
-        self.setMinimumWidth(560)
+        size_for_text(self, 38, 0)
         self.name.setFocus()
 
     def try_accept(self) -> bool:

@@ -67,11 +67,7 @@ class BankEditor(LiveView, QWidget):
             "このバンクを一覧の選択肢から外します。記録済みの回答は残り、あとで元に戻せます。"
         )
         self.retire_bank_button.clicked.connect(lambda: self.toggle_bank_retired())
-        bank_buttons = QHBoxLayout()
-        bank_buttons.addWidget(self.new_bank_button)
-        bank_buttons.addWidget(self.rename_bank_button)
-        bank_buttons.addStretch(1)
-        bank_buttons.addWidget(self.retire_bank_button)
+        bank_buttons = flow_row(self.new_bank_button, self.rename_bank_button, right=(self.retire_bank_button,))
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 8, 0)
@@ -79,7 +75,7 @@ class BankEditor(LiveView, QWidget):
         title.setObjectName("sectionTitle")
         left_layout.addWidget(title)
         left_layout.addWidget(self.bank_table, 1)
-        left_layout.addLayout(bank_buttons)
+        left_layout.addWidget(bank_buttons)
 
         # --- questions ---
         self.bank_name = QLabel()
@@ -170,8 +166,12 @@ class BankEditor(LiveView, QWidget):
         if question_id is not None:
             self.select_question(question_id)
         if changes.file:  # the user's own split is kept across data changes
-            width = max(self.width(), 900)
-            self.splitter.setSizes([width * 2 // 7, width * 5 // 7])
+            self._split()
+
+    def _split(self) -> None:
+        """The banks a third, their questions two thirds, of the width the tab has now."""
+        width = self.splitter.width()
+        self.splitter.setSizes([width // 3, width - width // 3])
 
     def selected_bank(self) -> QuestionBank | None:
         rows = self.bank_table.selectionModel().selectedRows()

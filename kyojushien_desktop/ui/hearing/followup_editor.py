@@ -46,8 +46,8 @@ class FollowUpEditor(QWidget):
         self.due_check.toggled.connect(self.due.setEnabled)
         self.add_button = QPushButton("追加")
         self.add_button.clicked.connect(lambda: self.add())
-        self.drop_button = QPushButton("追加を取り消す")
-        self.drop_button.setToolTip("まだ保存していない次の対応を一覧から外します。")
+        self.drop_button = QPushButton("選んだ行を外す（保存前のみ）")
+        self.drop_button.setToolTip("いま追加した、まだ保存していない次の対応を一覧から外します。")
         self.drop_button.clicked.connect(lambda: self.drop())
         self._writable = False
 

@@ -173,7 +173,11 @@ class HearingPage(Page):
         self.notice = UndoNotice()
         self.notice_label, self.undo_button = self.notice.label, self.notice.undo_button
         self.undo_button.clicked.connect(lambda: self._undo())
-        hint = QLabel("行をダブルクリック（または選んで Enter キー）すると、その訪問の回答を入力する画面を開きます。")
+        hint = QLabel(
+            "行をダブルクリック（または選んで Enter キー）すると、その訪問の回答を入力する画面を開きます。"
+            "状態: 予定 → 実施済（訪問は済み、回答はまだ）→ 記録済（回答を入力済み）。"
+            "予定の日が過ぎて記録がないものは「記録待ち」と出ます。"
+        )
         hint.setObjectName("hint")
         hint.setWordWrap(True)
 

@@ -43,7 +43,7 @@ from kyojushien_desktop.services.hearing import question_banks, visits
 from kyojushien_desktop.services.members import organizations, people
 from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.fonts import scaled
-from kyojushien_desktop.ui.common.forms import FormDialog, problems_of
+from kyojushien_desktop.ui.common.forms import FormDialog, problems_of, size_for_text
 from kyojushien_desktop.ui.common.pickers import attach_search
 from kyojushien_desktop.ui.common.widgets import list_table
 from kyojushien_desktop.ui.hearing.bank_models import ChosenQuestionsModel, QuestionPickModel
@@ -332,12 +332,7 @@ class VisitDialog(FormDialog):
         self.pick_model.toggled.connect(self._toggled)
         self.chosen_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._show_bank()
-        width = max(self.fontMetrics().horizontalAdvance("あ") * 80, self.sizeHint().width())
-        height = max(700, min(self.sizeHint().height(), 900))
-        screen = self.screen().availableGeometry() if self.screen() is not None else None
-        if screen is not None:  # at 特大 the wish can exceed a small laptop screen
-            width, height = min(width, screen.width() - 40), min(height, screen.height() - 60)
-        self.resize(width, height)
+        size_for_text(self, 80, 40)
         self.organization.setFocus()
 
     # --- values -----------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from kyojushien_desktop.domain.members import Contact, Person
 from kyojushien_desktop.services.members import terms
 from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.fonts import scaled
-from kyojushien_desktop.ui.common.forms import DateField, FormDialog, dialog_buttons, text_box, to_qdate
+from kyojushien_desktop.ui.common.forms import DateField, FormDialog, dialog_buttons, size_for_text, text_box, to_qdate
 
 # add_contact refuses dates further ahead than this; the calendar stops there too.
 MAX_DAYS_AHEAD = 366
@@ -69,7 +69,7 @@ class ContactDialog(FormDialog):
         layout.addLayout(form, 1)
         layout.addWidget(self.errors.general)
         layout.addLayout(buttons)
-        self.setMinimumWidth(600)
+        size_for_text(self, 40, 0)
         self.note.setFocus()
 
     def current_value(self) -> Contact:

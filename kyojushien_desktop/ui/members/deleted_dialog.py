@@ -24,6 +24,7 @@ from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.members import organizations
 from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.fonts import scaled
+from kyojushien_desktop.ui.common.forms import size_for_text
 from kyojushien_desktop.ui.common.table_model import ModelIndex, RowsTableModel
 from kyojushien_desktop.ui.common.widgets import list_table
 
@@ -88,7 +89,7 @@ class DeletedDialog(QDialog):
         layout.addWidget(lead)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        self.resize(760, 460)
+        size_for_text(self, 50, 22)
         self.reload()
 
     def reload(self) -> None:

@@ -38,6 +38,7 @@ from kyojushien_desktop.services.members import importing, terms
 from kyojushien_desktop.services.members.importing import ImportPreview
 from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.fonts import scaled
+from kyojushien_desktop.ui.common.forms import size_for_text
 from kyojushien_desktop.ui.common.widgets import with_wait_cursor
 from kyojushien_desktop.ui.members.import_preview import (
     DUPLICATE,
@@ -120,7 +121,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.error_label)
         layout.addLayout(buttons)
-        self.resize(1040, 660)
+        size_for_text(self, 70, 34)
         self._show_preview()
         self.go_to(self.MAPPING)
 

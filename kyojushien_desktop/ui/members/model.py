@@ -85,6 +85,7 @@ class Column:
     sort: Callable[[OrganizationSummary], object]
     chars: int  # a starting width, in full-width characters of the current font
     default: bool = True  # shown until the user chooses columns; few, so 名称 keeps its room
+    fits: str = ""  # a value the column shows whole whatever the font (a phone number, the longest 関係)
 
 
 def _then_kana(first: int, row: OrganizationSummary) -> str:
@@ -116,9 +117,10 @@ COLUMNS: tuple[Column, ...] = (
         lambda r: r.stage,
         lambda r: _then_kana(_order(terms.stages(), r.stage), r),
         11,
+        fits="構成員（参加合意済）",
     ),
     Column("people", "担当者", lambda r: r.people, lambda r: search_key(r.people), 9),
-    Column("phone", "電話", lambda r: r.phone, lambda r: r.phone, 7),
+    Column("phone", "電話", lambda r: r.phone, lambda r: r.phone, 7, fits="0123-45-6789"),
     Column("email", "メール", lambda r: r.email, lambda r: r.email.casefold(), 14, default=False),
     Column("address", "住所", lambda r: r.address, lambda r: search_key(r.address), 14, default=False),
     Column(
@@ -128,6 +130,7 @@ COLUMNS: tuple[Column, ...] = (
         lambda r: r.last_contact or dt.date.min,
         8,
         default=False,
+        fits="令和10年12月31日",
     ),
     Column("tags", "タグ", lambda r: "、".join(r.tags), lambda r: search_key("、".join(r.tags)), 10, default=False),
     Column("notes", "備考", lambda r: r.notes.replace("\n", " "), lambda r: search_key(r.notes), 14, default=False),

@@ -28,7 +28,7 @@ from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.members import organizations, terms
 from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.fonts import scaled
-from kyojushien_desktop.ui.common.forms import FormDialog, problems_of, text_box
+from kyojushien_desktop.ui.common.forms import FormDialog, problems_of, size_for_text, text_box
 
 
 def describe_similar(rows: list[OrganizationSummary]) -> str:
@@ -75,6 +75,7 @@ class OrganizationDialog(FormDialog):
         self.internal_group.addButton(self.external_button)
         self.internal_group.addButton(self.internal_button)
         internal_row = QHBoxLayout()
+        internal_row.setSpacing(18)
         internal_row.addWidget(self.external_button)
         internal_row.addWidget(self.internal_button)
         internal_row.addStretch(1)
@@ -95,10 +96,11 @@ class OrganizationDialog(FormDialog):
         self.stage_hint.setWordWrap(True)
         self.tags = QLineEdit()
         self.tags.setPlaceholderText("例: 見守り、夜間対応（「、」か「,」で区切ります）")
-        self.expected_roles = text_box(6)
-        self.strengths = text_box(3)
-        self.troubles = text_box(3)
-        self.notes = text_box(3)
+        # the boxes take the dialog's spare height, so a larger dialog (特大) shows more lines
+        self.expected_roles = text_box(5, grow=True)
+        self.strengths = text_box(3, grow=True)
+        self.troubles = text_box(3, grow=True)
+        self.notes = text_box(3, grow=True)
         self.roles_example = QPushButton("区分の例を入れ直す")
         self.roles_example.setToolTip("手引きにある、この区分に期待される役割の例で置き換えます。")
         self.roles_example.clicked.connect(self._fill_roles)
@@ -129,15 +131,14 @@ class OrganizationDialog(FormDialog):
         roles_head.addStretch(1)
         roles_head.addWidget(self.roles_example)
         right.addLayout(roles_head)
-        right.addWidget(self.errors.field("expected_roles", self.expected_roles))
+        right.addWidget(self.errors.field("expected_roles", self.expected_roles), 5)
         for key, label, box in (
             ("strengths", "得意なこと", self.strengths),
             ("troubles", "困りごと", self.troubles),
             ("notes", "備考", self.notes),
         ):
             right.addWidget(QLabel(label))
-            right.addWidget(self.errors.field(key, box))
-        right.addStretch(1)
+            right.addWidget(self.errors.field(key, box), 3)
 
         body = QWidget()
         columns = QHBoxLayout(body)
@@ -201,7 +202,7 @@ class OrganizationDialog(FormDialog):
         self.expected_roles.textChanged.connect(self._roles_changed)
         for field in (self.name, self.phone, self.fax):
             field.textChanged.connect(self._identity_changed)
-        self.resize(max(960, self.sizeHint().width()), 660)
+        size_for_text(self, 64, 46)
         self.name.setFocus()
 
     # --- values -----------------------------------------------------------------------------

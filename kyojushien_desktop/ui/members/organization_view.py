@@ -237,7 +237,7 @@ class OrganizationView(LiveView, QWidget):
 
     def _build_history_tab(self) -> QWidget:
         self.history_model = HistoryModel(self)
-        self.history_table = list_table(self.history_model, resizable=True)
+        self.history_table = list_table(self.history_model, resizable=True, word_wrap=True)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(12, 12, 12, 12)
@@ -334,6 +334,7 @@ class OrganizationView(LiveView, QWidget):
         if self.session is not None and org.id is not None:
             self.history_model.set_entries(history.history(self.session, org.id))
         fit_to_contents(self.history_table, stretch=(3,))
+        self.history_table.resizeRowsToContents()  # 変更前 → 変更後 wraps instead of being cut
         self._update_buttons()
 
     def _read_only(self) -> bool:

@@ -262,15 +262,28 @@ class MembersPage(Page):
 
     def _fit_columns(self) -> None:
         """Widths in characters of the current font (so 文字の大きさ widens them), fitted to the
-        table: 名称 takes the spare room, or gives some up (down to 10 characters) when short."""
+        table: 名称 takes the spare room, or gives some up (down to 10 characters) when short; a
+        phone number and the longest 関係 are always shown whole."""
         unit = char_width(self.table)
+        metrics = self.table.fontMetrics()
         keys = self.model.column_keys()
         padding = 28  # the cell's padding (style.qss) and the style's own margins
-        widths = [unit * column(key).chars + padding for key in keys]
-        available = self.table.viewport().width() - 2
+        widths = [max(unit * column(key).chars, metrics.horizontalAdvance(column(key).fits)) + padding for key in keys]
+        # room for the vertical scroll bar whether or not it shows yet, so no sideways scrolling
+        available = (
+            self.table.width() - 2 * self.table.frameWidth() - self.table.verticalScrollBar().sizeHint().width() - 2
+        )
         name = keys.index("name") if "name" in keys else 0
         if available > 0 and len(keys) > 1:
             widths[name] = max(unit * 10 + padding, widths[name] + available - sum(widths))
+            # still too wide: the free-text columns (not 名称, not those shown whole) give way,
+            # down to six characters each; what they cut shows in full as a tooltip
+            for number, key in enumerate(keys):
+                excess = sum(widths) - available
+                if excess <= 0:
+                    break
+                if number != name and not column(key).fits:
+                    widths[number] = max(unit * 6 + padding, widths[number] - excess)
         for number, width in enumerate(widths):
             self.table.setColumnWidth(number, width)
 

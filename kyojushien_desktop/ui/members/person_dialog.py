@@ -27,6 +27,7 @@ from kyojushien_desktop.ui.common.forms import (
     FormDialog,
     OptionalDateField,
     dialog_buttons,
+    size_for_text,
     text_box,
 )
 
@@ -128,7 +129,7 @@ class PersonDialog(FormDialog):
         layout.addWidget(hint)
         layout.addWidget(self.errors.general)
         layout.addLayout(buttons)
-        self.setMinimumWidth(620)
+        size_for_text(self, 40, 0)
         self.fields.name.setFocus()
 
     def current_value(self) -> Person:
@@ -194,7 +195,7 @@ class HandOverDialog(FormDialog):
         layout.addLayout(successor)
         layout.addWidget(self.errors.general)
         layout.addLayout(buttons)
-        self.setMinimumWidth(640)
+        size_for_text(self, 42, 0)
         self._explain()
         self.fields.name.setFocus()
 

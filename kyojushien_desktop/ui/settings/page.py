@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSpacerItem,
     QVBoxLayout,
     QWidget,
 )
@@ -77,6 +78,7 @@ class SettingsPage(Page):
             row.addWidget(error)
             form.addRow(label, row)
         rotation_row = QHBoxLayout()
+        rotation_row.setSpacing(10)
         rotation_row.addWidget(self.rotation)
         rotation_row.addWidget(self.rotation_wareki)
         rotation_row.addStretch(1)
@@ -96,14 +98,25 @@ class SettingsPage(Page):
 
         self.font_size = QComboBox()
         self.font_size.addItems([name for name, _ in FONT_SIZES])
+        self.font_size.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.font_size.activated.connect(lambda _i: self.font_size_chosen.emit(self.font_size.currentText()))
-        pc_form = QFormLayout()
-        pc_form.addRow(wording.FIELD_FONT_SIZE, self.font_size)
+        font_row = QHBoxLayout()
+        font_row.addWidget(self.font_size)
+        font_row.addStretch(1)
+        font_note = QLabel("選ぶとすぐに変わります（「保存」は要りません）。")
+        font_note.setObjectName("hint")
 
         town_title = QLabel("自治体と担当（データファイルに保存され、後任の方にも引き継がれます）")
         town_title.setObjectName("cardTitle")
         pc_title = QLabel("このPCでの表示（このPCだけの設定です）")
         pc_title.setObjectName("cardTitle")
+        # one form for both parts, so their captions line up
+        form.insertRow(0, town_title)
+        form.addRow("", save_row)
+        form.addItem(QSpacerItem(0, 16))
+        form.addRow(pc_title)
+        form.addRow(wording.FIELD_FONT_SIZE, font_row)
+        form.addRow("", font_note)
 
         body = QWidget()
         body.setMaximumWidth(760)
@@ -115,12 +128,7 @@ class SettingsPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
         layout.addWidget(heading)
-        layout.addWidget(town_title)
         layout.addLayout(form)
-        layout.addLayout(save_row)
-        layout.addSpacing(16)
-        layout.addWidget(pc_title)
-        layout.addLayout(pc_form)
         layout.addStretch(1)
 
     def set_font_size_name(self, name: str) -> None:
