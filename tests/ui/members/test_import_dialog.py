@@ -135,3 +135,52 @@ def test_preview_lines_keep_skipped_rows_in_order(session, tmp_path):
         (4, "さくら荘", "ok"),
         (5, "以上", SKIPPED),
     ]
+
+
+def test_import_runs_with_a_progress_dialog_and_cancel_writes_nothing(qtbot, db_path, tmp_path):
+    """The 名簿 page's 取り込み writes behind a progress dialog; キャンセル there, while the rows are
+    being written, leaves the 名簿 exactly as it was."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton
+
+    from kyojushien_desktop.services import datafile as datafile_service
+    from kyojushien_desktop.services.common.preferences import Preferences
+    from kyojushien_desktop.services.members import organizations as organization_service
+    from kyojushien_desktop.ui.members.import_dialog import ImportDialog
+    from kyojushien_desktop.ui.members.page import MembersPage
+    from tests.ui.pages import bind
+
+    path = tmp_path / "大きな名簿.csv"
+    lines = ["団体名,区分,電話"] + [f"団体{number:05d},その他,0123-{number // 10000:02d}-{number % 10000:04d}" for number in range(3000)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    session = datafile_service.open_session(db_path)
+    page = MembersPage(Preferences())
+    bind(qtbot, page, session)
+    page.choose_import_file = lambda: path
+    seen: dict[str, object] = {}
+
+    def accept(dialog: ImportDialog) -> bool:
+        dialog.next_button.click()
+        dialog.import_button.click()
+        return dialog.result() == ImportDialog.DialogCode.Accepted
+
+    def press_cancel() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QProgressDialog) and "取り込んで" in widget.windowTitle():
+                seen["label"] = widget.labelText()
+                widget.findChild(QPushButton).click()  # the user presses キャンセル
+
+    timer = QTimer()
+    timer.timeout.connect(press_cancel)
+    timer.start(10)
+    page.run_dialog = accept
+    page.inform = lambda *args: seen.setdefault("informed", args)
+    try:
+        page.import_members()
+    finally:
+        timer.stop()
+    assert "label" in seen  # the progress dialog was there, saying what it was doing
+    assert "informed" not in seen  # no 「取り込みました」
+    assert organization_service.list_organizations(session) == []
+    assert page.shown_names() == []
+    session.close()
