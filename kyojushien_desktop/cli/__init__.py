@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kyojushien_desktop import APP_NAME, __version__
-from kyojushien_desktop.cli import datafile, hearing, members
+from kyojushien_desktop.cli import backup, datafile, hearing, members
 from kyojushien_desktop.cli.common import JaArgumentParser
 from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.paths import default_db_path
@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="コマンド", parser_class=JaArgumentParser)
 
     datafile.register(commands, common)
+    backup.register(commands, common)
     members.register(commands, common)
     hearing.register(commands, common)
     return parser

@@ -1,15 +1,19 @@
-"""Backups made with SQLite's backup API (a consistent copy even while the file is open).
+"""Backups made with SQLite's backup API (a consistent copy even while the file is open), and
+putting one back in place of the data file.
 
 Layout, under the data folder: ``backups/<file stem>-<8 hex of its full path>/`` holding
 ``daily-YYYYMMDD-HHMMSS.db`` (the last 14 kept), ``monthly-YYYYMM.db`` (the last 12 kept) and
-``before-update-v<N>-YYYYMMDD-HHMMSS.db`` (taken before a schema update, never pruned). A copy
-is written under a temporary name and renamed into place; a failed copy leaves nothing.
+``before-update-v<N>-YYYYMMDD-HHMMSS.db`` (taken before a schema update, never pruned). Restoring
+keeps the file it replaces beside it, as ``<stem>.before-restore-YYYYMMDD-HHMMSS.db`` (listed
+with the backups, so a restore can be undone) or ``<stem>.damaged-…`` when it failed the check.
+A copy is written under a temporary name and renamed into place; a failed copy leaves nothing.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import glob
 import hashlib
 import os
 import sqlite3
@@ -24,13 +28,15 @@ from kyojushien_desktop.store.sqlite_errors import reason
 KEEP_DAILY = 14
 KEEP_MONTHLY = 12
 DAILY_INTERVAL = dt.timedelta(days=1)
+BEFORE_RESTORE = "before-restore"
+DAMAGED = "damaged"
 
 
 @dataclass(frozen=True)
 class Backup:
     path: Path
     taken_at: dt.datetime
-    kind: str  # "daily", "monthly" or "before-update"
+    kind: str  # "daily", "monthly", "before-update" or "before-restore"
 
 
 def folder_for(db_path: Path) -> Path:
@@ -98,10 +104,22 @@ def _entry(path: Path) -> Backup | None:
     return None
 
 
+def _kept_beside(db_path: Path) -> list[Backup]:
+    """The files a restore kept beside the data file (``<stem>.before-restore-<stamp>.db``)."""
+    prefix = f"{db_path.stem}.{BEFORE_RESTORE}-"
+    found = []
+    for path in db_path.parent.glob(glob.escape(prefix) + "*.db"):
+        with contextlib.suppress(ValueError):
+            found.append(Backup(path, _parse_stamp(path.stem[len(prefix) :].replace("-", "")[:14]), BEFORE_RESTORE))
+    return found
+
+
 def list_backups(db_path: Path) -> list[Backup]:
-    """Every backup of this data file, newest first."""
+    """Every backup of this data file, newest first: the backup folder's and those kept beside it."""
+    db_path = Path(db_path)
     folder = folder_for(db_path)
     found = [entry for p in folder.glob("*.db") if (entry := _entry(p))] if folder.is_dir() else []
+    found += _kept_beside(db_path)
     return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
 
 
@@ -157,3 +175,62 @@ def newest_good_backup(db_path: Path) -> Backup | None:
         if not check_path(backup.path):
             return backup
     return None
+
+
+def _free_name(folder: Path, stem: str) -> Path:
+    candidate = folder / f"{stem}.db"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{number}.db"
+        number += 1
+    return candidate
+
+
+def put_in_place(
+    db_path: Path, source: Path, keep_as: str, now: dt.datetime | None = None
+) -> tuple[Path | None, list[str]]:
+    """Puts a copy of the backup ``source`` where the data file is, if the copy passes the check.
+
+    The current file (and a journal beside it, which belongs to it and must never meet the
+    restored file) is renamed ``<stem>.<keep_as>-<stamp>.db``, never deleted. Returns the kept
+    path (None when there was no file) and the copy's problems: when there are any, nothing was
+    changed. A failure (a full disk) undoes whatever was done and raises a Japanese error."""
+    db_path, now = Path(db_path), now or dt.datetime.now()
+    try:
+        return _put_in_place(db_path, Path(source), keep_as, now)
+    except (sqlite3.Error, OSError) as exc:
+        raise UserFacingError(
+            f"バックアップを復元できませんでした（{reason(exc)}）: {db_path}",
+            hint="データファイルは元のままです。原因を取り除いてから、もう一度お試しください。",
+        ) from exc
+
+
+def _put_in_place(db_path: Path, source: Path, keep_as: str, now: dt.datetime) -> tuple[Path | None, list[str]]:
+    temp = db_path.with_name(db_path.name + ".restoring")
+    conn = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        copy_to(conn, temp)
+    finally:
+        conn.close()
+    problems = check_path(temp)
+    if problems:
+        _remove(temp)
+        return None, problems
+    journal = db_path.with_name(db_path.name + "-journal")
+    kept = _free_name(db_path.parent, f"{db_path.stem}.{keep_as}-{now:%Y%m%d-%H%M%S}") if db_path.exists() else None
+    moved: list[tuple[Path, Path]] = []
+    try:
+        if kept is not None:
+            os.rename(db_path, kept)
+            moved.append((db_path, kept))
+            if journal.exists():
+                os.rename(journal, kept.with_name(kept.name + "-journal"))
+                moved.append((journal, kept.with_name(kept.name + "-journal")))
+        os.replace(temp, db_path)
+    except BaseException:
+        for original, renamed in reversed(moved):
+            with contextlib.suppress(OSError):
+                os.replace(renamed, original)
+        _remove(temp)
+        raise
+    return kept, []
