@@ -8,7 +8,8 @@ import subprocess
 import sys
 
 from kyojushien_desktop.store import backups
-from tests import damage
+from tests import damage, mounts
+from tests.japanese import assert_japanese
 
 
 def run(*args, home):
@@ -77,3 +78,29 @@ def test_check_finds_index_mismatch_and_missing_table(db_path, tmp_path):
     result = run("check", "--db", str(db_path), home=tmp_path / "home")
     assert result.returncode == 1
     assert "表「organizations」がありません" in result.stdout and "問題なし" not in result.stdout
+
+
+def test_unwritable_backup_folder_is_told_in_japanese_without_traceback(tmp_path, monkeypatch):
+    """With the data folder on a read-only mount, init still makes the file and says in Japanese
+    that the backup failed: no traceback, no English."""
+    path = tmp_path / "town.db"
+    with mounts.tmpfs(tmp_path / "home", size_kb=256) as home:
+        mounts.make_read_only(home)
+        result = run("init", "--db", str(path), "--municipality", "みどり町", home=home)
+        monkeypatch.setenv("KYOJUSHIEN_HOME", str(home))
+        folder = backups.folder_for(path)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert "お知らせ: 自動バックアップを作成できませんでした（書き込みできない場所です" in result.stderr
+    assert_japanese(result.stderr, folder, path)
+    assert town(path) == "みどり町"
+
+
+def test_opening_a_folder_is_told_in_japanese(tmp_path):
+    """A folder given as the data file gets a Japanese message, not 「Is a directory」."""
+    folder = tmp_path / "folder.db"
+    folder.mkdir()
+    result = run("members", "search", "み", "--db", str(folder), home=tmp_path / "home")
+    assert result.returncode == 1
+    assert "フォルダ" in result.stderr
+    assert_japanese(result.stderr, folder)
