@@ -24,17 +24,18 @@ log = logging.getLogger(__name__)
 APPLICATION_ID = 0x4B59_5348  # "KYSH", in the header of every data file (``PRAGMA application_id``)
 _MAX_PROBLEMS = 20
 
+# integrity_check's English lines (matched in order, compiled on first use) and their Japanese.
 _LINES = (
     (
-        re.compile(r"row (\d+) missing from index (\S+)"),
+        r"row (\d+) missing from index (\S+)",
         "索引「{1}」に表の行 {0} が載っていません（表と索引が食い違っています）",
     ),
-    (re.compile(r"wrong # of entries in index (\S+)"), "索引「{0}」の件数が表と合いません"),
-    (re.compile(r"non-unique entry in index (\S+)"), "重複してはならない索引「{0}」に重複があります"),
-    (re.compile(r"NULL value in (\w+)\.(\w+)"), "表「{0}」の列「{1}」に空の値（NULL）があります"),
-    (re.compile(r"CHECK constraint failed in (\w+)"), "表「{0}」に条件に合わない値があります"),
-    (re.compile(r"[Pp]age (\d+)"), "ファイルの内部（第{0}ページ）が壊れています"),
-    (re.compile(r"malformed|not a database"), "ファイルの中身が壊れています"),
+    (r"wrong # of entries in index (\S+)", "索引「{0}」の件数が表と合いません"),
+    (r"non-unique entry in index (\S+)", "重複してはならない索引「{0}」に重複があります"),
+    (r"NULL value in (\w+)\.(\w+)", "表「{0}」の列「{1}」に空の値（NULL）があります"),
+    (r"CHECK constraint failed in (\w+)", "表「{0}」に条件に合わない値があります"),
+    (r"[Pp]age (\d+)", "ファイルの内部（第{0}ページ）が壊れています"),
+    (r"malformed|not a database", "ファイルの中身が壊れています"),
 )
 UNREADABLE = "ファイルの中身が壊れていて、点検を最後まで進められません"
 
@@ -94,7 +95,7 @@ def schema_problems(conn: sqlite3.Connection, version: int) -> list[str]:
 
 def _japanese(line: str) -> str:
     for pattern, text in _LINES:
-        found = pattern.search(line)
+        found = re.search(pattern, line)
         if found:
             return text.format(*found.groups())
     return "ファイルの内部構造に食い違いがあります"

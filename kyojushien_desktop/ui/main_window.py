@@ -32,10 +32,10 @@ from kyojushien_desktop import APP_NAME, __version__
 from kyojushien_desktop.domain.errors import DamagedFileError, FileLockedError, UserFacingError
 from kyojushien_desktop.paths import data_dir, default_db_path
 from kyojushien_desktop.services import datafile
-from kyojushien_desktop.services.common import backups, preferences, settings
+from kyojushien_desktop.services.common import preferences, settings
 from kyojushien_desktop.services.common.changes import FILE_OPENED, Changes, Topic
 from kyojushien_desktop.services.common.session import Session
-from kyojushien_desktop.ui.common import messages, restore_dialog, wording
+from kyojushien_desktop.ui.common import messages, wording
 from kyojushien_desktop.ui.common.fonts import apply_font_size
 from kyojushien_desktop.ui.common.notice_bar import NoticeBar
 from kyojushien_desktop.ui.home.page import HomePage
@@ -265,8 +265,10 @@ class MainWindow(QMainWindow):
             self._refresh_pages(FILE_OPENED)
             return False
         except DamagedFileError as exc:
+            from kyojushien_desktop.ui.common.restore_dialog import offer_restore
+
             self._refresh_pages(FILE_OPENED)
-            return restore_dialog.offer_restore(self, exc) and self.restore_from_backup(path)
+            return offer_restore(self, exc) and self.restore_from_backup(path)
         except UserFacingError as exc:
             messages.show_error(self, exc, "ファイルを開けません")
             self._refresh_pages(FILE_OPENED)
@@ -279,7 +281,10 @@ class MainWindow(QMainWindow):
         replaces the file, which is kept beside it, and the file is opened again."""
         if path is None:
             path = self.session.path if self.session else Path((self.prefs.recent_files or [default_db_path()])[0])
-        chosen = restore_dialog.choose_backup(self, path)
+        from kyojushien_desktop.services.common import backups
+        from kyojushien_desktop.ui.common.restore_dialog import choose_backup  # its table widgets cost start-up time
+
+        chosen = choose_backup(self, path)
         if chosen is None:
             return False
         self._close_session()

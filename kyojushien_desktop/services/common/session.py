@@ -22,7 +22,6 @@ from pathlib import Path
 
 from kyojushien_desktop import __version__
 from kyojushien_desktop.domain.errors import DamagedFileError, DiskFullError, ReadOnlyError, UserFacingError
-from kyojushien_desktop.services.common import backups as backup_list
 from kyojushien_desktop.store import app_state, backups, location, lock
 from kyojushien_desktop.store.database import Database, open_database, sweep_debris
 
@@ -66,6 +65,8 @@ class Session:
 
 def damaged_error(path: Path, message: str) -> DamagedFileError:
     """``message`` with a hint naming the newest backup that passes the same check."""
+    from kyojushien_desktop.services.common import backups as backup_list  # only when damaged
+
     good = backup_list.newest_good_backup(path)
     hint = "ファイルには何も書き込んでいません。\n"
     if good:

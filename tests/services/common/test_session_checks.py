@@ -108,3 +108,20 @@ def test_sound_copy_taken_while_open_is_checked_and_opens(db_path, tmp_path):
         assert user_version(session.database.conn) >= 3
     finally:
         session.close()
+
+
+def test_debris_of_a_killed_process_is_swept_on_the_next_open(db_path):
+    """A half-written backup and a half-created or half-restored file left by a killed process
+    are removed the next time the file is opened for writing; nothing else is touched."""
+    datafile.open_session(db_path).close()
+    folder = backups.folder_for(db_path)
+    debris = [
+        folder / "daily-20300101-090000.db.partial",
+        *(db_path.with_name(db_path.name + s) for s in (".creating", ".restoring")),
+    ]
+    for path in debris:
+        path.write_bytes(b"SQLite format 3\0")
+    kept = set(folder.iterdir()) - set(debris)
+    datafile.open_session(db_path).close()
+    assert not any(path.exists() for path in debris)
+    assert kept <= set(folder.iterdir())
