@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kyojushien_desktop.domain import wareki
-from kyojushien_desktop.domain.errors import DamagedFileError, ReadOnlyError, UserFacingError
+from kyojushien_desktop.domain.errors import DamagedFileError, DiskFullError, ReadOnlyError, UserFacingError
 from kyojushien_desktop.services.common.changes import FILE_OPENED, Changes
 from kyojushien_desktop.services.common.jobs import NO_PROGRESS, Progress
 from kyojushien_desktop.store import backups, integrity, location, lock
+from kyojushien_desktop.store.sqlite_errors import REASONS
 
 KIND_LABELS = {"daily": "毎日", "monthly": "毎月", "before-update": "形式更新前", "before-restore": "復元前"}
 SOUND = "正常"
@@ -123,7 +124,14 @@ def restore_backup(db_path: Path, backup: Path) -> Restored:
         )
     mine = None
     if db_path.exists():
-        mine, holder = lock.try_acquire(db_path)
+        try:
+            mine, holder = lock.try_acquire(db_path)
+        except (DiskFullError, ReadOnlyError) as exc:
+            cause = REASONS["full" if isinstance(exc, DiskFullError) else "read_only"]
+            raise UserFacingError(
+                f"バックアップを復元できませんでした（{cause}）: {db_path}",
+                hint="データファイルは元のままです。原因を取り除いてから、もう一度お試しください。",
+            ) from exc
         if holder is not None:
             raise lock.locked_error(db_path, holder)
     try:

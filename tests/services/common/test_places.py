@@ -2,16 +2,19 @@
 attempted where nothing can be written, and a full disk leaves no debris and nothing written."""
 
 import shutil
+from pathlib import Path
 
 import pytest
 
-from kyojushien_desktop.domain.errors import DiskFullError, ReadOnlyError
+from kyojushien_desktop.domain.errors import DiskFullError, ReadOnlyError, UserFacingError
 from kyojushien_desktop.services import datafile
 from kyojushien_desktop.services.common.settings import TownSettings, load_settings, save_settings
 from kyojushien_desktop.store import backups, lock
 from kyojushien_desktop.store.database import create_database
 from tests import damage, mounts
 from tests.japanese import assert_japanese
+
+FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 
 def town_file(path):
@@ -138,3 +141,43 @@ def test_copy_to_a_read_only_medium_elsewhere_keeps_the_original(tmp_path):
         assert not session.read_only and session.lock is not None
     finally:
         session.close()
+
+
+def test_format_update_on_a_full_backup_disk_changes_nothing(tmp_path, monkeypatch):
+    """An older file whose pre-update backup cannot be written is refused in Japanese, left at
+    its old version, and no half-written copy remains."""
+    path = tmp_path / "old.db"
+    shutil.copyfile(FIXTURES / "schema_v2.db", path)
+    before = damage.digest(path)
+    with mounts.tmpfs(tmp_path / "home", size_kb=256) as home:
+        monkeypatch.setenv("KYOJUSHIEN_HOME", str(home))
+        backups.folder_for(path).mkdir(parents=True)
+        mounts.fill(home)
+        with pytest.raises(DiskFullError) as caught:
+            datafile.open_session(path)
+        assert_japanese(caught.value.message + caught.value.hint, path)
+        assert list(backups.folder_for(path).iterdir()) == []
+    assert damage.digest(path) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["home", "old.db"]
+
+
+def test_restore_on_a_full_disk_changes_nothing(tmp_path, private_home):
+    """A restore that cannot write its lock, or whose copy does not fit (the lock already ours), is
+    refused in Japanese; the file and its folder are as they were."""
+    from kyojushien_desktop.services.common.backups import restore_backup
+
+    with mounts.tmpfs(tmp_path / "disk") as disk:
+        path = town_file(disk / "town.db")
+        backup = next(backups.folder_for(path).glob("daily-*.db"))
+        before = damage.digest(path)
+        for lock_first in (False, True):
+            if lock_first:
+                (disk / "filler.bin").unlink()
+                lock.try_acquire(path)
+            mounts.fill(disk)
+            with pytest.raises(UserFacingError) as caught:
+                restore_backup(path, backup)
+            assert "復元できませんでした（ディスクの空き容量が足りません）" in caught.value.message
+            assert "元のまま" in caught.value.hint
+            assert mounts.files_in(disk) == {"town.db", "filler.bin"}
+            assert damage.digest(path) == before
