@@ -1,8 +1,11 @@
-"""Starts the GUI: Qt in Japanese, the bundled font, a crash log, the main window."""
+"""Starts the GUI: Qt in Japanese, the bundled font, a crash log, the main window; and the log
+file every command writes to (the English text of errors goes there, never to a person)."""
 
 from __future__ import annotations
 
 import logging
+import os
+import socket
 import sys
 import traceback
 from logging.handlers import RotatingFileHandler
@@ -13,18 +16,56 @@ from kyojushien_desktop.paths import log_dir
 log = logging.getLogger("kyojushien_desktop")
 
 
-def _setup_logging() -> Path | None:
+def setup_logging() -> Path | None:
+    """Logs to ``logs/kyojushien.log`` in the data folder; when that cannot be written, nowhere
+    (never to the terminal, where English tracebacks would reach the user)."""
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
     try:
         folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / "kyojushien.log"
         handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
     except OSError:
+        root.addHandler(logging.NullHandler())
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    logging.getLogger().addHandler(handler)
-    logging.getLogger().setLevel(logging.INFO)
+    root.addHandler(handler)
     return path
+
+
+def _x_server_answers(display: str) -> bool:
+    """A local X display (``:0``, ``unix:0.0``) answers on its socket; a remote one is assumed to."""
+    host, _, rest = display.rpartition(":")
+    if host not in ("", "unix") or not rest.split(".")[0].isdigit():
+        return True
+    name = f"/tmp/.X11-unix/X{rest.split('.')[0]}"
+    for address in ("\0" + name, name):  # the abstract socket first, as Xlib does
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+            try:
+                probe.connect(address)
+                return True
+            except OSError:
+                continue
+    return False
+
+
+def missing_display() -> str | None:
+    """Why there is no screen to open the window on (Linux without X or Wayland), in Japanese;
+    None when there is one. Checked before Qt starts, whose own message names xcb plugins."""
+    if sys.platform in ("win32", "darwin"):
+        return None
+    platform = os.environ.get("QT_QPA_PLATFORM", "")
+    if platform and not platform.startswith(("xcb", "wayland")):
+        return None  # offscreen, vnc, eglfs …: Qt draws somewhere of its own
+    if os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    display = os.environ.get("DISPLAY", "")
+    if not display:
+        return "画面の表示先（DISPLAY）が設定されていません"
+    if not _x_server_answers(display):
+        return f"画面の表示先（DISPLAY={display}）に接続できません"
+    return None
 
 
 def _install_crash_dialog(log_path: Path | None) -> None:
@@ -57,7 +98,7 @@ def run_gui(db_path: Path | None = None) -> int:
     from kyojushien_desktop.ui.common.fonts import apply_font_size, apply_style
     from kyojushien_desktop.ui.main_window import MainWindow
 
-    log_path = _setup_logging()
+    log_path = setup_logging()
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("居住支援デスク")
     QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))

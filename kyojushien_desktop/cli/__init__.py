@@ -11,15 +11,24 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kyojushien_desktop import APP_NAME, __version__
-from kyojushien_desktop.cli import datafile, hearing, members
+from kyojushien_desktop.app import setup_logging
+from kyojushien_desktop.cli import backup, datafile, hearing, members
 from kyojushien_desktop.cli.common import JaArgumentParser
 from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.paths import default_db_path
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
-    from kyojushien_desktop.app import run_gui
+    from kyojushien_desktop.app import missing_display, run_gui
 
+    why = missing_display()
+    if why:
+        raise UserFacingError(
+            f"画面（ディスプレイ）のない環境のため、{APP_NAME}の画面を開けません（{why}）。",
+            hint="画面がなくても使えるコマンド: "
+            + "、".join(f"kyojushien {name}" for name in args.command_names)
+            + "。使い方は kyojushien --help、kyojushien コマンド --help で表示します。",
+        )
     return run_gui(Path(args.db) if getattr(args, "db", None) else None)
 
 
@@ -38,8 +47,10 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="コマンド", parser_class=JaArgumentParser)
 
     datafile.register(commands, common)
+    backup.register(commands, common)
     members.register(commands, common)
     hearing.register(commands, common)
+    parser.set_defaults(command_names=tuple(commands.choices))
     return parser
 
 
@@ -48,6 +59,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
     args = build_parser().parse_args(argv)
+    setup_logging()
     try:
         return args.handler(args)
     except UserFacingError as exc:

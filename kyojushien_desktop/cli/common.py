@@ -66,12 +66,19 @@ def reading_session(args: argparse.Namespace) -> Iterator[Session]:
         session.close()
 
 
+def print_notices(session: Session) -> None:
+    """What the GUI shows in its notice bar (a backup that failed, a read-only place), on stderr."""
+    for notice in session.notices:
+        print(f"お知らせ: {notice}", file=sys.stderr)
+
+
 @contextlib.contextmanager
 def writing_session(args: argparse.Namespace) -> Iterator[Session]:
     """The data file opened for writing, with its lock, closed (and marked closed) at the end."""
     from kyojushien_desktop.services.datafile import open_session
 
     session = open_session(db_path(args))
+    print_notices(session)
     try:
         yield session
     finally:

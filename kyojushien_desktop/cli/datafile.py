@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from kyojushien_desktop.cli.common import db_path
+from kyojushien_desktop.cli.common import db_path, print_notices
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
@@ -13,6 +13,7 @@ def _cmd_init(args: argparse.Namespace) -> int:
 
     path = db_path(args)
     session = create_session(path)
+    print_notices(session)
     try:
         save_settings(session, TownSettings(municipality=args.municipality, department=args.department or ""))
     finally:
@@ -25,7 +26,9 @@ def _cmd_sample(args: argparse.Namespace) -> int:
     from kyojushien_desktop.services.sample import create_sample
 
     path = db_path(args)
-    create_sample(path).close()
+    session = create_sample(path)
+    print_notices(session)
+    session.close()
     print(f"見本の町（みどり町）のデータファイルを作成しました: {path}")
     return 0
 

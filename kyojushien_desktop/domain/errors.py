@@ -39,6 +39,10 @@ class ReadOnlyError(UserFacingError):
     """The file cannot be written: read-only media or attribute, or opened read-only."""
 
 
+class DiskFullError(UserFacingError):
+    """The disk (or the user's quota) is full; nothing was written."""
+
+
 class ValidationError(UserFacingError):
     """Input that cannot be saved; ``field`` names the form field so the UI can mark it."""
 

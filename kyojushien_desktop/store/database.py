@@ -1,7 +1,8 @@
 """The one way into a data file: ``create_database`` and ``open_database``.
 
 The file is checked by reading its 100-byte header before SQLite opens it for writing, so a
-file that is not ours, newer than the app, empty or truncated is refused without a byte written.
+file that is not ours, newer than the app, empty or truncated is refused without a byte written;
+an older file is checked for damage (``store.integrity``) before it is backed up and migrated.
 Writable connections use a rollback journal (never WAL: users copy the ``.db`` file alone),
 ``synchronous=FULL`` and foreign keys; every write goes through ``Database.atomic``.
 """
@@ -12,7 +13,6 @@ import contextlib
 import functools
 import os
 import sqlite3
-import stat
 import struct
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,14 +26,13 @@ from kyojushien_desktop.domain.errors import (
     ReadOnlyError,
     UserFacingError,
 )
-from kyojushien_desktop.store import backups
-from kyojushien_desktop.store.migrations import SCHEMA_VERSION, migrate
-from kyojushien_desktop.store.sqlite_errors import translate
+from kyojushien_desktop.store import backups, integrity, location
+from kyojushien_desktop.store.integrity import APPLICATION_ID
+from kyojushien_desktop.store.migrations import SCHEMA_VERSION, migrate, user_version
+from kyojushien_desktop.store.sqlite_errors import RESTORE_HINT, translate
 
 if TYPE_CHECKING:
     import sqlite_utils
-
-APPLICATION_ID = 0x4B59_5348  # "KYSH"
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _BUSY_TIMEOUT_MS = 5000
 
@@ -69,7 +68,7 @@ def read_header(path: Path) -> HeaderFacts:
     if size == 0:
         raise DamagedFileError(
             f"データファイルが空です（0バイト）: {path}",
-            hint="コピーの途中で止まった可能性があります。元のファイルをもう一度コピーするか、バックアップから復元してください。",
+            hint="コピーの途中で止まった可能性があります。元のファイルをもう一度コピーするか、" + RESTORE_HINT,
         )
     if not header.startswith(_SQLITE_MAGIC) or len(header) < 100:
         raise NotOurFileError(
@@ -107,7 +106,7 @@ def check_header(path: Path, facts: HeaderFacts) -> None:
     if facts.truncated and not has_hot_journal(path):
         raise DamagedFileError(
             f"データファイルが途中で切れています（{facts.size:,}バイトしかありません）: {path}",
-            hint="コピーが途中で止まった可能性があります。元のファイルをもう一度コピーするか、バックアップから復元してください。",
+            hint="コピーが途中で止まった可能性があります。元のファイルをもう一度コピーするか、" + RESTORE_HINT,
         )
 
 
@@ -121,17 +120,13 @@ def has_hot_journal(path: Path) -> bool:
         return False
 
 
-def is_read_only_file(path: Path) -> bool:
-    """True for a file marked read-only (attribute or mode) or in a folder we cannot write to.
-
-    The mode bits are checked rather than ``os.access`` so that a file the user marked
-    read-only is honoured even for an administrator account.
-    """
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return False
-    return not (mode & stat.S_IWUSR) or not os.access(path.parent, os.W_OK)
+def sweep_debris(path: Path) -> None:
+    """Removes what a process that died while creating or restoring this file left beside it.
+    Safe once the file exists and its lock is held: creating refuses an existing file, and a
+    restore holds the lock."""
+    for suffix in (".creating", ".creating-journal", ".restoring", ".restoring.partial"):
+        with contextlib.suppress(OSError):
+            path.with_name(path.name + suffix).unlink()
 
 
 class Database:
@@ -187,13 +182,14 @@ class Database:
         """A first real read: a file whose header is sound but whose pages are not fails here."""
         self.read("SELECT count(*) FROM settings")
 
-    def quick_check(self) -> list[str]:
-        """SQLite's quick integrity check; an empty list means the file is sound."""
+    def problems(self, *, full: bool = True) -> list[str]:
+        """Damage in Japanese, none when sound: the schema its version expects, and (``full``)
+        SQLite's integrity check of every page, table and index (``store.integrity``)."""
         try:
-            rows = [row[0] for row in self.conn.execute("PRAGMA quick_check").fetchall()]
-        except sqlite3.DatabaseError as exc:
-            return [str(exc)]
-        return [] if rows == ["ok"] else rows
+            version = user_version(self.conn)
+        except sqlite3.DatabaseError:
+            return [integrity.UNREADABLE]
+        return integrity.problems(self.conn, version, full=full)
 
     def close(self) -> None:
         with contextlib.suppress(sqlite3.Error):
@@ -257,34 +253,38 @@ def create_database(path: Path) -> Database:
             f"同じ名前のファイルがすでにあります: {path}",
             hint="別の名前を指定するか、既存のファイルを ファイル > 開く で開いてください。",
         )
+    temp = path.with_name(path.name + ".creating")
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temp = path.with_name(path.name + ".creating")
         temp.unlink(missing_ok=True)
         conn = _connect(temp, read_only=False)
-        with _transaction(conn):
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        migrate(conn)
-        conn.close()
+        try:
+            with _transaction(conn):
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            migrate(conn)
+        finally:
+            conn.close()
         os.replace(temp, path)
     except (sqlite3.Error, OSError) as exc:
+        for debris in (temp, temp.with_name(temp.name + "-journal")):
+            with contextlib.suppress(OSError):
+                debris.unlink()
         raise translate(exc, path) from exc
     return open_database(path)
 
 
 def open_database(path: Path, *, read_only: bool = False) -> Database:
     """Opens an existing data file after checking its header; migrates an older one after backing
-    it up. A read-only file (or ``read_only=True``) opens without any write."""
+    it up, once it passed the damage check. A file that cannot be written here (read-only medium,
+    folder or attribute; or ``read_only=True``) opens without any write, with a notice saying why."""
     path = Path(path)
     facts = read_header(path)
     check_header(path, facts)
     notices: list[str] = []
-    if not read_only and is_read_only_file(path):
+    why = None if read_only else location.read_only_reason(path)
+    if why:
         read_only = True
-        notices.append(
-            "このファイルは読み取り専用（書き込み禁止の設定、またはCD・書き込み禁止のUSBなど）のため、"
-            "閲覧のみできます。編集するには、書き込みできる場所にコピーしてから開いてください。"
-        )
+        notices.append(why)
     if read_only and facts.user_version < SCHEMA_VERSION:
         raise ReadOnlyError(
             f"このファイルは古い形式（第{facts.user_version}版）のため、読み取り専用では開けません: {path}",
@@ -297,6 +297,13 @@ def open_database(path: Path, *, read_only: bool = False) -> Database:
     database = Database(path, conn, read_only=read_only)
     database.notices = notices
     if facts.user_version < SCHEMA_VERSION:
+        problems = database.problems()
+        if problems:
+            database.close()
+            raise DamagedFileError(
+                f"データファイルに問題が見つかったため、形式の更新もバックアップもせずに止めました（{problems[0]}）: {path}",
+                hint="ファイルには何も書き込んでいません。" + RESTORE_HINT,
+            )
         try:
             database.pre_migration_backup = backups.pre_migration_backup(conn, path, facts.user_version)
             database.migrated_from = facts.user_version

@@ -1,10 +1,14 @@
-"""Where a data file sits: a network share or a removable drive is risky for SQLite."""
+"""Where a data file sits: a network share or a removable drive is risky for SQLite, and a
+read-only medium, folder or file can only be viewed."""
 
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from pathlib import Path
+
+_COPY_TO_EDIT = "編集するには、書き込みできる場所（ドキュメントなど）にコピーしてから開いてください。"
 
 _NETWORK_FS = {"nfs", "nfs4", "cifs", "smbfs", "smb3", "fuse.sshfs", "9p", "afs", "davfs", "fuse.davfs2"}
 _REMOVABLE_ROOTS = ("/media/", "/run/media/", "/mnt/usb", "/Volumes/")
@@ -66,3 +70,53 @@ def drive_warning(path: Path, mounts_text: str | None = None) -> str | None:
             "自分のPCにコピーして使い、USBメモリは受け渡しに使うことをおすすめします。"
         )
     return None
+
+
+def _read_only_medium(folder: Path) -> bool:
+    """The drive itself refuses writes: a CD, a write-protected USB stick, a read-only mount."""
+    if sys.platform == "win32":
+        import ctypes
+
+        flags = ctypes.c_ulong()
+        root = os.path.splitdrive(str(folder.resolve()))[0] + "\\"
+        ok = ctypes.windll.kernel32.GetVolumeInformationW(root, None, 0, None, None, ctypes.byref(flags), None, 0)
+        return bool(ok) and bool(flags.value & 0x80000)  # FILE_READ_ONLY_VOLUME
+    try:
+        return bool(os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
+def read_only_reason(path: Path) -> str | None:
+    """Why the data file at ``path`` can only be viewed here, as the notice to show; None when it
+    can be written. Checked before any lock file is attempted, so nothing is written there.
+
+    The mode bits are read rather than trusting ``os.access`` alone, so a file the user marked
+    read-only is honoured even for an administrator account."""
+    path = Path(path)
+    folder = path.parent
+    if _read_only_medium(folder):
+        return (
+            "このファイルは書き込みできない媒体（CD・書き込み禁止のUSBメモリなど）にあるため、閲覧のみできます。"
+            + _COPY_TO_EDIT
+        )
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None
+    if not mode & stat.S_IWUSR:
+        return "このファイルには「読み取り専用」の設定がされているため、閲覧のみできます。" + _COPY_TO_EDIT
+    if not os.access(folder, os.W_OK) or not os.access(path, os.W_OK):
+        return folder_not_writable(folder)
+    return None
+
+
+def folder_not_writable(folder: Path) -> str:
+    """The notice for a folder the user may not write in (found by the check or by the lock)."""
+    return f"このファイルのあるフォルダ（{folder}）には書き込む権限がないため、閲覧のみできます。" + _COPY_TO_EDIT
+
+
+DISK_FULL = (
+    "ディスクの空き容量が足りないため、閲覧のみできます。"
+    "不要なファイルを削除して空き容量を作ってから開き直すと、編集できるようになります。"
+)

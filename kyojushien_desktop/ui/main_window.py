@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from kyojushien_desktop import APP_NAME
-from kyojushien_desktop.domain.errors import FileLockedError, UserFacingError
+from kyojushien_desktop.domain.errors import DamagedFileError, FileLockedError, UserFacingError
 from kyojushien_desktop.paths import data_dir, default_db_path
 from kyojushien_desktop.services import datafile
 from kyojushien_desktop.services.common import preferences, settings
@@ -202,6 +202,7 @@ class MainWindow(QMainWindow):
         self._add_action(file_menu, "開く(&O)…", self.choose_file, QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu("最近使ったファイル(&R)")
         self._add_action(file_menu, "見本の町を開く(&S)", self.open_sample)
+        self._add_action(file_menu, "バックアップから復元(&B)…", self.restore_from_backup)
         file_menu.addSeparator()
         self._add_action(file_menu, "終了(&X)", self.close, QKeySequence.StandardKey.Quit)
         help_menu = self.menuBar().addMenu("ヘルプ(&H)")
@@ -317,12 +318,39 @@ class MainWindow(QMainWindow):
                 return self.open_file(path, read_only=True)
             self._adopt(None)
             return False
+        except DamagedFileError as exc:
+            from kyojushien_desktop.ui.common.restore_dialog import offer_restore
+
+            self._adopt(None)
+            return offer_restore(self, exc) and self.restore_from_backup(path)
         except UserFacingError as exc:
             messages.show_error(self, exc, "ファイルを開けません")
             self._adopt(None)
             return False
         self._adopt(session)
         return True
+
+    def restore_from_backup(self, path: Path | None = None) -> bool:
+        """Lists the backups of ``path`` (the open file, else the last one used); the chosen one
+        replaces the file, which is kept beside it, and the file is opened again."""
+        if path is None:
+            path = self.session.path if self.session else Path((self.prefs.recent_files or [default_db_path()])[0])
+        from kyojushien_desktop.services.common import backups
+        from kyojushien_desktop.ui.common.restore_dialog import choose_backup  # its table widgets cost start-up time
+
+        chosen = choose_backup(self, path)
+        if chosen is None:
+            return False
+        self._close_session()
+        try:
+            restored = backups.restore_backup(path, chosen.path)
+        except UserFacingError as exc:
+            messages.show_error(self, exc, "復元できませんでした")
+            restored = None
+        opened = self.open_file(path)
+        if restored is not None and opened:
+            self.notice_bar.show_notices([restored.message, *self.session.notices])
+        return restored is not None and opened
 
     def _adopt(self, session: Session | None) -> None:
         """Makes ``session`` (or none) the open file and tells every page."""

@@ -78,3 +78,34 @@ def test_members_search_on_an_older_file_updates_it_first(tmp_path):
 
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     conn.close()
+
+
+def test_no_display_is_told_in_japanese_with_the_headless_commands(tmp_path):
+    """Started without a screen, kyojushien says so in Japanese and names the headless commands
+    (exit 1) instead of Qt's xcb message; the same for a DISPLAY nobody answers."""
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    for display in (None, ":97"):
+        if display:
+            env["DISPLAY"] = display
+        result = run("--db", str(tmp_path / "town.db"), env=env)
+        assert result.returncode == 1
+        assert "画面（ディスプレイ）のない環境のため" in result.stderr
+        assert "kyojushien check" in result.stderr and "kyojushien backup" in result.stderr
+        assert "xcb" not in result.stderr and "Traceback" not in result.stderr
+    assert not (tmp_path / "town.db").exists()
+
+
+def test_a_display_that_answers_is_found(monkeypatch):
+    """A local X display listening on its socket counts as a screen."""
+    import socket
+
+    from kyojushien_desktop.app import missing_display
+
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("DISPLAY", ":96")
+    assert missing_display() is not None
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind("\0/tmp/.X11-unix/X96")
+        server.listen(1)
+        assert missing_display() is None

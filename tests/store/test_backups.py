@@ -4,6 +4,7 @@ import datetime as dt
 import sqlite3
 
 from kyojushien_desktop.store import backups
+from kyojushien_desktop.store.integrity import check_path
 
 
 def test_daily_only_when_a_day_has_passed(db_path):
@@ -29,7 +30,7 @@ def test_retention_keeps_14_daily_and_12_monthly(db_path):
     assert len(daily) == backups.KEEP_DAILY
     assert len(monthly) == backups.KEEP_MONTHLY
     assert monthly[-1].name == "monthly-202605.db"
-    assert all(backups.is_sound(p) for p in daily[-2:] + monthly[-2:])
+    assert not any(check_path(p) for p in daily[-2:] + monthly[-2:])
     assert not list(folder.glob("*.partial"))
 
 
@@ -41,4 +42,4 @@ def test_newest_good_backup_skips_damaged(db_path):
     conn.close()
     newest.write_bytes(b"SQLite format 3\x00" + b"\x00" * 50)
     good = backups.newest_good_backup(db_path)
-    assert good is not None and good != newest and good.name.startswith(("daily-20261101", "monthly"))
+    assert good is not None and good.path != newest and good.path.name.startswith(("daily-20261101", "monthly"))

@@ -13,8 +13,8 @@ from kyojushien_desktop.domain.errors import (
     ReadOnlyError,
     UserFacingError,
 )
-from kyojushien_desktop.store import backups
 from kyojushien_desktop.store.database import APPLICATION_ID, create_database, open_database
+from kyojushien_desktop.store.integrity import check_path
 from kyojushien_desktop.store.migrations import SCHEMA_VERSION
 
 
@@ -143,7 +143,7 @@ def test_older_file_is_backed_up_then_migrated(tmp_path):
     database = open_database(path)
     assert database.migrated_from == 0
     assert database.pre_migration_backup is not None and database.pre_migration_backup.exists()
-    assert backups.is_sound(database.pre_migration_backup)
+    assert check_path(database.pre_migration_backup) == []
     old = sqlite3.connect(database.pre_migration_backup)
     assert old.execute("PRAGMA user_version").fetchone()[0] == 0
     old.close()
@@ -162,5 +162,5 @@ def test_fixture_for_every_earlier_schema_version_opens(tmp_path):
         copy.write_bytes(source.read_bytes())
         database = open_database(copy)
         assert database.migrated_from == version
-        assert database.quick_check() == []
+        assert database.problems() == []
         database.close()

@@ -39,7 +39,7 @@ def test_kill_minus_nine_mid_transaction(db_path):
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     database = open_database(db_path)
-    assert database.quick_check() == []
+    assert database.problems() == []
     rows = database.read("SELECT key FROM settings")
     counts: dict[str, int] = {}
     for row in rows:

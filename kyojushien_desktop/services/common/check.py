@@ -1,12 +1,13 @@
-"""``kyojushien check``: is this file ours, which schema version, is it intact."""
+"""``kyojushien check``: is this file ours, which schema version, is it intact — the same checks
+an opened file gets (``store.integrity``), read without writing a byte."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
 
-from kyojushien_desktop.domain.errors import UserFacingError
-from kyojushien_desktop.store.database import APPLICATION_ID, check_header, open_database, read_header
+from kyojushien_desktop.store.database import APPLICATION_ID, check_header, read_header
+from kyojushien_desktop.store.integrity import check_path
 from kyojushien_desktop.store.migrations import SCHEMA_VERSION
 
 
@@ -25,18 +26,10 @@ def check_file(path: Path) -> CheckReport:
     lines.append(
         f"アプリケーションID: {facts.application_id:#010x}（{'居住支援デスクのファイル' if ours else '別のソフトのファイル'}）"
     )
-    lines.append(f"形式の版: 第{facts.user_version}版（このアプリ: 第{SCHEMA_VERSION}版）")
+    older = facts.user_version < SCHEMA_VERSION
+    note = "（古い形式: アプリで開くと、バックアップを取ったうえで新しい形式に更新します）" if older else ""
+    lines.append(f"形式の版: 第{facts.user_version}版（このアプリ: 第{SCHEMA_VERSION}版）{note}")
     check_header(path, facts)
-    if facts.user_version < SCHEMA_VERSION:
-        lines.append("整合性: 古い形式のため未点検（アプリで開くと、バックアップを取ったうえで更新します）")
-        return CheckReport(tuple(lines), ok=True)
-    database = open_database(path, read_only=True)
-    try:
-        problems = [row[0] for row in database.read("PRAGMA integrity_check")]
-    except UserFacingError as exc:
-        problems = [exc.message]
-    finally:
-        database.close()
-    ok = problems == ["ok"]
-    lines.append("整合性: 問題なし" if ok else "整合性: 問題あり\n  " + "\n  ".join(problems[:20]))
-    return CheckReport(tuple(lines), ok=ok)
+    problems = check_path(path)
+    lines.append("整合性: 問題なし" if not problems else "整合性: 問題あり\n  " + "\n  ".join(problems))
+    return CheckReport(tuple(lines), ok=not problems)

@@ -1,23 +1,29 @@
 """Opening and closing a data file as the user experiences it: the lock beside it, the
 open/closed marker inside it, daily backups, and plain-Japanese notices about risks.
 
+Damage is looked for before anything is written. The schema is checked on every open; the full
+check (``store.integrity``) runs when the file arrived marked open, when it last passed a day
+ago or on another PC, and before every backup. A file that fails is refused, naming the newest
+backup that passes. Only then come the backups and the open marker, the first writes. A place
+that cannot be written (read-only medium or folder, full disk) opens the file read-only with a
+notice saying why, and no lock file is attempted there.
+
 The areas' own opening steps (seeding the guide's content into the file) are run by
 ``services.datafile``, which sits above the areas; this module knows none of them."""
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import socket
-import sqlite3
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from kyojushien_desktop import __version__
-from kyojushien_desktop.domain import wareki
-from kyojushien_desktop.domain.errors import DamagedFileError, FileLockedError, UserFacingError
+from kyojushien_desktop.domain.errors import DamagedFileError, DiskFullError, ReadOnlyError, UserFacingError
 from kyojushien_desktop.store import app_state, backups, location, lock
-from kyojushien_desktop.store.database import Database, open_database
+from kyojushien_desktop.store.database import Database, open_database, sweep_debris
 
 log = logging.getLogger(__name__)
 GUIDE_SEEDED_KEY = "guide_content_seeded_by"
@@ -57,24 +63,19 @@ class Session:
                 self.lock = None
 
 
-def describe_holder(holder: lock.LockInfo) -> str:
-    try:
-        since = wareki.format_datetime(holder.since_time)
-    except ValueError:
-        since = holder.since
-    return f"{holder.user} さん（PC名: {holder.host}）が {since} から開いています"
+def damaged_error(path: Path, message: str) -> DamagedFileError:
+    """``message`` with a hint naming the newest backup that passes the same check."""
+    from kyojushien_desktop.services.common import backups as backup_list  # only when damaged
 
-
-def damaged_error(path: Path, detail: str = "") -> DamagedFileError:
-    good = backups.newest_good_backup(path)
-    hint = (
-        f"最新の正常なバックアップ: {good}\nこのバックアップをコピーして開いてください（ファイル > 開く）。"
-        if good
-        else "正常なバックアップが見つかりません。ファイルを受け取った元（前任者のPCなど）からもう一度コピーしてください。"
-    )
-    message = f"データファイルが壊れているため開けません: {path}"
-    if detail:
-        message += f"（{detail}）"
+    good = backup_list.newest_good_backup(path)
+    hint = "ファイルには何も書き込んでいません。\n"
+    if good:
+        hint += (
+            f"最新の正常なバックアップ: {backup_list.describe(good)}\n{good.path}\n"
+            "ファイル > バックアップから復元… で、このバックアップに戻せます（いまのファイルは消さずに残します）。"
+        )
+    else:
+        hint += "点検に通るバックアップが見つかりません。ファイルを受け取った元（前任者のPCなど）からもう一度コピーしてください。"
     return DamagedFileError(message, hint=hint)
 
 
@@ -88,17 +89,23 @@ def open_session(path: Path, *, read_only: bool = False, seeders: Sequence[Seede
     ``read_only=True``) and ``DamagedFileError`` naming the newest good backup when it is damaged.
     """
     path = Path(path)
+    notices: list[str] = []
+    why = None if read_only or not path.exists() else location.read_only_reason(path)
+    if why:
+        read_only = True
+        notices.append(why)
     mine = None
     if not read_only and path.exists():
-        mine, holder = lock.try_acquire(path)
-        if holder is not None:
-            raise FileLockedError(
-                f"このデータファイルは使用中です。{describe_holder(holder)}。",
-                hint="読み取り専用で開くことができます。編集するには、その人に閉じてもらってから開き直してください。",
-                holder=holder,
-            )
+        try:
+            mine, holder = lock.try_acquire(path)
+        except (DiskFullError, ReadOnlyError) as exc:
+            read_only = True
+            notices.append(_cannot_write(path, exc))
+        else:
+            if holder is not None:
+                raise lock.locked_error(path, holder)
     try:
-        session = _open_locked(path, read_only=read_only, mine=mine, seeders=seeders)
+        session = _open_locked(path, read_only=read_only, mine=mine, seeders=seeders, notices=notices)
     except BaseException:
         if mine is not None:
             lock.release(path, mine)
@@ -106,44 +113,88 @@ def open_session(path: Path, *, read_only: bool = False, seeders: Sequence[Seede
     return session
 
 
-def _open_locked(path: Path, *, read_only: bool, mine: lock.LockInfo | None, seeders: Sequence[Seeder]) -> Session:
+def _cannot_write(path: Path, exc: UserFacingError) -> str:
+    log.warning("cannot write beside %s: %s", path, exc.message)
+    return location.DISK_FULL if isinstance(exc, DiskFullError) else location.folder_not_writable(path.parent)
+
+
+def _open_locked(
+    path: Path, *, read_only: bool, mine: lock.LockInfo | None, seeders: Sequence[Seeder], notices: list[str]
+) -> Session:
     try:
         database = open_database(path, read_only=read_only)
     except DamagedFileError as exc:
-        raise damaged_error(path, exc.message.split(":")[0]) from exc
+        raise damaged_error(path, exc.message) from exc
     if database.read_only and mine is not None:
         lock.release(path, mine)
         mine = None
-    session = Session(database=database, lock=mine, notices=list(database.notices))
+    session = Session(database=database, lock=mine, notices=notices + database.notices)
+    now = dt.datetime.now()
     try:
-        database.probe()
-        left_open = None if database.read_only else app_state.was_left_open(database)
-    except UserFacingError as exc:
+        checked = _look_for_damage(session, now)
+    except BaseException:
         database.close()
-        raise damaged_error(path) from exc
-    if left_open is not None:
-        problems = database.quick_check()
-        if problems:
-            database.close()
-            raise damaged_error(path, "点検で問題が見つかりました")
-        session.notices.append(
-            "このファイルは、前回アプリが正しく終了しなかったか、開いたままコピーされたものです。"
-            "念のため点検しましたが、問題はありませんでした。"
-        )
+        raise
     warning = location.drive_warning(path)
     if warning:
         session.notices.append(warning)
     if not database.read_only:
-        try:
-            backups.rotate(database.conn, path)
-        except (sqlite3.Error, OSError) as exc:
-            log.exception("backup failed")
-            session.notices.append(f"自動バックアップを作成できませんでした（{exc}）。データファイルは無事です。")
-        app_state.mark_open(database, socket.gethostname())
-        if seeders and session.seeding_due():
+        _start_writing(session, now, checked)
+        if seeders and not session.read_only and session.seeding_due():
             # Only when this app version has not seeded the file yet: keeps the guide content
             # (and its import cost) off the start-up path of every later open.
             done = [seed(session) for seed in seeders]
             if all(done):
-                app_state.set_value(database, GUIDE_SEEDED_KEY, __version__)
+                app_state.set_value(session.database, GUIDE_SEEDED_KEY, __version__)
     return session
+
+
+def _look_for_damage(session: Session, now: dt.datetime) -> bool:
+    """Raises ``DamagedFileError`` for a file that fails the checks due; True when the full check ran."""
+    database, path = session.database, session.path
+    problems = database.problems(full=False)
+    if problems:
+        raise damaged_error(path, f"データファイルの形式が不完全なため開けません（{problems[0]}）: {path}")
+    try:
+        database.probe()
+        left_open = app_state.was_left_open(database)
+        if database.read_only:
+            # Marked open while a colleague holds it is normal; without a holder it crashed or was copied.
+            holder = lock.read_lock(path)
+            full = left_open is not None and (holder is None or lock.is_stale(holder))
+        else:
+            host = socket.gethostname()
+            full = left_open is not None or app_state.check_due(database, host, now) or backups.due(path, now)
+    except UserFacingError as exc:
+        raise damaged_error(path, f"データファイルが壊れているため開けません: {path}") from exc
+    if full:
+        problems = database.problems()
+        if problems:
+            raise damaged_error(path, f"データファイルが壊れているため開けません（{problems[0]}）: {path}")
+        if left_open is not None:
+            session.notices.append(
+                "このファイルは、前回アプリが正しく終了しなかったか、開いたままコピーされたものです。"
+                "念のため点検しましたが、問題はありませんでした。"
+            )
+    return full
+
+
+def _start_writing(session: Session, now: dt.datetime, checked: bool) -> None:
+    """The first writes, once the file passed: backups, then the open marker. A disk that fills
+    up (or a folder that refuses the journal) on the way reopens the file read-only."""
+    database, path = session.database, session.path
+    sweep_debris(path)
+    try:
+        backups.rotate(database.conn, path, now)
+    except UserFacingError as exc:
+        log.warning("backup of %s failed: %s", path, exc.message)
+        session.notices.append(exc.message + "データファイルは無事です。")
+    try:
+        app_state.mark_open(database, socket.gethostname(), checked_at=now if checked else None)
+    except (DiskFullError, ReadOnlyError) as exc:
+        database.close()
+        if session.lock is not None:
+            lock.release(path, session.lock)
+            session.lock = None
+        session.database = open_database(path, read_only=True)
+        session.notices.append(_cannot_write(path, exc))

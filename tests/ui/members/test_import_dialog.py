@@ -151,7 +151,9 @@ def test_import_runs_with_a_progress_dialog_and_cancel_writes_nothing(qtbot, db_
     from tests.ui.pages import bind
 
     path = tmp_path / "大きな名簿.csv"
-    lines = ["団体名,区分,電話"] + [f"団体{number:05d},その他,0123-{number // 10000:02d}-{number % 10000:04d}" for number in range(3000)]
+    lines = ["団体名,区分,電話"] + [
+        f"団体{number:05d},その他,0123-{number // 10000:02d}-{number % 10000:04d}" for number in range(3000)
+    ]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     session = datafile_service.open_session(db_path)
     page = MembersPage(Preferences())
