@@ -72,7 +72,7 @@ def main() -> int:
         if profiler is not None:
             profiler.enable()
         window.nav.setCurrentRow(1)  # builds and fills the page; it paints once back in the event loop
-        window.members_page.table.viewport().installEventFilter(watch)
+        window.page("members").table.viewport().installEventFilter(watch)
 
     QTimer.singleShot(300, switch)  # ホーム has painted and the event queue has settled
     return app.exec()

@@ -62,7 +62,7 @@ def _hearing_shots(window, shoot) -> None:
     from kyojushien_desktop.services.hearing import question_banks, visits
     from kyojushien_desktop.ui.hearing.page import BANKS_TAB, COMPARE_TAB, VISITS_TAB
 
-    page = window.hearing_page
+    page = window.page("hearing")
     session = window.session
     window.nav.setCurrentRow(window.pages.index(page))
     page.tabs.setCurrentIndex(VISITS_TAB)
@@ -226,7 +226,7 @@ def main() -> int:
     dialog.close()
 
     # --- 名簿 ------------------------------------------------------------------------------
-    members = window.members_page
+    members = window.page("members")
     window.nav.setCurrentRow(window.pages.index(members))
     members.search.setText("ﾌｸｼ")
     members.apply_search()
@@ -320,7 +320,7 @@ def main() -> int:
     view.tabs.setCurrentIndex(2)
     shoot("members_9_record_large_text")
     members.show_list()
-    hearing = window.hearing_page
+    hearing = window.page("hearing")
     window.nav.setCurrentRow(window.pages.index(hearing))
     shoot("hearing_9_visits_large_text")
     answered = max(visits.list_visits(session), key=lambda r: r.answered_count, default=None)

@@ -69,10 +69,3 @@ def str_value(value: Any) -> str:
     if not isinstance(value, str):
         raise TypeError(f"文字列が必要です: {value!r}")
     return value
-
-
-def source_of(name: str) -> str:
-    """Where a file's wording comes from (guide, chapter, pages), for footers and reports."""
-    if name not in GUIDE_FILES:
-        raise ContentError(f"未知の手引きデータ: {name}")
-    return read_guide(name, lambda d: str_value(d["source"]))

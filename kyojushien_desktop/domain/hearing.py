@@ -134,6 +134,7 @@ class VisitSummary:
     answered_count: int = 0
     open_followups: int = 0
     organization_sort: str = ""  # the organisation's よみがな key, for 五十音 order
+    deleted_at: str | None = None  # set only in the 削除済み list
 
 
 @dataclass(frozen=True)

@@ -42,10 +42,6 @@ def format_datetime(moment: dt.datetime, *, weekday: bool = True) -> str:
     return f"{format_date(moment.date(), weekday=weekday)} {moment.hour}:{moment.minute:02d}"
 
 
-def format_month(day: dt.date) -> str:
-    return f"{era_year_text(day)}{day.month}月"
-
-
 def next_april_first(today: dt.date) -> dt.date:
     """The usual 人事異動 date: the coming 1 April (next year's if today is 1 April or later)."""
     this_year = dt.date(today.year, 4, 1)

@@ -15,7 +15,7 @@ SELECT v.id, v.organization_id, o.name, o.category, v.scheduled_at, v.status, v.
           ON vq.visit_id = a.visit_id AND vq.question_id = a.question_id
          WHERE a.visit_id = v.id AND a.answer <> '') AS answered_count,
        (SELECT count(*) FROM followups f WHERE f.visit_id = v.id AND f.done = 0) AS open_followups,
-       o.sort_kana
+       o.sort_kana, v.deleted_at
 FROM visits v JOIN organizations o ON o.id = v.organization_id
 """
 _VISIT_COLUMNS = (

@@ -174,22 +174,6 @@ class MainWindow(QMainWindow):
     def pages(self) -> list[Page]:
         return [self.page(spec.key) for spec in self._specs]
 
-    @property
-    def home_page(self) -> HomePage:
-        return self.page("home")  # type: ignore[return-value]
-
-    @property
-    def members_page(self) -> Page:
-        return self.page("members")
-
-    @property
-    def hearing_page(self) -> Page:
-        return self.page("hearing")
-
-    @property
-    def settings_page(self) -> Page:
-        return self.page("settings")
-
     def _fit_nav(self) -> None:
         """The navigation is as wide as its longest title at the current 文字の大きさ."""
         widest = max(self.nav.fontMetrics().horizontalAdvance(spec.title) for spec in self._specs)

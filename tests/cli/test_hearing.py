@@ -19,6 +19,7 @@ from kyojushien_desktop.services.common.settings import TownSettings, save_setti
 from kyojushien_desktop.services.datafile import create_session, open_session
 from kyojushien_desktop.services.hearing import question_banks, visits
 from kyojushien_desktop.services.members import organizations
+from tests.visit_forms import new_visit
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -49,7 +50,7 @@ def town(tmp_path: Path) -> Path:
                 session, organizations.new_organization("不動産事業者・団体", name)
             )
             visit = dataclasses.replace(
-                visits.new_visit(session, org_id, dt.datetime(2026, 10, day, 14, 0), bank.id), purpose=f"{name}訪問"
+                new_visit(session, org_id, dt.datetime(2026, 10, day, 14, 0), bank.id), purpose=f"{name}訪問"
             )
             ids.append(visits.plan_visit(session, visit)[0])
         first = visits.visit_questions(session, ids[0])
@@ -133,6 +134,6 @@ def test_file_never_opened_since_hearing_tables_gets_banks(db_path: Path, tmp_pa
     assert len(result.stdout.splitlines()) == 3
     session = open_session(db_path, read_only=True)
     try:
-        assert not question_banks.needs_guide_banks(session)
+        assert len(question_banks.list_banks(session)) == 3
     finally:
         session.close()

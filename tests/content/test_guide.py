@@ -321,7 +321,7 @@ def test_dataclasses_hold_tuples_not_lists() -> None:
 def test_every_file_names_its_source() -> None:
     """Every guide file has a top-level source naming the guide."""
     for name in GUIDE_FILES:
-        assert "居住支援協議会設立の手引き" in guide_loader.source_of(name)
+        assert "居住支援協議会設立の手引き" in guide_loader.read_guide(name, lambda data: data["source"])
 
 
 # --- text hygiene ------------------------------------------------------------------------------

@@ -23,9 +23,8 @@ def test_seireki_follows_when_asked():
 
 
 def test_datetime_and_month():
-    """Times show hours and zero-padded minutes; months show era year and month."""
+    """Times show hours and zero-padded minutes."""
     assert wareki.format_datetime(dt.datetime(2026, 11, 22, 8, 5)) == "令和8年11月22日(日) 8:05"
-    assert wareki.format_month(dt.date(2026, 1, 3)) == "令和8年1月"
 
 
 @pytest.mark.parametrize(

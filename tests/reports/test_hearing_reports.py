@@ -19,6 +19,7 @@ from kyojushien_desktop.services.common.settings import TownSettings, save_setti
 from kyojushien_desktop.services.datafile import Session, create_session
 from kyojushien_desktop.services.hearing import comparison, question_banks, visits
 from kyojushien_desktop.services.members import organizations, people
+from tests.visit_forms import new_visit
 
 TODAY = dt.date(2026, 11, 22)
 
@@ -84,7 +85,7 @@ def typed_visit(session: Session, name: str, when: dt.datetime) -> int:
     )
     guide = question_banks.list_questions(session, question_banks.find_bank(session, "real_estate").id)[:7]
     own = question_banks.list_questions(session, question_banks.find_bank(session, "大家さん向け").id)
-    visit = visits.new_visit(session, org_id, when)
+    visit = new_visit(session, org_id, when)
     visit = dataclasses.replace(
         visit,
         question_ids=tuple(q.id for q in [*guide, *own]),
@@ -192,7 +193,7 @@ def answered(town: Session) -> Session:
     ids = []
     for name, category, day in (("みどり不動産", "不動産事業者・団体", 5), ("みどり社協", "福祉事業者・団体", 9)):
         org_id = add_org(town, name, category)
-        visit = visits.new_visit(town, org_id, dt.datetime(2026, 10, day, 14, 0), bank.id)
+        visit = new_visit(town, org_id, dt.datetime(2026, 10, day, 14, 0), bank.id)
         visit = dataclasses.replace(visit, question_ids=visit.question_ids + tuple(q.id for q in own_questions))
         ids.append(visits.plan_visit(town, visit)[0])
     visits.record_answers(
@@ -211,9 +212,7 @@ def answered(town: Session) -> Session:
         ids[1],
         {questions[0].id: "=町全域", questions[6].id: "保証人がいないこと", own_questions[0].id: "いいえ"},
     )
-    visits.plan_visit(
-        town, visits.new_visit(town, add_org(town, "予定の団体"), dt.datetime(2026, 12, 1, 10, 0), bank.id)
-    )
+    visits.plan_visit(town, new_visit(town, add_org(town, "予定の団体"), dt.datetime(2026, 12, 1, 10, 0), bank.id))
     return town
 
 

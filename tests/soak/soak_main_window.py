@@ -33,7 +33,7 @@ def main(db: Path, rounds: int) -> int:
     for row in range(pages):  # build every page once before counting
         window.nav.setCurrentRow(row)
         app.processEvents()
-    members = window.members_page
+    members = window.page("members")
     queries = ("みどり", "社協", "ふどうさん", "0123", "")
     gc.collect()
     before = sys.getrefcount(None)

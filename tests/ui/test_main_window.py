@@ -17,7 +17,9 @@ from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.home.town_dialog import TownDialog
 from kyojushien_desktop.ui.main_window import MainWindow
 from tests.ui.boxes import BoxAnswerer
+from tests.ui.pages import timeline_entries
 from tests.ui.typing import type_japanese
+from tests.visit_forms import new_visit
 
 
 def make_window(qtbot, db_path):
@@ -42,8 +44,8 @@ def test_settings_typed_and_saved_reach_file_and_home(qtbot, db_path):
     values = load_settings(window.session)
     assert (values.municipality, values.department, values.staff_name) == ("みどり町", "建設課 住宅係", "山田 花子")
     window.show_page("home")
-    assert window.home_page.municipality.text() == "みどり町"
-    assert "山田 花子" in window.home_page.department.text()
+    assert window.page("home").municipality.text() == "みどり町"
+    assert "山田 花子" in window.page("home").department.text()
     assert window.windowTitle().startswith("みどり町")
     window.close()
     assert lock.read_lock(db_path) is None
@@ -74,7 +76,7 @@ def test_blank_municipality_is_marked_beside_the_field(qtbot, db_path):
 def test_home_shows_wareki_rotation_and_file(qtbot, db_path):
     """ホーム shows the next 人事異動 in 和暦 with days left, and the data file's path."""
     window = make_window(qtbot, db_path)
-    home = window.home_page
+    home = window.page("home")
     assert "次の人事異動予定日: 令和" in home.rotation.text()
     assert "あと" in home.rotation.text()
     assert home.path.text() == str(db_path)
@@ -153,7 +155,7 @@ def test_today_label_matches_wareki_today(qtbot, db_path):
     from kyojushien_desktop.domain import wareki
 
     window = make_window(qtbot, db_path)
-    assert window.home_page.today.text() == "今日は " + wareki.format_date(dt.date.today())
+    assert window.page("home").today.text() == "今日は " + wareki.format_date(dt.date.today())
 
 
 def test_home_overview_counts_directory_hearings_and_followups(qtbot, db_path):
@@ -168,11 +170,11 @@ def test_home_overview_counts_directory_hearings_and_followups(qtbot, db_path):
     org = dataclasses.replace(organizations.new_organization("不動産事業者・団体", "みどり不動産"), stage="接触済")
     organization_id, changes = organizations.save_organization(session, org)
     window.ops.publish(changes)
-    home = window.home_page
+    home = window.page("home")
     assert home.directory_status.text() == "名簿: 1団体（接触済 1）"
     assert home.upcoming.text() == "これからのヒアリング: 予定はありません"
     ahead = dt.datetime.combine(dt.date.today() + dt.timedelta(days=7), dt.time(10, 0))
-    visit_id, changes = visits.plan_visit(session, visits.new_visit(session, organization_id, ahead))
+    visit_id, changes = visits.plan_visit(session, new_visit(session, organization_id, ahead))
     _id, more = visits.add_followup(
         session, FollowUp(visit_id=visit_id, action="資料を送る", due_on=dt.date.today() - dt.timedelta(days=2))
     )
@@ -198,9 +200,9 @@ def test_a_visit_on_the_timeline_opens_on_the_hearing_page(qtbot, db_path):
     )
     members = window.show_page("members")
     assert members.open_organization(organization_id)
-    line = next(w for w in members.view.timeline_widgets() if w.entry.source == "visit")
+    line = next(w for w in timeline_entries(members.view) if w.entry.source == "visit")
     qtbot.mouseClick(line.open_button, Qt.MouseButton.LeftButton)
-    hearing = window.hearing_page
+    hearing = window.page("hearing")
     assert window.stack.currentWidget() is hearing
     assert hearing.entry.visit is not None and hearing.entry.visit.id == visit_id
     assert hearing.entry.name_label.text() == "みどり町商工会"

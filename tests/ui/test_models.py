@@ -13,8 +13,8 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from kyojushien_desktop.services import timeline
 from kyojushien_desktop.services.members import history, organizations, people
 from kyojushien_desktop.services.sample import create_sample
+from kyojushien_desktop.ui.common.deleted_dialog import DeletedModel
 from kyojushien_desktop.ui.common.pickers import TEXTS_ROLE, _MatchProxy
-from kyojushien_desktop.ui.members.deleted_dialog import DeletedModel
 from kyojushien_desktop.ui.members.model import MembersFilterProxy, OrganizationTableModel
 from kyojushien_desktop.ui.members.record_models import HistoryModel, PeopleModel
 
@@ -62,7 +62,7 @@ def test_directory_models_keep_the_contract(qtmodeltester, town):
     proxy.setSourceModel(model)
     proxy.set_match_ids(organizations.search_ids(town, "みどり"))
     qtmodeltester.check(proxy)
-    deleted = DeletedModel()
+    deleted = DeletedModel(("名称", "区分"), lambda row: (row.name, row.category))
     deleted.set_rows(rows[:3])
     qtmodeltester.check(deleted)
 

@@ -1,5 +1,8 @@
 """Typing Japanese the way an IME does: QTest.keyClicks only knows ASCII keys."""
 
+import datetime as dt
+
+from PySide6.QtCore import QDate
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -10,3 +13,8 @@ def type_japanese(widget: QWidget, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+def pick_date(field, day: dt.date) -> None:
+    """A date chosen in a ``DateField`` the way its calendar sets it."""
+    field.edit.setDate(QDate(day.year, day.month, day.day))

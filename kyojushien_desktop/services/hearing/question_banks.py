@@ -46,12 +46,6 @@ def _missing_guide_banks(session: Session) -> tuple[list[hearing_guide.GuideQues
     return missing, bank_ids, question_keys
 
 
-def needs_guide_banks(session: Session) -> bool:
-    """True when the file lacks a guide bank or question (a file never opened for writing since
-    the hearing tables came), so a read-only reader knows to open it once for writing."""
-    return bool(_missing_guide_banks(session)[0])
-
-
 def ensure_guide_banks(session: Session) -> Changes:
     """Adds the guide's banks, and guide questions, that the file does not have yet.
 

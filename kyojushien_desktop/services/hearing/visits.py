@@ -106,14 +106,6 @@ def souvenir_options() -> tuple[str, ...]:
     return hearing_guide.souvenirs()
 
 
-def new_visit(session: Session, organization_id: int, scheduled_at: dt.datetime, bank_id: int | None = None) -> Visit:
-    """A visit form pre-filled with every live question of ``bank_id`` (when given)."""
-    question_ids: tuple[int, ...] = ()
-    if bank_id is not None:
-        question_ids = tuple(q.id for q in question_banks.list_questions(session, bank_id) if q.id is not None)
-    return Visit(organization_id=organization_id, scheduled_at=scheduled_at, question_ids=question_ids)
-
-
 def _check_references(session: Session, visit: Visit) -> None:
     organizations.get_organization(session, visit.organization_id)
     known = {q.id for q in question_banks.questions_by_ids(session, visit.question_ids)}

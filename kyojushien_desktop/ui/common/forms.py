@@ -148,9 +148,6 @@ class DateField(QWidget):
     def date(self) -> dt.date:
         return to_date(self.edit.date())
 
-    def set_date(self, value: dt.date) -> None:
-        self.edit.setDate(to_qdate(value))
-
     def _show_wareki(self) -> None:
         """The date in 和暦 while the field is in use; a field switched off shows no date, so an
         unset 離任日 or 期限 never looks set."""

@@ -122,9 +122,6 @@ class QuestionDialog(FormDialog):
     def answer_type(self) -> str:
         return next((key for key, button in self.type_buttons.items() if button.isChecked()), "free")
 
-    def set_answer_type(self, key: str) -> None:
-        self.type_buttons[key].setChecked(True)
-
     def _type_changed(self) -> None:
         is_choice = self.answer_type() == "choice"
         self.choices_label.setVisible(is_choice)

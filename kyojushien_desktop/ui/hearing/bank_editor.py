@@ -204,9 +204,6 @@ class BankEditor(LiveView, QWidget):
         self.question_table.selectRow(row)
         return True
 
-    def shown_texts(self) -> list[str]:
-        return [self.question_model.question(r).text for r in range(self.question_model.rowCount())]
-
     def _show_bank(self) -> None:
         bank = self.selected_bank()
         questions: list[Question] = []

@@ -161,11 +161,6 @@ class CompareView(LiveView, QWidget):
         self.bank.setCurrentIndex(index if index >= 0 else (0 if banks else -1))
         self.bank.blockSignals(False)
 
-    def set_bank(self, bank_id: int) -> None:
-        index = self.bank.findData(bank_id)
-        if index >= 0:
-            self.bank.setCurrentIndex(index)
-
     def period(self) -> tuple[dt.date | None, dt.date | None]:
         if not self.use_period.isChecked():
             return None, None

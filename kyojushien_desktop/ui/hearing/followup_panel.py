@@ -1,5 +1,5 @@
 """次の対応（まだ済んでいないもの）below the visit list: every open follow-up of every visit, the
-nearest 期限 first, with 訪問を開く, 済にする and 削除. The page runs the actions."""
+nearest 期限 first, with 訪問を開く, 済にする, 編集 and 削除. The page runs the actions."""
 
 from __future__ import annotations
 
@@ -15,11 +15,12 @@ SHOWN_ROWS = 3  # the panel always shows a few, however large the text
 
 
 class FollowUpPanel(QFrame):
-    """``open_requested`` / ``done_requested`` / ``delete_requested`` carry nothing: the page
-    asks the panel which follow-up is selected."""
+    """``open_requested`` / ``done_requested`` / ``edit_requested`` / ``delete_requested`` carry
+    nothing: the page asks the panel which follow-up is selected."""
 
     open_requested = Signal()
     done_requested = Signal()
+    edit_requested = Signal()
     delete_requested = Signal()
     selection_changed = Signal()
 
@@ -44,6 +45,9 @@ class FollowUpPanel(QFrame):
         self.title.setObjectName("cardTitle")
         self.done_button = QPushButton("済にする")
         self.done_button.clicked.connect(self.done_requested.emit)
+        self.edit_button = QPushButton("編集…")
+        self.edit_button.setToolTip("内容や期限を直します（期限が延びたときなど）。")
+        self.edit_button.clicked.connect(self.edit_requested.emit)
         self.delete_button = QPushButton("削除…")
         self.delete_button.setToolTip("間違えて入れた次の対応を消します。")
         self.delete_button.clicked.connect(self.delete_requested.emit)
@@ -54,6 +58,7 @@ class FollowUpPanel(QFrame):
         head.addStretch(1)
         head.addWidget(self.open_button)
         head.addWidget(self.done_button)
+        head.addWidget(self.edit_button)
         head.addWidget(self.delete_button)
         self.empty = QLabel("残っている次の対応はありません。")
         self.empty.setObjectName("hint")
@@ -82,6 +87,7 @@ class FollowUpPanel(QFrame):
     def update_buttons(self, writable: bool) -> None:
         chosen = self.selected_id() is not None
         self.done_button.setEnabled(writable and chosen)
+        self.edit_button.setEnabled(writable and chosen)
         self.delete_button.setEnabled(writable and chosen)
         self.open_button.setEnabled(chosen)
 

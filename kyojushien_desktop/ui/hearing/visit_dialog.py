@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -45,8 +44,7 @@ from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.forms import FormDialog, problems_of, size_for_text
 from kyojushien_desktop.ui.common.pickers import attach_search
-from kyojushien_desktop.ui.common.widgets import list_table
-from kyojushien_desktop.ui.hearing.bank_models import ChosenQuestionsModel, QuestionPickModel
+from kyojushien_desktop.ui.hearing.question_chooser import QuestionChooser
 from kyojushien_desktop.ui.members.organization_dialog import OrganizationDialog
 
 NEW_ORGANIZATION = -1
@@ -80,12 +78,6 @@ def default_moment(today: dt.date) -> dt.datetime:
     return dt.datetime.combine(today + dt.timedelta(days=1), dt.time(10, 0))
 
 
-def section_label(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setObjectName("sectionTitle")
-    return label
-
-
 class VisitDialog(FormDialog):
     """``result_value`` (and ``result_new_organization``) after 保存; nothing is written here."""
 
@@ -110,9 +102,7 @@ class VisitDialog(FormDialog):
         self.result_visit: Visit | None = None
         self.result_new_organization: Organization | None = None
         self.new_organization: Organization | None = None
-        self._questions_touched = not self.is_new
         self._shown_organization: int | None = None
-        self._bank_cache: dict[int, list[Question]] = {}
         all_banks = question_banks.list_banks(session, include_retired=True)
         self.bank_names = {b.id: b.name for b in all_banks if b.id is not None}
         self.banks = [b for b in all_banks if not b.retired]
@@ -233,72 +223,20 @@ class VisitDialog(FormDialog):
         left_scroll.setWidget(left)
 
         # --- questions ---
-        self.bank = QComboBox()
-        for bank in self.banks:
-            self.bank.addItem(bank.name + (f"（{wording.GUIDE_MARK}）" if bank.from_guide else ""), bank.id)
-            self.bank.setItemData(self.bank.count() - 1, bank.description, Qt.ItemDataRole.ToolTipRole)
-        self.pick_model = QuestionPickModel(self)
-        self.pick_table = list_table(self.pick_model)
-        for column, mode in enumerate(
-            (
-                QHeaderView.ResizeMode.Stretch,
-                QHeaderView.ResizeMode.ResizeToContents,
-                QHeaderView.ResizeMode.ResizeToContents,
-            )
-        ):
-            self.pick_table.horizontalHeader().setSectionResizeMode(column, mode)
-        self.pick_all_button = QPushButton("このバンクをすべて選ぶ")
-        self.pick_all_button.clicked.connect(lambda: self.choose_all(True))
-        self.pick_none_button = QPushButton("このバンクを外す")
-        self.pick_none_button.clicked.connect(lambda: self.choose_all(False))
-        self.chosen: list[Question] = []
-        self.chosen_model = ChosenQuestionsModel(self)
-        self.chosen_table = list_table(self.chosen_model)
-        header = self.chosen_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
-        self.chosen_table.setColumnWidth(2, self.chosen_table.fontMetrics().horizontalAdvance("あ") * 7 + 20)
-        self.chosen_title = section_label("聞く質問と順番")
-        self.up_button = QPushButton("↑ 上へ")
-        self.up_button.clicked.connect(lambda: self.move_chosen(-1))
-        self.down_button = QPushButton("↓ 下へ")
-        self.down_button.clicked.connect(lambda: self.move_chosen(1))
-        self.remove_button = QPushButton("外す")
-        self.remove_button.clicked.connect(lambda: self.remove_chosen())
-        pick_head = QHBoxLayout()
-        pick_head.addWidget(QLabel(wording.QUESTION_BANK))
-        pick_head.addWidget(self.bank, 1)
-        pick_buttons = QHBoxLayout()
-        pick_buttons.addWidget(self.pick_all_button)
-        pick_buttons.addWidget(self.pick_none_button)
-        pick_buttons.addStretch(1)
-        chosen_buttons = QHBoxLayout()
-        chosen_buttons.addWidget(self.up_button)
-        chosen_buttons.addWidget(self.down_button)
-        chosen_buttons.addStretch(1)
-        chosen_buttons.addWidget(self.remove_button)
-        questions_hint = QLabel(
-            "チェックした質問が、この順番でヒアリングシートに番号つきで並びます。ほかのバンクからも追加できます。"
+        self.chooser = QuestionChooser(session, self.banks, self.bank_names, self.errors)
+        # the chooser's parts, named as the dialog's tests and the screenshots know them
+        self.bank, self.pick_model, self.pick_table = (
+            self.chooser.bank,
+            self.chooser.pick_model,
+            self.chooser.pick_table,
         )
-        questions_hint.setObjectName("hint")
-        questions_hint.setWordWrap(True)
-        right = QVBoxLayout()
-        right.setSpacing(6)
-        right.addWidget(section_label("質問を選ぶ"))
-        right.addLayout(pick_head)
-        right.addWidget(self.pick_table, 3)
-        right.addLayout(pick_buttons)
-        right.addSpacing(6)
-        right.addWidget(self.chosen_title)
-        right.addWidget(self.errors.field("question_ids", self.chosen_table), 2)
-        right.addLayout(chosen_buttons)
-        right.addWidget(questions_hint)
+        self.chosen_table, self.up_button = self.chooser.chosen_table, self.chooser.up_button
+        self.choose_all = self.chooser.choose_all
 
         columns = QHBoxLayout()
         columns.setSpacing(20)
         columns.addWidget(left_scroll, 11)
-        columns.addLayout(right, 10)
+        columns.addWidget(self.chooser, 10)
 
         heading = QLabel(title)
         heading.setFont(scaled(self.font(), 1.3, bold=True))
@@ -328,10 +266,6 @@ class VisitDialog(FormDialog):
         self.time.timeChanged.connect(lambda _t: self._show_when())
         self.organization.currentIndexChanged.connect(lambda _i: self._organization_changed())
         self.organization.editTextChanged.connect(lambda _t: self._organization_changed())
-        self.bank.currentIndexChanged.connect(lambda _i: self._show_bank())
-        self.pick_model.toggled.connect(self._toggled)
-        self.chosen_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self._show_bank()
         size_for_text(self, 80, 40)
         self.organization.setFocus()
 
@@ -353,18 +287,18 @@ class VisitDialog(FormDialog):
         self.souvenir_other.setText(visit.souvenir_other)
         self.policy.setChecked(visit.policy_conveyed)
         if visit.id is not None:
-            self.chosen = visits.visit_questions(self.session, visit.id)
+            self.chooser.set_chosen(visits.visit_questions(self.session, visit.id))
         else:
-            self.chosen = question_banks.questions_by_ids(self.session, visit.question_ids)
+            self.chooser.set_chosen(question_banks.questions_by_ids(self.session, visit.question_ids))
         self._show_people(visit.person_ids)
-        self._show_chosen()
-        if self.chosen:  # the bank of the first question asked, so its ticks show
-            first = self.bank.findData(self.chosen[0].bank_id)
-            if first >= 0:
-                self.bank.setCurrentIndex(first)
         self._show_when()
-        if self.is_new and not self.chosen:
+        if self.is_new and not self.chooser.chosen:
             self._suggest_bank()
+
+    @property
+    def chosen(self) -> list[Question]:
+        """The questions the visit asks, in order."""
+        return self.chooser.chosen
 
     def scheduled_at(self) -> dt.datetime:
         day, time = self.date.date(), self.time.time()
@@ -392,7 +326,7 @@ class VisitDialog(FormDialog):
             companions=self.companions.text(),
             purpose=self.purpose.text(),
             person_ids=people,
-            question_ids=tuple(q.id for q in self.chosen if q.id is not None),
+            question_ids=tuple(self.chooser.chosen_ids()),
             souvenirs=tuple(o for o, check in self.souvenir_checks.items() if check.isChecked()),
             souvenir_other=self.souvenir_other.text(),
             policy_conveyed=self.policy.isChecked(),
@@ -406,7 +340,7 @@ class VisitDialog(FormDialog):
         if self.organization_id() == self._shown_organization:
             return  # the same name typed again, or the list's echo of a pick
         self._show_people(())
-        if self.is_new and not self._questions_touched:
+        if self.is_new and not self.chooser.touched:
             self._suggest_bank()
 
     def _show_people(self, checked: tuple[int, ...]) -> None:
@@ -456,86 +390,7 @@ class VisitDialog(FormDialog):
         bank = next((b for b in self.banks if key and b.guide_key == key), None)
         if bank is None:
             return
-        self.bank.setCurrentIndex(self.bank.findData(bank.id))
-        self.chosen = list(self._bank_questions(bank.id))
-        self._show_chosen()
-        self.pick_model.set_chosen(self.chosen_ids())
-
-    def _bank_questions(self, bank_id: int) -> list[Question]:
-        if bank_id not in self._bank_cache:
-            self._bank_cache[bank_id] = question_banks.list_questions(self.session, bank_id)
-        return self._bank_cache[bank_id]
-
-    def chosen_ids(self) -> list[int]:
-        return [q.id for q in self.chosen if q.id is not None]
-
-    def _show_bank(self) -> None:
-        bank_id = self.bank.currentData()
-        questions = self._bank_questions(bank_id) if bank_id is not None else []
-        self.pick_model.set_questions(questions, self.chosen_ids())
-        self.pick_table.resizeRowsToContents()
-        self._update_buttons()
-
-    def _toggled(self, question_id: int, checked: bool) -> None:
-        self._questions_touched = True
-        if checked and question_id not in self.chosen_ids():
-            question = next(q for q in self.pick_model.questions() if q.id == question_id)
-            self.chosen.append(question)
-        elif not checked:
-            self.chosen = [q for q in self.chosen if q.id != question_id]
-        self._show_chosen()
-
-    def choose_all(self, checked: bool) -> None:
-        """Ticks (or unticks) every question of the bank shown."""
-        self._questions_touched = True
-        bank_questions = self.pick_model.questions()
-        if checked:
-            have = set(self.chosen_ids())
-            self.chosen += [q for q in bank_questions if q.id not in have]
-        else:
-            ids = {q.id for q in bank_questions}
-            self.chosen = [q for q in self.chosen if q.id not in ids]
-        self.pick_model.set_chosen(self.chosen_ids())
-        self._show_chosen()
-
-    def move_chosen(self, step: int) -> None:
-        row = self._chosen_row()
-        target = row + step
-        if row < 0 or not 0 <= target < len(self.chosen):
-            return
-        self._questions_touched = True
-        self.chosen.insert(target, self.chosen.pop(row))
-        self._show_chosen()
-        self.chosen_table.selectRow(target)
-
-    def remove_chosen(self) -> None:
-        row = self._chosen_row()
-        if row < 0:
-            return
-        self._questions_touched = True
-        del self.chosen[row]
-        self.pick_model.set_chosen(self.chosen_ids())
-        self._show_chosen()
-        if self.chosen:
-            self.chosen_table.selectRow(min(row, len(self.chosen) - 1))
-
-    def _chosen_row(self) -> int:
-        rows = self.chosen_table.selectionModel().selectedRows()
-        return rows[0].row() if rows else -1
-
-    def _show_chosen(self) -> None:
-        self.chosen_model.set_questions(self.chosen, self.bank_names)
-        self.chosen_title.setText(f"聞く質問と順番（{len(self.chosen)}問）")
-        self._update_buttons()
-
-    def _update_buttons(self) -> None:
-        row = self._chosen_row()
-        self.up_button.setEnabled(row > 0)
-        self.down_button.setEnabled(0 <= row < len(self.chosen) - 1)
-        self.remove_button.setEnabled(row >= 0)
-        has_bank = self.pick_model.rowCount() > 0
-        self.pick_all_button.setEnabled(has_bank)
-        self.pick_none_button.setEnabled(has_bank)
+        self.chooser.suggest(bank)
 
     # --- an organisation registered on the spot --------------------------------------------
     def run_dialog(self, dialog: QDialog) -> bool:
@@ -558,7 +413,7 @@ class VisitDialog(FormDialog):
         self.organization.insertItem(0, f"{self.new_organization.name}（新規登録）", NEW_ORGANIZATION)
         self.organization.setCurrentIndex(0)
         self._show_people(())  # also when a second one replaces the first (same stand-in id)
-        if not self._questions_touched:
+        if not self.chooser.touched:
             self._suggest_bank()
         return True
 

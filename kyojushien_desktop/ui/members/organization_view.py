@@ -361,14 +361,6 @@ class OrganizationView(LiveView, QWidget):
                 self.people_table.selectRow(row)
                 return
 
-    def timeline_widgets(self) -> list[TimelineEntryWidget]:
-        widgets = []
-        for index in range(self.timeline_box.count()):
-            widget = self.timeline_box.itemAt(index).widget()
-            if isinstance(widget, TimelineEntryWidget):
-                widgets.append(widget)
-        return widgets
-
     # --- dialogs (built here so tests can fill them in) -------------------------------------
     def organization_dialog(self) -> OrganizationDialog:
         assert self.session is not None and self.org is not None

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
 )
 
 from kyojushien_desktop.services.common.changes import Changes, Topic
-from kyojushien_desktop.services.common.jobs import Progress
 from kyojushien_desktop.services.common.preferences import Preferences, save_preferences
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.members import organizations, terms
 from kyojushien_desktop.services.members.organizations import OrganizationFilter
-from kyojushien_desktop.ui.common import dialogs, jobs, wording
+from kyojushien_desktop.ui.common import dialogs, wording
+from kyojushien_desktop.ui.common.deleted_dialog import DeletedDialog
 from kyojushien_desktop.ui.common.flow import flow_row
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.live import Page
@@ -46,8 +46,8 @@ from kyojushien_desktop.ui.common.widgets import (
     open_on_enter,
     sortable_list_table,
 )
+from kyojushien_desktop.ui.members import transfer
 from kyojushien_desktop.ui.members.columns_dialog import ColumnsDialog
-from kyojushien_desktop.ui.members.deleted_dialog import DeletedDialog
 from kyojushien_desktop.ui.members.model import (
     ID_ROLE,
     MembersFilterProxy,
@@ -214,9 +214,9 @@ class MembersPage(Page):
             # the list is out of sight: bring it up to date when the user goes back to it
             self._list_pending = changes if self._list_pending is None else self._list_pending | changes
             return
-        self._reload_list(changes)
+        self.reload_list(changes)
 
-    def _reload_list(self, changes: Changes) -> None:
+    def reload_list(self, changes: Changes) -> None:
         self._list_pending = None
         session = self.session
         self._set_enabled()
@@ -354,11 +354,6 @@ class MembersPage(Page):
         self.table.scrollTo(index)
         return True
 
-    def shown_names(self) -> list[str]:
-        """The names in the table's order, as the user sees them."""
-        name = self.model.column_of("name")
-        return [self.proxy.index(row, name).data() for row in range(self.proxy.rowCount())]
-
     def _open_index(self, index) -> None:
         organization_id = index.data(ID_ROLE)
         if organization_id is not None:
@@ -379,7 +374,7 @@ class MembersPage(Page):
     def show_list(self) -> None:
         opened = self.view.org.id if self.view.org is not None else None
         if self._list_pending is not None:
-            self._reload_list(self._list_pending)
+            self.reload_list(self._list_pending)
         self.stack.setCurrentIndex(LIST)
         if opened is not None:
             self.select_id(opened)
@@ -397,7 +392,16 @@ class MembersPage(Page):
 
     def deleted_dialog(self) -> DeletedDialog:
         assert self.session is not None
-        dialog = DeletedDialog(self.session, self)
+        session = self.session
+        dialog = DeletedDialog(
+            "団体・機関",
+            "削除した団体・機関は、ここから元に戻せます。担当者・経過記録・変更履歴もそのまま戻ります。",
+            ("名称", "区分", "担当者"),
+            lambda: organizations.deleted_organizations(session),
+            lambda row: (row.name, row.category, row.people),
+            read_only=session.read_only,
+            parent=self,
+        )
         dialog.restore_requested.connect(self.restore)
         self._deleted_dialog = dialog
         return dialog
@@ -418,7 +422,7 @@ class MembersPage(Page):
         if result is None:
             return None
         organization_id, changes = result
-        self._reload_list(changes)
+        self.reload_list(changes)
         self.open_organization(organization_id)
         return organization_id
 
@@ -436,7 +440,7 @@ class MembersPage(Page):
         changes = self.run_op(lambda s: organizations.restore_organization(s, organization_id), "元に戻せませんでした")
         if name is None or changes is None:
             return
-        self._reload_list(changes)
+        self.reload_list(changes)
         if self._deleted_dialog is not None:
             self._deleted_dialog.reload()
         self._show_notice(f"「{name}」を名簿に戻しました。", undo=False)
@@ -486,77 +490,7 @@ class MembersPage(Page):
             self._show_notice("表示する列を保存できませんでした（設定フォルダに書き込めません）。", undo=False)
 
     def import_members(self) -> None:
-        """取り込み: choose → preview (reads only, behind a progress dialog) → the dialog's checks
-        → ``apply_import`` as a write job that can be cancelled with nothing written."""
-        if self.session is None:
-            return
-        path = self.choose_import_file()
-        if path is None:
-            return
-        from kyojushien_desktop.services.members import importing
-        from kyojushien_desktop.ui.members.import_dialog import ImportDialog
-
-        preview = jobs.run_write(
-            self,
-            self.ops,
-            lambda session, progress: importing.preview_import(session, path, progress=progress),
-            title="名簿を読み込んでいます",
-            error_title="ファイルを読めませんでした",
-        )
-        if preview is None:
-            return
-        dialog = ImportDialog(self.session, preview, self)
-        if not self.run_dialog(dialog) or dialog.choice is None:
-            return
-        choice = dialog.choice
-
-        def apply(session: Session, progress: Progress):
-            return importing.apply_import(
-                session,
-                choice.preview,
-                skip_bad=choice.skip_bad,
-                duplicates=choice.duplicates,
-                decisions=choice.decisions,
-                progress=progress,
-            )
-
-        result = jobs.run_write(
-            self, self.ops, apply, title="名簿を取り込んでいます", error_title="取り込めませんでした"
-        )
-        if result is None:
-            return
-        self._reload_list(result.changes)
-        self.inform("取り込みました", result.describe())
+        transfer.import_members(self)
 
     def export(self, kind: str) -> Path | None:
-        """Writes the rows the list shows now (same filters and search) to xlsx or PDF."""
-        if self.session is None:
-            return None
-        path = self.choose_export_path(kind)
-        if path is None:
-            return None
-        from kyojushien_desktop.services.members import exporting
-
-        flt = self.current_filter()
-        if kind == "xlsx":
-            written = jobs.run_read(
-                self,
-                self.session,
-                lambda reader, progress: exporting.export_xlsx(reader, path, flt, progress=progress),
-                title="名簿を書き出しています",
-                error_title=wording.COULD_NOT_WRITE,
-            )
-        else:
-            written = jobs.run_export(
-                self,
-                self.session,
-                lambda reader, progress, replace: exporting.export_pdf(
-                    reader, path, flt, replace_unsupported=replace, progress=progress
-                ),
-                title="名簿PDFを作っています",
-            )
-        if written is None:
-            return None
-        what = "Excelファイル" if kind == "xlsx" else "名簿PDF"
-        self.inform_written("書き出しました", f"{what}を書き出しました（{self.proxy.rowCount()}件）。", path)
-        return path
+        return transfer.export_members(self, kind)

@@ -26,6 +26,7 @@ from kyojushien_desktop.services.hearing import comparison, question_banks, visi
 from kyojushien_desktop.services.hearing.sample_visits import add_sample_hearing, sample_hearing_data
 from kyojushien_desktop.services.members import history, organizations, people
 from tests.seeds import seed_text
+from tests.visit_forms import new_visit
 
 
 @pytest.fixture
@@ -47,7 +48,7 @@ def add_org(session, name, category="不動産事業者・団体", **fields):
 
 def plan(session, organization_id, when, bank_key="real_estate", **fields):
     bank = bank_named(session, bank_key)
-    visit = dataclasses.replace(visits.new_visit(session, organization_id, when, bank.id), **fields)
+    visit = dataclasses.replace(new_visit(session, organization_id, when, bank.id), **fields)
     visit_id, changes = visits.plan_visit(session, visit)
     assert Topic.VISITS in changes.topics
     return visit_id
@@ -296,7 +297,7 @@ def test_wrong_answers_are_all_reported_and_nothing_saved(session):
     q_yesno, _ = question_banks.add_question(session, Question(bank_id=bank_id, text="断った？", answer_type="yesno"))
     organization_id = add_org(session, "さくら住宅")
     visit_id, _ = visits.plan_visit(
-        session, visits.new_visit(session, organization_id, dt.datetime(2026, 9, 2, 10, 0), bank_id)
+        session, new_visit(session, organization_id, dt.datetime(2026, 9, 2, 10, 0), bank_id)
     )
     with pytest.raises(ValidationError) as caught:
         visits.record_answers(session, visit_id, {q_number: "たくさん", q_yesno: "微妙", 999: "x"})
@@ -308,7 +309,7 @@ def test_wrong_answers_are_all_reported_and_nothing_saved(session):
 def test_visit_for_a_new_organisation_and_validation(session):
     """A visit can create its organisation on the spot; unknown お土産 and empty organisation are refused."""
     new_org = organizations.new_organization("居住支援法人", "NPO法人すまいる")
-    visit = visits.new_visit(session, 0, dt.datetime(2026, 12, 1, 9, 30))
+    visit = new_visit(session, 0, dt.datetime(2026, 12, 1, 9, 30))
     visit_id, changes = visits.plan_visit(session, visit, new_organization=new_org)
     assert {Topic.VISITS, Topic.ORGANIZATIONS} <= changes.topics
     org_id = visits.get_visit(session, visit_id).organization_id

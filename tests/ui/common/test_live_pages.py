@@ -7,6 +7,7 @@ from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.members import organizations
 from kyojushien_desktop.ui.main_window import MainWindow
+from tests.ui.pages import shown_names
 
 
 def counted(page) -> list[Changes]:
@@ -40,7 +41,7 @@ def test_hidden_page_reloads_once_when_shown(qtbot, db_path):
     assert calls == []
     window.show_page("members")
     assert len(calls) == 1 and Topic.ORGANIZATIONS in calls[0].topics
-    assert sorted(members.shown_names()) == sorted(["みどり町商工会", "さくら荘", "ひまわり荘"])
+    assert sorted(shown_names(members)) == sorted(["みどり町商工会", "さくら荘", "ひまわり荘"])
     window.show_page("home")
     window.show_page("members")
     assert len(calls) == 1  # nothing changed meanwhile: no reload
@@ -58,6 +59,6 @@ def test_visible_page_reloads_at_once_and_skips_its_own_change(qtbot, db_path):
     session = window.session
     _id, changes = organizations.save_organization(session, organizations.new_organization("その他", "さくら荘"))
     window.ops.publish(changes)
-    assert len(calls) == 1 and members.shown_names() == ["さくら荘"]
+    assert len(calls) == 1 and shown_names(members) == ["さくら荘"]
     window.ops.publish(changes, members)
     assert len(calls) == 1

@@ -92,7 +92,7 @@ def test_quitting_with_unsaved_answers_asks_and_can_save_them(qtbot, db_path, or
     window.show()
     assert window.open_file(db_path)
     assert window.open_record("visit", visit_id)
-    entry = window.hearing_page.entry
+    entry = window.page("hearing").entry
     type_japanese(entry.rows[0].text_box, "3室空いている")
     answerer = BoxAnswerer(wording.CANCEL)
     QTest.keySequence(window, "Ctrl+Q")

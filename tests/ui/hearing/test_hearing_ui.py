@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 
 from kyojushien_desktop.domain.hearing import (
     AWAITING_RECORD,
+    DONE,
     PLANNED,
     RECORDED,
     FollowUp,
@@ -37,7 +38,7 @@ from kyojushien_desktop.ui.hearing.bank_models import (
 )
 from kyojushien_desktop.ui.hearing.compare_model import CompareTableModel
 from kyojushien_desktop.ui.hearing.page import COMPARE_TAB, ENTRY, TABS, HearingPage
-from kyojushien_desktop.ui.hearing.print_dialog import PrintSheetsDialog
+from kyojushien_desktop.ui.hearing.printing import PrintSheetsDialog
 from kyojushien_desktop.ui.hearing.visit_dialog import NEW_ORGANIZATION, VisitDialog
 from kyojushien_desktop.ui.hearing.visit_models import (
     ID_ROLE,
@@ -49,8 +50,8 @@ from kyojushien_desktop.ui.hearing.visit_models import (
 )
 from kyojushien_desktop.ui.members.organization_view import OrganizationView
 from tests.ui.boxes import BoxAnswerer
-from tests.ui.pages import bind
-from tests.ui.typing import type_japanese
+from tests.ui.pages import bind, question_texts, shown_rows, timeline_entries
+from tests.ui.typing import pick_date, type_japanese
 
 Accepted = VisitDialog.DialogCode.Accepted
 # Typing into the searchable 団体 combo opens its completer popup, which the offscreen platform
@@ -164,7 +165,7 @@ def test_plan_visit_through_dialog_lists_it_and_puts_it_on_timeline(qtbot, sessi
     the visit is in the list as 予定 and on the organisation's 経過記録."""
     bank_id, own_ids = own_bank
     page = make_page(qtbot, session)
-    assert not page.empty_label.isHidden()  # no visits yet: says how to start
+    assert not page.visit_list.empty_label.isHidden()  # no visits yet: says how to start
     seen: dict[str, object] = {}
 
     def drive(dialog: VisitDialog) -> bool:
@@ -215,7 +216,7 @@ def test_plan_visit_through_dialog_lists_it_and_puts_it_on_timeline(qtbot, sessi
     assert visit.souvenirs == ("ガイドブック",) and visit.souvenir_other == "町の住宅施策のちらし"
     assert len(visit.person_ids) == 1
     assert visit.question_ids[1] == own_ids[0] and len(visit.question_ids) == 6
-    rows = page.shown_rows()
+    rows = shown_rows(page.visit_list.proxy)
     assert rows == [
         [
             "令和7年6月12日(木) 14:30",
@@ -226,7 +227,7 @@ def test_plan_visit_through_dialog_lists_it_and_puts_it_on_timeline(qtbot, sessi
             "",
         ]
     ]
-    assert page.selected_ids() == [visit_id]
+    assert page.visit_list.selected_ids() == [visit_id]
 
     entries = [e for e in timeline.for_organization(session, org_id) if e.source == "visit"]
     assert entries and entries[0].title == "ヒアリング（予定）: 要配慮者の入居で困っていることを伺う"
@@ -234,7 +235,7 @@ def test_plan_visit_through_dialog_lists_it_and_puts_it_on_timeline(qtbot, sessi
     bind(qtbot, view, session)
     assert view.load(org_id)
     assert "ヒアリング（予定）: 要配慮者の入居で困っていることを伺う" in [
-        w.title.text() for w in view.timeline_widgets()
+        w.title.text() for w in timeline_entries(view)
     ]
 
 
@@ -278,7 +279,7 @@ def test_organisation_registered_on_the_spot_and_planned_from_its_record(qtbot, 
     view.run_dialog = from_record
     planned = view.plan_hearing()
     assert planned is not None and view.tabs.currentIndex() == 2
-    assert "ヒアリング（予定）: 協議会の説明" in [w.title.text() for w in view.timeline_widgets()]
+    assert "ヒアリング（予定）: 協議会の説明" in [w.title.text() for w in timeline_entries(view)]
 
 
 def test_answers_entered_for_every_type_reach_the_comparison_and_its_excel(qtbot, session, org_id, own_bank, tmp_path):
@@ -291,7 +292,7 @@ def test_answers_entered_for_every_type_reach_the_comparison_and_its_excel(qtbot
     bank_id, (free_id, number_id, yesno_id, choice_id) = own_bank
     visit_id = plan(session, org_id, [free_id, number_id, yesno_id, choice_id], place="支部事務所")
     page = make_page(qtbot, session)
-    page.select_id(visit_id)
+    page.visit_list.select_id(visit_id)
     click(qtbot, page.answer_button)
     assert page.stack.currentIndex() == ENTRY
     entry = page.entry
@@ -313,7 +314,7 @@ def test_answers_entered_for_every_type_reach_the_comparison_and_its_excel(qtbot
     type_japanese(entry.troubles, "入居後の見守り先が見つからない")
     type_japanese(entry.action, "意見交換会の案内を送る")
     entry.due_check.setChecked(True)
-    entry.due.set_date(dt.date(2025, 7, 1))
+    pick_date(entry.due, dt.date(2025, 7, 1))
     click(qtbot, entry.add_button)
     assert entry.followup_model.rowCount() == 1
     assert entry.dirty and wording.UNSAVED in entry.state_label.text()
@@ -350,14 +351,14 @@ def test_answers_entered_for_every_type_reach_the_comparison_and_its_excel(qtbot
     # back to the list: 記録済, and the follow-up in the panel
     click(qtbot, entry.back_button)
     assert page.stack.currentIndex() == TABS
-    assert page.shown_rows()[0][4] == RECORDED
-    assert "意見交換会の案内を送る" in page.shown_rows()[0][5]
-    assert page.followup_model.rowCount() == 1
+    assert shown_rows(page.visit_list.proxy)[0][4] == RECORDED
+    assert "意見交換会の案内を送る" in shown_rows(page.visit_list.proxy)[0][5]
+    assert page.followups.model.rowCount() == 1
 
     # 回答の比較: the same answers in the table
     page.tabs.setCurrentIndex(COMPARE_TAB)
     compare = page.compare
-    compare.set_bank(bank_id)
+    compare.bank.setCurrentIndex(compare.bank.findData(bank_id))
     model = compare.model
     assert model.rowCount() == 1
     cells = [model.index(0, c).data() for c in range(model.columnCount())]
@@ -407,17 +408,17 @@ def test_compare_filters_by_category_and_period(qtbot, session, org_id, own_bank
     page.show()
     page.tabs.setCurrentIndex(COMPARE_TAB)
     compare = page.compare
-    compare.set_bank(bank_id)
+    compare.bank.setCurrentIndex(compare.bank.findData(bank_id))
     names = lambda: [compare.model.index(r, 0).data() for r in range(compare.model.rowCount())]  # noqa: E731
     assert names() == ["株式会社みどり不動産", "ひまわり荘"]
     compare.category.setCurrentIndex(compare.category.findData("福祉事業者・団体"))
     assert names() == ["ひまわり荘"]
     compare.category.setCurrentIndex(0)
-    compare.date_from.set_date(dt.date(2025, 4, 1))
-    compare.date_to.set_date(dt.date(2025, 6, 30))
+    pick_date(compare.date_from, dt.date(2025, 4, 1))
+    pick_date(compare.date_to, dt.date(2025, 6, 30))
     compare.use_period.setChecked(True)
     assert names() == ["株式会社みどり不動産"]
-    compare.date_from.set_date(dt.date(2025, 7, 1))  # after the end: said beside the filters
+    pick_date(compare.date_from, dt.date(2025, 7, 1))  # after the end: said beside the filters
     assert not compare.error.isHidden() and "期間" in compare.error.text()
 
 
@@ -455,7 +456,7 @@ def test_bank_editor_add_edit_move_retire_and_restore_guide_wording(qtbot, sessi
         click(qtbot, dialog.ok_button)  # empty: refused beside 質問
         assert "質問文を入力してください" in dialog.errors.text("text")
         type_japanese(dialog.text, "見守りサービスがあれば受け入れやすいか")
-        dialog.set_answer_type("choice")
+        dialog.type_buttons["choice"].setChecked(True)
         assert not dialog.choices_field.isHidden()
         type_japanese(dialog.choices, "はい")
         click(qtbot, dialog.ok_button)  # one choice only
@@ -468,21 +469,21 @@ def test_bank_editor_add_edit_move_retire_and_restore_guide_wording(qtbot, sessi
     editor.run_dialog = add
     new_id = editor.add_question()
     assert new_id
-    texts = editor.shown_texts()
+    texts = question_texts(editor)
     assert texts[-1] == "見守りサービスがあれば受け入れやすいか"
     added = question_banks.get_question(session, new_id)
     assert (added.answer_type, added.choices, added.lines) == ("choice", ("はい", "どちらとも言えない", "いいえ"), 2)
     assert editor.question_model.index(len(texts) - 1, 2).data() == "選択肢（3）"
 
     click(qtbot, editor.up_button)
-    assert editor.shown_texts()[-2] == "見守りサービスがあれば受け入れやすいか"
+    assert question_texts(editor)[-2] == "見守りサービスがあれば受け入れやすいか"
     assert editor.selected_question_id() == new_id
 
     click(qtbot, editor.retire_button)
-    assert "見守りサービスがあれば受け入れやすいか" not in editor.shown_texts()
+    assert "見守りサービスがあれば受け入れやすいか" not in question_texts(editor)
     assert question_banks.get_question(session, new_id).retired
     editor.show_retired.setChecked(True)
-    assert editor.shown_texts()[-1] == "見守りサービスがあれば受け入れやすいか"
+    assert question_texts(editor)[-1] == "見守りサービスがあれば受け入れやすいか"
     editor.select_question(new_id)
     assert editor.retire_button.text() == wording.RESTORE
     click(qtbot, editor.retire_button)
@@ -514,9 +515,9 @@ def test_print_selected_visits_as_one_pdf_and_a_blank_sheet(qtbot, session, org_
     first = plan(session, org_id, ids, when=dt.datetime(2025, 6, 12, 10, 0))
     second = plan(session, org_id, [], when=dt.datetime(2025, 6, 19, 10, 0))  # no questions: the bank's
     page = make_page(qtbot, session)
-    page.select_id(first)
-    page.select_id(second, add=True)
-    assert sorted(page.selected_ids()) == sorted([first, second])
+    page.visit_list.select_id(first)
+    page.visit_list.select_id(second, add=True)
+    assert sorted(page.visit_list.selected_ids()) == sorted([first, second])
     asked: list[str] = []
 
     def choose(dialog: PrintSheetsDialog) -> bool:
@@ -552,15 +553,15 @@ def test_open_followups_overdue_in_red_and_done_from_the_panel(qtbot, session, o
     visits.add_followup(session, FollowUp(visit_id=visit_id, action="資料を送る", due_on=later))
     late_id, _ = visits.add_followup(session, FollowUp(visit_id=visit_id, action="お礼状を出す", due_on=past))
     page = make_page(qtbot, session)
-    proxy = page.followup_proxy
+    proxy = page.followups.proxy
     assert [proxy.index(r, 1).data() for r in range(proxy.rowCount())] == ["お礼状を出す", "資料を送る"]
     assert wording.OVERDUE in proxy.index(0, 0).data()
     assert proxy.index(0, 0).data(Qt.ItemDataRole.ForegroundRole).color().name() == OVERDUE_TEXT
     assert proxy.index(1, 0).data(Qt.ItemDataRole.ForegroundRole) is None
     assert proxy.index(0, 2).data() == "株式会社みどり不動産"
-    assert page.model.index(0, 5).data(Qt.ItemDataRole.ForegroundRole).color().name() == OVERDUE_TEXT
-    page.followup_table.selectRow(0)
-    click(qtbot, page.followup_done_button)
+    assert page.visit_list.model.index(0, 5).data(Qt.ItemDataRole.ForegroundRole).color().name() == OVERDUE_TEXT
+    page.followups.table.selectRow(0)
+    click(qtbot, page.followups.done_button)
     assert [f.id for f in visits.open_followups(session)] != [late_id]
     assert [proxy.index(r, 1).data() for r in range(proxy.rowCount())] == ["資料を送る"]
 
@@ -570,10 +571,10 @@ def test_filters_leaving_with_unsaved_answers_and_delete_with_undo(qtbot, sessio
     _bank_id, ids = own_bank
     visit_id = plan(session, org_id, ids)
     page = make_page(qtbot, session)
-    page.status_filter.setCurrentIndex(page.status_filter.findData(RECORDED))
-    assert page.shown_rows() == [] and page.count_label.text() == "1件中 0件"
-    page.clear_filters()
-    assert page.count_label.text() == "全1件"
+    page.visit_list.status_filter.setCurrentIndex(page.visit_list.status_filter.findData(RECORDED))
+    assert shown_rows(page.visit_list.proxy) == [] and page.visit_list.count_label.text() == "1件中 0件"
+    page.visit_list.clear_filters()
+    assert page.visit_list.count_label.text() == "全1件"
 
     assert page.open_visit(visit_id)
     type_japanese(page.entry.rows[0].text_box, "書きかけ")
@@ -587,12 +588,12 @@ def test_filters_leaving_with_unsaved_answers_and_delete_with_undo(qtbot, sessio
     answerer.stop()
     assert page.stack.currentIndex() == TABS and visits.answers_of(session, visit_id) == {}
 
-    page.select_id(visit_id)
+    page.visit_list.select_id(visit_id)
     page.confirm = lambda *args: True
     click(qtbot, page.delete_button)
-    assert page.shown_rows() == [] and not page.notice.isHidden()
+    assert shown_rows(page.visit_list.proxy) == [] and not page.notice.isHidden()
     click(qtbot, page.undo_button)
-    assert page.model.rowCount() == 1 and page.selected_ids() == [visit_id]
+    assert page.visit_list.model.rowCount() == 1 and page.visit_list.selected_ids() == [visit_id]
 
 
 def test_window_has_hearing_after_members_and_refreshes_it(qtbot, db_path):
@@ -613,11 +614,11 @@ def test_window_has_hearing_after_members_and_refreshes_it(qtbot, db_path):
     )
     visit_id = plan(session, organization_id, [])
     window.ops.publish(Changes.of(Topic.VISITS))
-    assert page.model.rowCount() == 1
+    assert page.visit_list.model.rowCount() == 1
     org = organizations.get_organization(session, organization_id)
     _id, changes = organizations.save_organization(session, dataclasses.replace(org, name="みどり町商工会議所"))
     window.ops.publish(changes)
-    assert page.shown_rows()[0][1] == "みどり町商工会議所"
+    assert shown_rows(page.visit_list.proxy)[0][1] == "みどり町商工会議所"
     assert page.open_visit(visit_id)
     assert not page.entry.no_questions.isHidden()  # no questions chosen: said, memo still possible
 
@@ -673,10 +674,10 @@ def test_planned_visit_whose_day_passed_shows_as_awaiting_record(qtbot, session,
     past = plan(session, org_id, [], when=dt.datetime.combine(dt.date.today() - dt.timedelta(days=3), dt.time(10)))
     ahead = plan(session, org_id, [], when=dt.datetime.combine(dt.date.today() + dt.timedelta(days=3), dt.time(10)))
     page = make_page(qtbot, session)
-    status = {row[0]: row[4] for row in page.shown_rows()}
+    status = {row[0]: row[4] for row in shown_rows(page.visit_list.proxy)}
     assert sorted(status.values()) == sorted([AWAITING_RECORD, PLANNED])
-    page.status_filter.setCurrentIndex(page.status_filter.findData(AWAITING_RECORD))
-    assert [page.proxy.index(r, 0).data(ID_ROLE) for r in range(page.proxy.rowCount())] == [past]
+    page.visit_list.status_filter.setCurrentIndex(page.visit_list.status_filter.findData(AWAITING_RECORD))
+    assert [page.visit_list.proxy.index(r, 0).data(ID_ROLE) for r in range(page.visit_list.proxy.rowCount())] == [past]
     assert visits.get_visit(session, past).status == PLANNED  # shown, never stored
     assert ahead != past
 
@@ -684,3 +685,62 @@ def test_planned_visit_whose_day_passed_shows_as_awaiting_record(qtbot, session,
 
     overview = load_overview(session)
     assert [name for _when, name in overview.awaiting_record] == ["株式会社みどり不動産"]
+
+
+def test_mark_done_then_the_deleted_list_brings_a_visit_back(qtbot, session, org_id, own_bank):
+    """「実施済にする」 on a planned visit (offered only for 予定); 削除 moves it to 削除済み, where
+    「元に戻す」 brings it back with its answers."""
+    _bank_id, ids = own_bank
+    visit_id = plan(session, org_id, ids, when=dt.datetime.now() + dt.timedelta(days=2))
+    page = make_page(qtbot, session)
+    assert page.visit_list.select_id(visit_id)
+    assert page.done_button.isEnabled()
+    click(qtbot, page.done_button)
+    assert visits.get_visit(session, visit_id).status == DONE
+    assert shown_rows(page.visit_list.proxy)[0][4] == DONE
+    assert not page.done_button.isEnabled()  # already done: nothing more to mark
+    assert "回答はあとから入力できます" in page.notice_label.text() and page.undo_button.isHidden()
+
+    visits.record_answers(session, visit_id, {ids[0]: "保証人のいない方が多い"})
+    page.confirm = lambda *args: True
+    click(qtbot, page.delete_button)
+    assert shown_rows(page.visit_list.proxy) == []
+    dialog = page.deleted_dialog()
+    assert dialog.model.index(0, 0).data() == "株式会社みどり不動産"
+    assert dialog.model.index(0, 1).data().startswith("令和")
+    assert dialog.model.index(0, 3).data().startswith("令和")  # 削除した日時
+    assert dialog.select_id(visit_id)
+    click(qtbot, dialog.restore_button)
+    assert dialog.model.rowCount() == 0 and not dialog.empty_label.isHidden()
+    assert page.visit_list.selected_ids() == [visit_id]
+    assert visits.answers_of(session, visit_id) == {ids[0]: "保証人のいない方が多い"}
+
+
+def test_a_saved_follow_up_is_corrected_from_the_panel(qtbot, session, org_id):
+    """「編集…」 on the 次の対応 panel: new wording and a 期限 that slipped are saved; an empty
+    wording is refused beside its field and what was typed stays."""
+    visit_id = plan(session, org_id, [])
+    visits.add_followup(session, FollowUp(visit_id=visit_id, action="資料を送る", due_on=dt.date(2025, 6, 30)))
+    page = make_page(qtbot, session)
+    page.followups.table.selectRow(0)
+    assert page.followups.edit_button.isEnabled()
+    shown: list[str] = []
+
+    def correct(dialog) -> bool:
+        if not shown:
+            assert dialog.action.text() == "資料を送る" and dialog.due.check.isChecked()
+            dialog.action.clear()
+        else:
+            shown.append(dialog.errors.text("action"))
+            assert dialog.action.text() == ""  # nothing typed was lost
+            type_japanese(dialog.action, "資料と申込書を送る")
+            pick_date(dialog.due.field, dt.date(2025, 7, 15))
+        shown.append("opened")
+        return dialog.try_accept()
+
+    page.run_dialog = correct
+    assert page.edit_followup()
+    assert "入力してください" in shown[1]
+    [saved] = visits.open_followups(session)
+    assert (saved.action, saved.due_on) == ("資料と申込書を送る", dt.date(2025, 7, 15))
+    assert page.followups.proxy.index(0, 1).data() == "資料と申込書を送る"

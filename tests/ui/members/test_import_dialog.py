@@ -12,6 +12,7 @@ from kyojushien_desktop.services import datafile
 from kyojushien_desktop.services.members import importing, organizations, terms
 from kyojushien_desktop.ui.members.import_dialog import ImportDialog
 from kyojushien_desktop.ui.members.import_preview import BAD, SKIPPED, WARNING, ImportPreviewModel, preview_lines
+from tests.ui.pages import shown_names
 
 
 @pytest.fixture
@@ -184,5 +185,5 @@ def test_import_runs_with_a_progress_dialog_and_cancel_writes_nothing(qtbot, db_
     assert "label" in seen  # the progress dialog was there, saying what it was doing
     assert "informed" not in seen  # no 「取り込みました」
     assert organization_service.list_organizations(session) == []
-    assert page.shown_names() == []
+    assert shown_names(page) == []
     session.close()

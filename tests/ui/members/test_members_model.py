@@ -19,7 +19,7 @@ from kyojushien_desktop.ui.members.model import (
     valid_columns,
 )
 from kyojushien_desktop.ui.members.page import MembersPage
-from tests.ui.pages import bind
+from tests.ui.pages import bind, shown_names
 from tests.ui.typing import type_japanese
 
 ORGANIZATIONS = (
@@ -161,13 +161,13 @@ def test_page_search_box_filters_after_typing(qtbot, session):
     assert page.count_label.text() == "全5件"
     type_japanese(page.search, "ミドリ")
     qtbot.waitUntil(lambda: page.proxy.rowCount() == 1, timeout=2000)
-    assert page.shown_names() == ["株式会社みどり不動産"]
+    assert shown_names(page) == ["株式会社みどり不動産"]
     assert page.count_label.text() == "5件中 1件"
     assert page.current_filter().query == "ミドリ"
     page.clear_filters()
     assert page.proxy.rowCount() == 5
     page.tag_filter.setCurrentIndex(page.tag_filter.findData("夜間"))
-    assert page.shown_names() == ["あおぞら福祉会"]
+    assert shown_names(page) == ["あおぞら福祉会"]
     assert page.category_filter.itemText(0) == "すべて"
 
 
@@ -238,5 +238,5 @@ def test_window_shows_members_after_home_and_passes_changes_on(qtbot, db_path):
     page.new_organization()
     assert seen and Topic.ORGANIZATIONS in seen[0].topics
     page.show_list()
-    assert page.shown_names() == ["ひだまり法律事務所"]
+    assert shown_names(page) == ["ひだまり法律事務所"]
     assert page.count_label.text() == "全1件"

@@ -12,7 +12,7 @@ from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.members import organizations, terms
 from kyojushien_desktop.ui.members.organization_dialog import OrganizationDialog
 from kyojushien_desktop.ui.members.page import RECORD, MembersPage
-from tests.ui.pages import bind
+from tests.ui.pages import bind, shown_names
 from tests.ui.typing import type_japanese
 
 Accepted = OrganizationDialog.DialogCode.Accepted
@@ -77,7 +77,7 @@ def test_messages_beside_fields_then_saved_and_shown(qtbot, session):
     assert (saved.name, saved.kana, saved.email) == ("あおぞら福祉会", "あおぞらふくしかい", "aozora@aozora.example.jp")
     assert saved.phone == "０１２３－３３－４４５５"  # kept as typed
     assert saved.expected_roles == terms.default_roles(saved.category)
-    assert page.shown_names() == ["あおぞら福祉会"]
+    assert shown_names(page) == ["あおぞら福祉会"]
     assert page.stack.currentIndex() == RECORD
     assert page.view.name_label.text() == "あおぞら福祉会"
     assert page.view.info_values["email"].text() == "aozora@aozora.example.jp"
@@ -85,7 +85,7 @@ def test_messages_beside_fields_then_saved_and_shown(qtbot, session):
     assert page.selected_id() == organization_id
     type_japanese(page.search, "33445")
     page.apply_search()
-    assert page.shown_names() == ["あおぞら福祉会"]  # phone searched by its digits
+    assert shown_names(page) == ["あおぞら福祉会"]  # phone searched by its digits
 
 
 def test_category_refills_expected_roles_until_edited(qtbot, session):
@@ -217,6 +217,6 @@ def test_import_wizard_maps_previews_and_writes_only_on_import(qtbot, session, t
     page.import_members()
     assert "取り込める行:" in seen["summary"] and "空行:" in seen["summary"]
     assert seen["states"]["株式会社みどり不動産"] == DUPLICATE
-    assert "ひまわり荘" in page.shown_names()
-    assert page.shown_names().count("株式会社みどり不動産") == 1
+    assert "ひまわり荘" in shown_names(page)
+    assert shown_names(page).count("株式会社みどり不動産") == 1
     assert messages and messages[0]

@@ -19,8 +19,8 @@ from kyojushien_desktop.ui.members.organization_dialog import OrganizationDialog
 from kyojushien_desktop.ui.members.organization_view import OrganizationView
 from kyojushien_desktop.ui.members.page import LIST, RECORD, MembersPage
 from kyojushien_desktop.ui.members.person_dialog import HandOverDialog, PersonDialog, default_hand_over_date
-from tests.ui.pages import bind
-from tests.ui.typing import type_japanese
+from tests.ui.pages import bind, shown_names, timeline_entries
+from tests.ui.typing import pick_date, type_japanese
 
 Accepted = HandOverDialog.DialogCode.Accepted
 
@@ -67,12 +67,12 @@ def test_hand_over_keeps_former_person_greyed_with_period(qtbot, session, org_id
 
     def drive(dialog: HandOverDialog) -> bool:
         assert dialog.fields.title.text() == "施設長"  # the post keeps its title
-        dialog.on.set_date(dt.date(2020, 3, 1))
+        pick_date(dialog.on, dt.date(2020, 3, 1))
         type_japanese(dialog.fields.name, "鈴木 花子")
         click(qtbot, dialog.ok_button)
         assert dialog.result() != Accepted
         assert "着任日" in dialog.errors.text("on")  # before 佐藤 started: refused beside 交代日
-        dialog.on.set_date(dt.date(2025, 4, 1))
+        pick_date(dialog.on, dt.date(2025, 4, 1))
         assert "令和7年3月31日" in dialog.explanation.text()
         click(qtbot, dialog.ok_button)
         return dialog.result() == Accepted
@@ -93,12 +93,10 @@ def test_hand_over_keeps_former_person_greyed_with_period(qtbot, session, org_id
     assert view.tabs.tabText(1) == "担当者（1）"
     view.select_person(by_name["佐藤 一郎"].id)
     assert not view.hand_over_button.isEnabled()  # a former person cannot hand over again
-    titles = [(w.entry.kind, w.title.text()) for w in view.timeline_widgets()]
+    titles = [(w.entry.kind, w.title.text()) for w in timeline_entries(view)]
     assert titles[:2] == [("着任", "鈴木 花子 さん 着任"), ("離任", "佐藤 一郎 さん 離任")]
     assert ("着任", "佐藤 一郎 さん 着任") in titles
-    assert (
-        view.timeline_widgets()[0].findChild(type(view.name_label), "timelineDate").text().startswith("令和7年4月1日")
-    )
+    assert timeline_entries(view)[0].findChild(type(view.name_label), "timelineDate").text().startswith("令和7年4月1日")
 
 
 def test_add_contact_appears_on_timeline_and_in_file(qtbot, session, org_id):
@@ -110,7 +108,7 @@ def test_add_contact_appears_on_timeline_and_in_file(qtbot, session, org_id):
     def drive(dialog: ContactDialog) -> bool:
         assert dialog.our_staff.text() == "山田"  # 設定's 担当者名
         assert dialog.occurred_on.date() == dt.date.today()
-        dialog.occurred_on.set_date(dt.date(2025, 6, 12))
+        pick_date(dialog.occurred_on, dt.date(2025, 6, 12))
         dialog.kind.setCurrentText("訪問")
         dialog.person.setCurrentIndex(1)
         type_japanese(dialog.note, "協議会の説明に伺った\n次回は意見交換会の案内を持参")
@@ -123,7 +121,7 @@ def test_add_contact_appears_on_timeline_and_in_file(qtbot, session, org_id):
     entry = next(e for e in timeline.for_organization(session, org_id) if e.source == "contact")
     assert (entry.on, entry.kind, entry.title) == (dt.date(2025, 6, 12), "訪問", "協議会の説明に伺った")
     assert "当方: 山田" in entry.detail and "先方: 佐藤 一郎 さん" in entry.detail
-    widget = next(w for w in view.timeline_widgets() if w.entry.source == "contact")
+    widget = next(w for w in timeline_entries(view) if w.entry.source == "contact")
     assert widget.title.text() == "協議会の説明に伺った"
     assert widget.detail.text() == "次回は意見交換会の案内を持参"
     assert "当方: 山田" in widget.meta.text()
@@ -182,7 +180,7 @@ def test_delete_moves_to_deleted_and_restore_brings_back(qtbot, session, org_id)
     returns it with its people."""
     page = MembersPage(Preferences())
     bind(qtbot, page, session)
-    assert page.shown_names() == ["ひまわり荘"]
+    assert shown_names(page) == ["ひまわり荘"]
     page.open_organization(org_id)
     assert page.stack.currentIndex() == RECORD
     asked: list[str] = []
@@ -191,7 +189,7 @@ def test_delete_moves_to_deleted_and_restore_brings_back(qtbot, session, org_id)
 
     assert wording.DELETE_CONFIRM in asked[0]
     assert page.stack.currentIndex() == LIST
-    assert page.shown_names() == []
+    assert shown_names(page) == []
     assert [o.name for o in organizations.deleted_organizations(session)] == ["ひまわり荘"]
     assert not page.notice.isHidden() and "削除済みに移しました" in page.notice_label.text()
 
@@ -202,7 +200,7 @@ def test_delete_moves_to_deleted_and_restore_brings_back(qtbot, session, org_id)
     assert dialog.select_id(org_id)
     click(qtbot, dialog.restore_button)
     assert dialog.model.rowCount() == 0
-    assert page.shown_names() == ["ひまわり荘"]
+    assert shown_names(page) == ["ひまわり荘"]
     assert people.people_of(session, org_id)[0].name == "佐藤 一郎"
     assert "名簿に戻しました" in page.notice_label.text()
 

@@ -1,6 +1,10 @@
-"""ヒアリングシートを印刷: the sheets of the visits chosen in the list, or a blank sheet of a bank."""
+"""ヒアリングシートを印刷: the sheets of the visits chosen in the list, or a blank sheet of a bank,
+written as one PDF by a read job (characters the font cannot draw are asked about first)."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
 
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -15,7 +19,10 @@ from PySide6.QtWidgets import (
 )
 
 from kyojushien_desktop.domain.hearing import VisitSummary
-from kyojushien_desktop.ui.common import wording
+from kyojushien_desktop.services.common.jobs import Progress
+from kyojushien_desktop.services.common.session import Session
+from kyojushien_desktop.services.hearing import question_banks, visits
+from kyojushien_desktop.ui.common import jobs, wording
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.hearing.visit_models import visit_moment
 
@@ -91,3 +98,56 @@ class PrintSheetsDialog(QDialog):
             return False
         self.accept()
         return True
+
+
+class HearingPage(Protocol):
+    """What the ヒアリング page offers the printing (named here, so this module does not import
+    the page that imports it)."""
+
+    @property
+    def session(self) -> Session | None: ...
+
+    def run_dialog(self, dialog: QDialog) -> bool: ...
+
+    def inform_written(self, title: str, text: str, path: Path) -> None: ...
+
+    def print_dialog(self, chosen: list[VisitSummary]) -> PrintSheetsDialog: ...
+
+    def choose_pdf_path(self, name: str) -> Path | None: ...
+
+
+def print_sheets(page: HearingPage, chosen: list[VisitSummary]) -> Path | None:
+    """The page's print dialog, the file's name, then the PDF; the written path, or None."""
+    session = page.session
+    if session is None:
+        return None
+    dialog = page.print_dialog(chosen)
+    if not page.run_dialog(dialog):
+        return None
+    bank_id = dialog.bank_id
+    if dialog.blank:
+        if bank_id is None:
+            return None
+        name = f"ヒアリングシート_白紙_{question_banks.get_bank(session, bank_id).name}"
+    else:
+        name = "ヒアリングシート" if len(chosen) != 1 else f"ヒアリングシート_{chosen[0].organization_name}"
+    path = page.choose_pdf_path(name)
+    if path is None:
+        return None
+
+    def write(reader: Session, progress: Progress, replace: bool) -> Path:
+        if dialog.blank:
+            assert bank_id is not None
+            sheets = [visits.blank_sheet(reader, bank_id)]
+        else:
+            sheets = [visits.sheet_for_visit(reader, v.id, fallback_bank_id=bank_id) for v in chosen]
+        return visits.export_sheets_pdf(reader, sheets, path, replace_unsupported=replace, progress=progress)
+
+    written = jobs.run_export(
+        page, session, write, title="ヒアリングシートを作っています", error_title="印刷用のPDFを作れませんでした"
+    )
+    if written is None:
+        return None
+    what = "白紙のヒアリングシート" if dialog.blank else f"ヒアリングシート（{len(chosen)}件）"
+    page.inform_written("PDFを作りました", f"{what}のPDFを作りました。", written)
+    return written

@@ -1,0 +1,56 @@
+"""Correcting a saved 次の対応 from the list below the visits: its wording, its 期限 (deadlines
+slip) and 済. It returns the ``FollowUp``; the page calls ``edit_followup``."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from kyojushien_desktop.domain.hearing import FollowUp
+from kyojushien_desktop.ui.common import wording
+from kyojushien_desktop.ui.common.fonts import scaled
+from kyojushien_desktop.ui.common.forms import FormDialog, OptionalDateField, dialog_buttons, size_for_text
+
+
+class FollowUpDialog(FormDialog):
+    """``result_value`` holds the corrected follow-up after 保存."""
+
+    def __init__(self, followup: FollowUp, organization_name: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.followup = followup
+        title = f"{wording.NEXT_ACTION}を編集"
+        self.setWindowTitle(title)
+        heading = QLabel(f"{organization_name}　{title}" if organization_name else title)
+        heading.setFont(scaled(self.font(), 1.2, bold=True))
+        heading.setWordWrap(True)
+        self.action = QLineEdit(followup.action)
+        self.action.setPlaceholderText("例: 意見交換会の案内を送る")
+        self.due = OptionalDateField(f"{wording.DUE}を決める", followup.due_on)
+        self.done_check = QCheckBox("済んだ")
+        self.done_check.setChecked(followup.done)
+        form = QFormLayout()
+        form.setVerticalSpacing(6)
+        form.addRow("内容", self.errors.field("action", self.action))
+        form.addRow(wording.DUE, self.errors.field("due_on", self.due))
+        form.addRow("", self.done_check)
+        buttons, self.ok_button = dialog_buttons(self, wording.SAVE, self.try_accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.errors.general)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        size_for_text(self, 36, 0)
+        self.action.setFocus()
+
+    def current_value(self) -> FollowUp:
+        return replace(
+            self.followup, action=self.action.text(), due_on=self.due.date(), done=self.done_check.isChecked()
+        )
+
+    def try_accept(self) -> bool:
+        self.errors.clear()
+        self.result_value = self.current_value()
+        self.accept()
+        return True
