@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         self._add_action(file_menu, "開く(&O)…", self.choose_file, QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu("最近使ったファイル(&R)")
         self._add_action(file_menu, "見本の町を開く(&S)", self.open_sample)
-        self._add_action(file_menu, "バックアップから復元(&B)…", self.restore_from_backup)
+        self._add_action(file_menu, wording.RESTORE_FROM_BACKUP, self.restore_from_backup)
         file_menu.addSeparator()
         self._add_action(file_menu, "終了(&X)", self.close, QKeySequence.StandardKey.Quit)
         help_menu = self.menuBar().addMenu("ヘルプ(&H)")
@@ -308,7 +308,7 @@ class MainWindow(QMainWindow):
             self._adopt(None)
             return offer_restore(self, exc) and self.restore_from_backup(path)
         except UserFacingError as exc:
-            messages.show_error(self, exc, "ファイルを開けません")
+            messages.show_error(self, exc, wording.COULD_NOT_OPEN)
             self._adopt(None)
             return False
         self._adopt(session)

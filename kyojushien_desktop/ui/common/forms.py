@@ -133,7 +133,7 @@ class DateField(QWidget):
         super().__init__(parent)
         self.edit = QDateEdit()
         self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy年M月d日")
+        self.edit.setDisplayFormat(wording.DATE_FIELD_FORMAT)
         self.edit.setDate(to_qdate(value))
         self.wareki = QLabel()
         self.wareki.setObjectName("hint")

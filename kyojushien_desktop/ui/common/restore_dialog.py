@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 
 from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.services.common import backups
-from kyojushien_desktop.ui.common import messages
+from kyojushien_desktop.ui.common import messages, wording
 
 TITLE = "バックアップから復元"
-COLUMNS = ("日時", "種類", "点検結果", "ファイル")
+COLUMNS = (wording.WHEN, wording.KIND, "点検結果", "ファイル")
 
 
 class RestoreDialog(QDialog):
@@ -68,7 +68,7 @@ class RestoreDialog(QDialog):
 
         buttons = QDialogButtonBox()
         self.restore_button = buttons.addButton("復元する(&R)…", QDialogButtonBox.ButtonRole.AcceptRole)
-        buttons.addButton("キャンセル", QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(wording.CANCEL, QDialogButtonBox.ButtonRole.RejectRole)
         self.restore_button.setDefault(True)
         self.restore_button.clicked.connect(self._restore)
         buttons.rejected.connect(self.reject)
@@ -108,12 +108,12 @@ def choose_backup(parent: QWidget | None, db_path: Path) -> backups.BackupInfo |
 
 def offer_restore(parent: QWidget | None, error: UserFacingError) -> bool:
     """Shows why a damaged file was refused; True when the user asks for バックアップから復元…."""
-    box = QMessageBox(QMessageBox.Icon.Warning, "ファイルを開けません", error.message, parent=parent)
+    box = QMessageBox(QMessageBox.Icon.Warning, wording.COULD_NOT_OPEN, error.message, parent=parent)
     box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if error.hint:
         box.setInformativeText(error.hint)
-    restore = box.addButton("バックアップから復元(&B)…", QMessageBox.ButtonRole.AcceptRole)
+    restore = box.addButton(wording.RESTORE_FROM_BACKUP, QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(restore)
-    box.addButton("閉じる", QMessageBox.ButtonRole.RejectRole)
+    box.addButton(wording.CLOSE, QMessageBox.ButtonRole.RejectRole)
     box.exec()
     return box.clickedButton() is restore

@@ -32,11 +32,12 @@ from kyojushien_desktop.domain.members import Organization
 from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.hearing import visits
 from kyojushien_desktop.services.members import organizations, people
-from kyojushien_desktop.ui.common import messages, wording
+from kyojushien_desktop.ui.common import messages
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.forms import FieldErrors, problems_of
 from kyojushien_desktop.ui.common.live import LiveView
 from kyojushien_desktop.ui.common.widgets import field_name, value_label
+from kyojushien_desktop.ui.hearing import wording
 from kyojushien_desktop.ui.hearing.answer_rows import QuestionRow, set_status, status_badge
 from kyojushien_desktop.ui.hearing.followup_editor import FollowUpEditor
 from kyojushien_desktop.ui.hearing.visit_models import visit_moment
@@ -80,7 +81,7 @@ class AnswerEntry(LiveView, QWidget):
         back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
         back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         back.activated.connect(self.back_requested.emit)
-        self.edit_button = QPushButton("予定を編集…")
+        self.edit_button = QPushButton(wording.EDIT_PLAN)
         self.edit_button.setToolTip("日時・場所・先方・質問などを直します。")
         self.edit_button.clicked.connect(lambda: self._emit_with_id(self.edit_requested))
         self.print_button = QPushButton("シートを印刷…")
@@ -106,7 +107,7 @@ class AnswerEntry(LiveView, QWidget):
         facts.setVerticalSpacing(4)
         for number, (key, caption) in enumerate(
             (
-                ("when", "日時"),
+                ("when", wording.WHEN),
                 ("place", wording.PLACE),
                 ("visitors", wording.VISITORS),
                 ("people", wording.THEM),
@@ -203,7 +204,7 @@ class AnswerEntry(LiveView, QWidget):
         self.problem_label.setObjectName("fieldError")
         self.problem_label.setWordWrap(True)
         self.problem_label.hide()
-        self.save_button = QPushButton("保存")
+        self.save_button = QPushButton(wording.SAVE)
         self.save_button.setObjectName("primaryButton")
         self.save_button.clicked.connect(lambda: self.save())
         bar = QFrame()
@@ -470,7 +471,7 @@ class AnswerEntry(LiveView, QWidget):
         """保存／破棄／キャンセル before leaving with unsaved input; True when the way is clear."""
         if not self.has_unsaved():
             return True
-        choice = messages.ask_unsaved(self, "回答を入力")
+        choice = messages.ask_unsaved(self, wording.ENTER_ANSWERS)
         if choice == messages.SAVE:
             return self.save()
         if choice == messages.DISCARD:

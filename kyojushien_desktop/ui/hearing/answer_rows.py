@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
 
 from kyojushien_desktop.domain.errors import ValidationError
 from kyojushien_desktop.domain.hearing import NO, YES, Question, clean_answer
-from kyojushien_desktop.ui.common import wording
+from kyojushien_desktop.ui.hearing import wording
 from kyojushien_desktop.ui.hearing.visit_models import STATUS_KEYS
 
 MAX_SCREEN_LINES = 8  # a 20-line paper box would push the next questions off the screen
 RADIO_LIMIT = 6  # more options than this go in a drop-down list
-UNANSWERED = "（未回答）"
+UNANSWERED = wording.UNANSWERED
 
 
 def status_badge(status: str) -> QLabel:

@@ -27,9 +27,9 @@ from kyojushien_desktop.domain.hearing import (
     clean_bank,
     clean_question,
 )
-from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.forms import FormDialog, dialog_buttons, size_for_text, text_box
+from kyojushien_desktop.ui.hearing import wording
 
 ANSWER_TYPE_HINTS = {
     "free": "文章で書きとめます。",
@@ -83,8 +83,8 @@ class QuestionDialog(FormDialog):
 
         self.form = QFormLayout()
         self.form.setVerticalSpacing(8)
-        self.form.addRow("質問" + wording.REQUIRED, self.errors.field("text", self.text))
-        self.form.addRow("回答の種類", self.errors.field("answer_type", type_box))
+        self.form.addRow(wording.QUESTION + wording.REQUIRED, self.errors.field("text", self.text))
+        self.form.addRow(wording.ANSWER_TYPE, self.errors.field("answer_type", type_box))
         self.choices_field = self.errors.field("choices", self.choices)
         self.form.addRow(self.choices_label, self.choices_field)
         self.form.addRow("記入欄の行数", self.errors.field("lines", lines_box))
@@ -101,7 +101,7 @@ class QuestionDialog(FormDialog):
 
         heading = QLabel(title)
         heading.setFont(scaled(self.font(), 1.2, bold=True))
-        buttons, self.ok_button = dialog_buttons(self, "保存", self.try_accept)
+        buttons, self.ok_button = dialog_buttons(self, wording.SAVE, self.try_accept)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(self.guide_note)
@@ -169,7 +169,7 @@ class BankDialog(FormDialog):
         hint = QLabel("バンクを作ったら「追加…」で質問を入れます。手引きの質問例を写して書き換えてもかまいません。")
         hint.setObjectName("hint")
         hint.setWordWrap(True)
-        buttons, self.ok_button = dialog_buttons(self, "保存", self.try_accept)
+        buttons, self.ok_button = dialog_buttons(self, wording.SAVE, self.try_accept)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form)

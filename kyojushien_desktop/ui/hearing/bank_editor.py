@@ -32,12 +32,12 @@ from kyojushien_desktop.domain.hearing import (
 from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.hearing import question_banks
-from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.flow import flow_row
 from kyojushien_desktop.ui.common.forms import FormDialog
 from kyojushien_desktop.ui.common.live import LiveView
 from kyojushien_desktop.ui.common.ops import value_of
 from kyojushien_desktop.ui.common.widgets import list_table
+from kyojushien_desktop.ui.hearing import wording
 from kyojushien_desktop.ui.hearing.bank_dialogs import BankDialog, QuestionDialog
 from kyojushien_desktop.ui.hearing.bank_models import BankListModel, QuestionTableModel
 
@@ -101,14 +101,14 @@ class BankEditor(LiveView, QWidget):
         self.question_table.doubleClicked.connect(lambda _i: self.edit_question())
         self.show_retired = QCheckBox("使わない質問も表示")
         self.show_retired.toggled.connect(lambda _c: self._show_bank())
-        self.add_button = QPushButton("追加…")
+        self.add_button = QPushButton(wording.ADD)
         self.add_button.setObjectName("primaryButton")
         self.add_button.clicked.connect(lambda: self.add_question())
-        self.edit_button = QPushButton("編集…")
+        self.edit_button = QPushButton(wording.EDIT)
         self.edit_button.clicked.connect(lambda: self.edit_question())
-        self.up_button = QPushButton("↑ 上へ")
+        self.up_button = QPushButton(wording.MOVE_UP)
         self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button = QPushButton("↓ 下へ")
+        self.down_button = QPushButton(wording.MOVE_DOWN)
         self.down_button.clicked.connect(lambda: self.move(1))
         self.retire_button = QPushButton(wording.RETIRE)
         self.retire_button.setToolTip("この質問をバンクから外します。記録済みの回答は残り、あとで元に戻せます。")

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from kyojushien_desktop.domain.hearing import Question, QuestionBank
-from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.table_model import (
     ID_ROLE,
     HeaderTableModel,
@@ -19,6 +18,7 @@ from kyojushien_desktop.ui.common.table_model import (
     item_flags,
     live_first,
 )
+from kyojushien_desktop.ui.hearing import wording
 from kyojushien_desktop.ui.hearing.visit_models import GUIDE_TEXT, RETIRED_TEXT
 
 
@@ -31,7 +31,7 @@ def source_text(question: Question) -> str:
 class BankListModel(RowsTableModel[QuestionBank]):
     """質問バンク in their order (the guide's first, then the user's own); retired ones greyed."""
 
-    HEADERS = ("質問バンク", "質問数", "出典")
+    HEADERS = (wording.QUESTION_BANK, "質問数", wording.SOURCE)
 
     def set_banks(self, banks: list[QuestionBank]) -> None:
         self._reset_rows(live_first(banks, lambda b: b.retired))
@@ -64,7 +64,7 @@ class BankListModel(RowsTableModel[QuestionBank]):
 class QuestionTableModel(RowsTableModel[Question]):
     """A bank's questions in order, numbered as on the sheet; retired ones (when shown) greyed."""
 
-    HEADERS = ("番号", "質問", "回答の種類", "行数", "出典")
+    HEADERS = (wording.NUMBER, wording.QUESTION, wording.ANSWER_TYPE, "行数", wording.SOURCE)
 
     def set_questions(self, questions: list[Question]) -> None:
         self._reset_rows(live_first(questions, lambda q: q.retired))
@@ -110,7 +110,7 @@ class QuestionPickModel(HeaderTableModel):
     """The visit dialog's list of one bank's questions, each with a checkbox: ticked means asked
     at this visit. ``toggled`` tells the dialog which question was ticked or unticked."""
 
-    HEADERS = ("質問", "回答の種類", "出典")
+    HEADERS = (wording.QUESTION, wording.ANSWER_TYPE, wording.SOURCE)
     toggled = Signal(int, bool)
 
     def __init__(self, parent=None) -> None:
@@ -177,7 +177,7 @@ class QuestionPickModel(HeaderTableModel):
 class ChosenQuestionsModel(HeaderTableModel):
     """The questions chosen for a visit, in the order they are asked (and numbered on the sheet)."""
 
-    HEADERS = ("番号", "質問", "質問バンク")
+    HEADERS = (wording.NUMBER, wording.QUESTION, wording.QUESTION_BANK)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)

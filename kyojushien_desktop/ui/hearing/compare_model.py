@@ -8,8 +8,8 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.domain.hearing import CompareTable, Question, parse_number
 from kyojushien_desktop.domain.kana import search_key
-from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.table_model import ID_ROLE, SORT_ROLE, ModelIndex, item_flags
+from kyojushien_desktop.ui.hearing import wording
 from kyojushien_desktop.ui.hearing.visit_models import ANSWER_PREVIEW_CHARS, qdatetime, visit_moment
 
 
@@ -30,7 +30,7 @@ def preview(text: str, limit: int = ANSWER_PREVIEW_CHARS) -> str:
 class CompareTableModel(QAbstractTableModel):
     """Rows are visits (団体, 日付), columns the bank's questions, cells the answers."""
 
-    FIXED = ("団体・機関", "日付")
+    FIXED = (wording.ORGANIZATION, wording.DATE)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -83,7 +83,7 @@ class CompareTableModel(QAbstractTableModel):
                 return visit_moment(visit.scheduled_at)
             text = self.answer(index.row(), column)
             assert question is not None
-            return f"{question.text}\n\n{visit.organization_name}: {text or '（未回答）'}"
+            return f"{question.text}\n\n{visit.organization_name}: {text or wording.UNANSWERED}"
         if role == SORT_ROLE:
             if column == 0:
                 return visit.organization_sort or search_key(visit.organization_name)

@@ -30,11 +30,12 @@ from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.hearing import question_banks
 from kyojushien_desktop.services.members import terms
-from kyojushien_desktop.ui.common import dialogs, jobs, wording
+from kyojushien_desktop.ui.common import dialogs, jobs
 from kyojushien_desktop.ui.common.flow import flow_row
 from kyojushien_desktop.ui.common.forms import DateField
 from kyojushien_desktop.ui.common.live import LiveView
 from kyojushien_desktop.ui.common.widgets import char_width, filter_combo
+from kyojushien_desktop.ui.hearing import wording
 from kyojushien_desktop.ui.hearing.compare_model import CompareTableModel
 from kyojushien_desktop.ui.hearing.visit_models import SORT_ROLE, fiscal_year_start
 
@@ -58,7 +59,7 @@ class CompareView(LiveView, QWidget):
         for name in terms.categories():
             self.category.addItem(name, name)
         today = dt.date.today()
-        self.use_period = QCheckBox("期間")
+        self.use_period = QCheckBox(wording.PERIOD)
         self.use_period.setToolTip("チェックを入れると、訪問した日で絞り込みます。")
         self.date_from = DateField(fiscal_year_start(today))
         self.date_to = DateField(today)
@@ -207,7 +208,7 @@ class CompareView(LiveView, QWidget):
         unit = char_width(self.table)
         padding = 24
         self.table.setColumnWidth(0, unit * NAME_CHARS + padding)
-        self.table.setColumnWidth(1, self.table.fontMetrics().horizontalAdvance("令和10年12月31日") + padding)
+        self.table.setColumnWidth(1, self.table.fontMetrics().horizontalAdvance(wording.WIDEST_DATE) + padding)
         for column in range(2, self.model.columnCount()):
             question = self.model.question(column)
             narrow = question is not None and question.answer_type in ("number", "yesno")
@@ -222,8 +223,8 @@ class CompareView(LiveView, QWidget):
     # --- export -----------------------------------------------------------------------------
     def choose_export_path(self, kind: str) -> Path | None:
         bank = self.table_data.bank.name if self.table_data is not None else ""
-        title = "回答の比較" if kind == "xlsx" else "回答のまとめ"
-        return dialogs.ask_save_path(self, self.prefs, "書き出し先", f"{title}_{bank}", kind)
+        title = wording.COMPARE_TAB if kind == "xlsx" else "回答のまとめ"
+        return dialogs.ask_save_path(self, self.prefs, wording.WRITE_TO, f"{title}_{bank}", kind)
 
     def export(self, kind: str) -> Path | None:
         """Writes the table as shown (same bank, 区分 and 期間) to .xlsx or to a まとめ PDF."""
@@ -254,7 +255,7 @@ class CompareView(LiveView, QWidget):
             )
         if written is None:
             return None
-        what = "Excelファイル" if kind == "xlsx" else f"{wording.SUMMARY}PDF"
-        self.inform_written("書き出しました", f"{what}を作りました（{len(table.rows)}件の訪問）。", written)
+        what = wording.EXCEL_FILE if kind == "xlsx" else f"{wording.SUMMARY}PDF"
+        self.inform_written(wording.WRITTEN, f"{what}を作りました（{len(table.rows)}件の訪問）。", written)
         self.exported.emit(written)
         return written

@@ -8,9 +8,9 @@ from dataclasses import replace
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from kyojushien_desktop.domain.hearing import FollowUp
-from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.forms import FormDialog, OptionalDateField, dialog_buttons, size_for_text
+from kyojushien_desktop.ui.hearing import wording
 
 
 class FollowUpDialog(FormDialog):
@@ -25,13 +25,13 @@ class FollowUpDialog(FormDialog):
         heading.setFont(scaled(self.font(), 1.2, bold=True))
         heading.setWordWrap(True)
         self.action = QLineEdit(followup.action)
-        self.action.setPlaceholderText("例: 意見交換会の案内を送る")
+        self.action.setPlaceholderText(wording.FOLLOWUP_EXAMPLE)
         self.due = OptionalDateField(f"{wording.DUE}を決める", followup.due_on)
         self.done_check = QCheckBox("済んだ")
         self.done_check.setChecked(followup.done)
         form = QFormLayout()
         form.setVerticalSpacing(6)
-        form.addRow("内容", self.errors.field("action", self.action))
+        form.addRow(wording.CONTENT, self.errors.field("action", self.action))
         form.addRow(wording.DUE, self.errors.field("due_on", self.due))
         form.addRow("", self.done_check)
         buttons, self.ok_button = dialog_buttons(self, wording.SAVE, self.try_accept)

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QLineEdit, QP
 
 from kyojushien_desktop.domain.errors import ValidationError
 from kyojushien_desktop.domain.hearing import FollowUp, clean_followup
-from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.forms import DateField, FieldErrors, problems_of
 from kyojushien_desktop.ui.common.widgets import list_table, set_resize_modes
+from kyojushien_desktop.ui.hearing import wording
 from kyojushien_desktop.ui.hearing.visit_models import FollowUpTableModel
 
 DEFAULT_DUE_DAYS = 14
@@ -38,7 +38,7 @@ class FollowUpEditor(QWidget):
         self.model.done_toggled.connect(self.edited.emit)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons(self._writable))
         self.action = QLineEdit()
-        self.action.setPlaceholderText("例: 意見交換会の案内を送る")
+        self.action.setPlaceholderText(wording.FOLLOWUP_EXAMPLE)
         self.action.returnPressed.connect(lambda: self.add())
         self.due_check = QCheckBox(wording.DUE)
         self.due = DateField(dt.date.today() + dt.timedelta(days=DEFAULT_DUE_DAYS))

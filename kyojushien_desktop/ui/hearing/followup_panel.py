@@ -7,8 +7,8 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kyojushien_desktop.domain.hearing import FollowUp
-from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.widgets import char_width, list_table, set_resize_modes
+from kyojushien_desktop.ui.hearing import wording
 from kyojushien_desktop.ui.hearing.visit_models import ID_ROLE, SORT_ROLE, FollowUpTableModel
 
 SHOWN_ROWS = 3  # the panel always shows a few, however large the text
@@ -45,10 +45,10 @@ class FollowUpPanel(QFrame):
         self.title.setObjectName("cardTitle")
         self.done_button = QPushButton("済にする")
         self.done_button.clicked.connect(self.done_requested.emit)
-        self.edit_button = QPushButton("編集…")
+        self.edit_button = QPushButton(wording.EDIT)
         self.edit_button.setToolTip("内容や期限を直します（期限が延びたときなど）。")
         self.edit_button.clicked.connect(self.edit_requested.emit)
-        self.delete_button = QPushButton("削除…")
+        self.delete_button = QPushButton(wording.DELETE_ASK)
         self.delete_button.setToolTip("間違えて入れた次の対応を消します。")
         self.delete_button.clicked.connect(self.delete_requested.emit)
         self.open_button = QPushButton("訪問を開く")

@@ -24,14 +24,14 @@ from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.hearing import question_banks, visits
-from kyojushien_desktop.ui.common import dialogs, wording
+from kyojushien_desktop.ui.common import dialogs
 from kyojushien_desktop.ui.common.deleted_dialog import DeletedDialog
 from kyojushien_desktop.ui.common.flow import flow_row
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.live import Page
 from kyojushien_desktop.ui.common.notice_bar import UndoNotice
 from kyojushien_desktop.ui.common.ops import Operations, changes_of
-from kyojushien_desktop.ui.hearing import printing
+from kyojushien_desktop.ui.hearing import printing, wording
 from kyojushien_desktop.ui.hearing.answer_entry import AnswerEntry
 from kyojushien_desktop.ui.hearing.bank_editor import BankEditor
 from kyojushien_desktop.ui.hearing.compare_view import CompareView
@@ -46,7 +46,7 @@ TABS, ENTRY = 0, 1
 # The visit list shows visits with their organisation and open 次の対応; the tabs beside it, banks.
 TOPICS = frozenset({Topic.VISITS, Topic.FOLLOWUPS, Topic.BANKS, Topic.ORGANIZATIONS, Topic.PEOPLE})
 VISITS_TAB, BANKS_TAB, COMPARE_TAB = 0, 1, 2
-COULD_NOT_UNDO = "元に戻せませんでした"
+COULD_NOT_UNDO = wording.COULD_NOT_UNDO
 # An undo: the write that takes back what was just done, and the visit to select afterwards.
 Undo = tuple[Callable[[Session], object], int | None]
 
@@ -63,13 +63,13 @@ class HearingPage(Page):
         self._undo: Undo | None = None
         self._deleted_dialog: DeletedDialog | None = None
 
-        self.heading = QLabel(wording.HEARING_TITLE)
+        self.heading = QLabel(wording.NAV_HEARING)
         self.heading.setObjectName("pageTitle")
         self.tabs = QTabWidget()
         self.tabs.setObjectName("recordTabs")
         self.tabs.addTab(self._build_visits(), wording.VISITS_TAB)
         self.bank_editor = BankEditor()
-        self.tabs.addTab(self.bank_editor, wording.BANKS_TAB)
+        self.tabs.addTab(self.bank_editor, wording.QUESTION_BANK)
         self.compare = CompareView(prefs)
         self.tabs.addTab(self.compare, wording.COMPARE_TAB)
         tabs_panel = QWidget()
@@ -106,7 +106,7 @@ class HearingPage(Page):
         self.done_button = QPushButton(f"{DONE}にする")
         self.done_button.setToolTip("訪問は済んだが、回答の入力はあとで、というときに。")
         self.done_button.clicked.connect(lambda: self.mark_done())
-        self.edit_button = QPushButton("予定を編集…")
+        self.edit_button = QPushButton(wording.EDIT_PLAN)
         self.edit_button.clicked.connect(lambda: self.edit_visit())
         self.print_button = QPushButton(wording.PRINT_SHEETS)
         self.print_button.setToolTip("選んだ訪問のシートを1つのPDFに。白紙のシートも作れます。")
@@ -114,7 +114,7 @@ class HearingPage(Page):
         self.deleted_button = QPushButton(wording.DELETED + "…")
         self.deleted_button.setToolTip("削除したヒアリング記録を見て、元に戻せます。")
         self.deleted_button.clicked.connect(lambda: self.show_deleted())
-        self.delete_button = QPushButton("削除…")
+        self.delete_button = QPushButton(wording.DELETE_ASK)
         self.delete_button.clicked.connect(lambda: self.delete_visit())
         head = flow_row(
             self.plan_button,
@@ -269,7 +269,7 @@ class HearingPage(Page):
         dialog = DeletedDialog(
             "ヒアリング記録",
             "削除したヒアリング記録は、ここから元に戻せます。回答・次の対応もそのまま戻ります。",
-            ("訪問先", "日時", "目的"),
+            ("訪問先", wording.WHEN, wording.PURPOSE),
             lambda: visits.deleted_visits(session),
             lambda row: (row.organization_name, visit_moment(row.scheduled_at), row.purpose),
             read_only=session.read_only,
@@ -434,7 +434,7 @@ class HearingPage(Page):
             f"{wording.NEXT_ACTION}「{followup.action}」を削除します。"
             "済んだだけなら、削除せずに「済にする」を使うと記録が残ります。"
         )
-        if not self.confirm(f"{wording.NEXT_ACTION}の削除", text, "削除する"):
+        if not self.confirm(f"{wording.NEXT_ACTION}の削除", text, wording.DELETE_CONFIRMED):
             return
         changes = self.run_op(lambda session: visits.delete_followup(session, followup_id))
         if changes is not None:

@@ -22,8 +22,9 @@ from kyojushien_desktop.domain.hearing import VisitSummary
 from kyojushien_desktop.services.common.jobs import Progress
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.hearing import question_banks, visits
-from kyojushien_desktop.ui.common import jobs, wording
+from kyojushien_desktop.ui.common import jobs
 from kyojushien_desktop.ui.common.fonts import scaled
+from kyojushien_desktop.ui.hearing import wording
 from kyojushien_desktop.ui.hearing.visit_models import visit_moment
 
 
@@ -33,7 +34,7 @@ class PrintSheetsDialog(QDialog):
 
     def __init__(self, banks: list, chosen: list[VisitSummary], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("ヒアリングシートを印刷")
+        self.setWindowTitle(wording.PRINT_SHEETS_TITLE)
         self.blank = not chosen
         self.bank_id: int | None = None
         self.visits_button = QRadioButton(
@@ -63,7 +64,7 @@ class PrintSheetsDialog(QDialog):
         bank_row.addWidget(QLabel(wording.QUESTION_BANK))
         bank_row.addWidget(self.bank, 1)
 
-        heading = QLabel("ヒアリングシートを印刷")
+        heading = QLabel(wording.PRINT_SHEETS_TITLE)
         heading.setFont(scaled(self.font(), 1.2, bold=True))
         lead = QLabel("PDFを作ります。できあがったら「PDFを開く」で開いて印刷します。")
         lead.setObjectName("hint")

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QPush
 from kyojushien_desktop.domain.hearing import Question, QuestionBank
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.hearing import question_banks
-from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.forms import FieldErrors
 from kyojushien_desktop.ui.common.widgets import list_table
+from kyojushien_desktop.ui.hearing import wording
 from kyojushien_desktop.ui.hearing.bank_models import ChosenQuestionsModel, QuestionPickModel
 
 
@@ -66,9 +66,9 @@ class QuestionChooser(QWidget):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
         self.chosen_table.setColumnWidth(2, self.chosen_table.fontMetrics().horizontalAdvance("あ") * 7 + 20)
         self.chosen_title = section_label("聞く質問と順番")
-        self.up_button = QPushButton("↑ 上へ")
+        self.up_button = QPushButton(wording.MOVE_UP)
         self.up_button.clicked.connect(lambda: self.move_chosen(-1))
-        self.down_button = QPushButton("↓ 下へ")
+        self.down_button = QPushButton(wording.MOVE_DOWN)
         self.down_button.clicked.connect(lambda: self.move_chosen(1))
         self.remove_button = QPushButton("外す")
         self.remove_button.clicked.connect(lambda: self.remove_chosen())

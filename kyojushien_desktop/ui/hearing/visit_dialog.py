@@ -40,10 +40,10 @@ from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.common.settings import load_settings
 from kyojushien_desktop.services.hearing import question_banks, visits
 from kyojushien_desktop.services.members import organizations, people
-from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.forms import FormDialog, problems_of, size_for_text
 from kyojushien_desktop.ui.common.pickers import attach_search
+from kyojushien_desktop.ui.hearing import wording
 from kyojushien_desktop.ui.hearing.question_chooser import QuestionChooser
 from kyojushien_desktop.ui.members.organization_dialog import OrganizationDialog
 
@@ -140,7 +140,7 @@ class VisitDialog(FormDialog):
         # --- when ---
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy年M月d日")
+        self.date.setDisplayFormat(wording.DATE_FIELD_FORMAT)
         self.time = QTimeEdit()
         self.time.setDisplayFormat("H:mm")
         self.when_label = QLabel()
@@ -240,11 +240,11 @@ class VisitDialog(FormDialog):
 
         heading = QLabel(title)
         heading.setFont(scaled(self.font(), 1.3, bold=True))
-        self.ok_button = QPushButton("予定する" if self.is_new else "保存")
+        self.ok_button = QPushButton("予定する" if self.is_new else wording.SAVE)
         self.ok_button.setObjectName("primaryButton")
         self.ok_button.setDefault(True)
         self.ok_button.clicked.connect(lambda: self.try_accept())
-        cancel = QPushButton("キャンセル")
+        cancel = QPushButton(wording.CANCEL)
         cancel.clicked.connect(self.reject)
         note = QLabel("訪問先の団体だけ選べば予定できます。ほかはあとから書き足せます。")
         note.setObjectName("hint")

@@ -8,7 +8,6 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from kyojushien_desktop.domain.hearing import FollowUp, VisitSummary
-from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.widgets import (
     char_width,
     filter_combo,
@@ -16,6 +15,7 @@ from kyojushien_desktop.ui.common.widgets import (
     open_on_enter,
     sortable_list_table,
 )
+from kyojushien_desktop.ui.hearing import wording
 from kyojushien_desktop.ui.hearing.visit_models import (
     ID_ROLE,
     PERIODS,
@@ -43,14 +43,14 @@ class VisitList(QWidget):
         self._has_file = False
         self.status_filter = filter_combo([(wording.ALL, None), *((s, s) for s in SHOWN_STATUSES)], 4)
         self.period_filter = filter_combo([(label, key) for key, label in PERIODS], 7)
-        self.clear_filters_button = QPushButton("条件をクリア")
+        self.clear_filters_button = QPushButton(wording.CLEAR_FILTERS)
         self.clear_filters_button.clicked.connect(lambda: self.clear_filters())
         self.count_label = QLabel()
         self.count_label.setObjectName("countLabel")
         filters = QHBoxLayout()
         filters.addWidget(
             filter_row(
-                ((wording.VISIT_STATUS, self.status_filter), ("期間", self.period_filter)),
+                ((wording.STATUS, self.status_filter), (wording.PERIOD, self.period_filter)),
                 self._filters_changed,
                 self.clear_filters_button,
             ),
@@ -142,7 +142,7 @@ class VisitList(QWidget):
 
     def _update_count(self) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
-        self.count_label.setText(f"{total}件中 {shown}件" if self.proxy.is_filtering() else f"全{total}件")
+        self.count_label.setText(wording.count_text(total, shown, self.proxy.is_filtering()))
         self.clear_filters_button.setEnabled(self.proxy.is_filtering())
         self.empty_label.setVisible(self._has_file and total == 0)
 

@@ -16,6 +16,7 @@ from PySide6.QtGui import QBrush, QColor
 from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.domain.hearing import (
     AWAITING_RECORD,
+    DONE,
     PLANNED,
     RECORDED,
     VISIT_STATUSES,
@@ -24,7 +25,6 @@ from kyojushien_desktop.domain.hearing import (
     shown_status,
 )
 from kyojushien_desktop.domain.kana import search_key
-from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.table_model import (
     ID_ROLE,
     SORT_ROLE,
@@ -35,16 +35,17 @@ from kyojushien_desktop.ui.common.table_model import (
     is_checked,
     item_flags,
 )
+from kyojushien_desktop.ui.hearing import wording
 
 # (background, text) per 状態: 予定 blue, 実施済 amber (answers still to write), 記録済 green; the
 # same calm shades as the 名簿's badges. style.qss gives the QLabel badges the same colours.
 STATUS_COLORS: dict[str, tuple[str, str]] = {
     PLANNED: ("#e3eefa", "#1f4f80"),
     AWAITING_RECORD: ("#fbe3e0", "#8a1c10"),
-    "実施済": ("#fdf0d8", "#6b4a00"),
+    DONE: ("#fdf0d8", "#6b4a00"),
     RECORDED: ("#e0f2ee", "#1d5b4c"),
 }
-STATUS_KEYS: dict[str, str] = {PLANNED: "planned", AWAITING_RECORD: "awaiting", "実施済": "done", RECORDED: "recorded"}
+STATUS_KEYS: dict[str, str] = {PLANNED: "planned", AWAITING_RECORD: "awaiting", DONE: "done", RECORDED: "recorded"}
 # The 状態 filter: the stored ones and 記録待ち, in the order a visit goes through them.
 SHOWN_STATUSES: tuple[str, ...] = (PLANNED, AWAITING_RECORD, *VISIT_STATUSES[1:])
 OVERDUE_TEXT = "#b00020"
@@ -90,7 +91,14 @@ def _status_order(status: str) -> int:
 class VisitTableModel(RowsTableModel[VisitSummary]):
     """訪問の記録: one row per visit with its nearest open 次の対応."""
 
-    HEADERS = ("日時", "団体・機関", "区分", "目的", "状態", "次の対応")
+    HEADERS = (
+        wording.WHEN,
+        wording.ORGANIZATION,
+        wording.CATEGORY,
+        wording.PURPOSE,
+        wording.STATUS,
+        wording.NEXT_ACTION,
+    )
     STATUS_COLUMN = 4
 
     def __init__(self, parent=None) -> None:
@@ -248,7 +256,11 @@ class FollowUpTableModel(RowsTableModel[FollowUp]):
     def __init__(self, parent=None, *, checkable: bool = False) -> None:
         super().__init__(parent)
         self.checkable = checkable
-        self.HEADERS = ("済", "次の対応", "期限") if checkable else ("期限", "次の対応", "団体・機関")
+        self.HEADERS = (
+            ("済", wording.NEXT_ACTION, wording.DUE)
+            if checkable
+            else (wording.DUE, wording.NEXT_ACTION, wording.ORGANIZATION)
+        )
         self._names: dict[int, str] = {}
         self.today = dt.date.today()
 

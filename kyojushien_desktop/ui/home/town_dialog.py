@@ -48,7 +48,7 @@ class TownDialog(QDialog):
         self.error.hide()
 
         form = QFormLayout()
-        form.addRow(wording.FIELD_MUNICIPALITY + "（必須）", self.municipality)
+        form.addRow(wording.FIELD_MUNICIPALITY + wording.REQUIRED, self.municipality)
         form.addRow("", self.error)
         form.addRow(wording.FIELD_DEPARTMENT, self.department)
         form.addRow(wording.FIELD_STAFF, self.staff_name)
@@ -63,7 +63,7 @@ class TownDialog(QDialog):
             self.sample_button.clicked.connect(self._choose_sample)
             buttons.addWidget(self.sample_button)
         buttons.addStretch(1)
-        cancel = QPushButton("キャンセル")
+        cancel = QPushButton(wording.CANCEL)
         cancel.clicked.connect(self.reject)
         buttons.addWidget(cancel)
         buttons.addWidget(self.start_button)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kyojushien_desktop.ui.common import wording
+from kyojushien_desktop.ui.members import wording
 from kyojushien_desktop.ui.members.model import COLUMNS, DEFAULT_COLUMNS, valid_columns
 
 

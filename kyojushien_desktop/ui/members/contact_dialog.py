@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLa
 
 from kyojushien_desktop.domain.members import Contact, Person
 from kyojushien_desktop.services.members import terms
-from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.forms import DateField, FormDialog, dialog_buttons, size_for_text, text_box, to_qdate
+from kyojushien_desktop.ui.members import wording
 
 # add_contact refuses dates further ahead than this; the calendar stops there too.
 MAX_DAYS_AHEAD = 366
@@ -58,11 +58,11 @@ class ContactDialog(FormDialog):
         heading.setWordWrap(True)
         form = QFormLayout()
         form.setVerticalSpacing(6)
-        form.addRow("日付", self.errors.field("occurred_on", self.occurred_on))
-        form.addRow("種類", self.errors.field("kind", self.kind))
-        form.addRow("先方", self.errors.field("person_id", self.person))
+        form.addRow(wording.DATE, self.errors.field("occurred_on", self.occurred_on))
+        form.addRow(wording.KIND, self.errors.field("kind", self.kind))
+        form.addRow(wording.THEM, self.errors.field("person_id", self.person))
         form.addRow("当方", self.errors.field("our_staff", self.our_staff))
-        form.addRow("内容", self.errors.field("note", self.note))
+        form.addRow(wording.CONTENT, self.errors.field("note", self.note))
         buttons, self.ok_button = dialog_buttons(self, "記録", self.try_accept)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)

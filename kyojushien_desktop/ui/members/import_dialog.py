@@ -36,10 +36,10 @@ from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.members import importing, terms
 from kyojushien_desktop.services.members.importing import ImportPreview
-from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.forms import size_for_text
 from kyojushien_desktop.ui.common.widgets import with_wait_cursor
+from kyojushien_desktop.ui.members import wording
 from kyojushien_desktop.ui.members.import_preview import (
     DUPLICATE,
     DUPLICATE_CHOICES,
@@ -72,7 +72,7 @@ class ImportDialog(QDialog):
         self.preview = preview
         self.fields: dict[str, str] = dict(importing.FIELDS)
         self.choice: ImportChoice | None = None
-        self.setWindowTitle("名簿の取り込み")
+        self.setWindowTitle(wording.IMPORT_TITLE)
 
         self.steps = QLabel()
         self.steps.setTextFormat(Qt.TextFormat.RichText)
@@ -99,7 +99,7 @@ class ImportDialog(QDialog):
         self.import_button = QPushButton("取り込む")
         self.import_button.setObjectName("primaryButton")
         self.import_button.clicked.connect(lambda: self.try_accept())
-        cancel = QPushButton("キャンセル")
+        cancel = QPushButton(wording.CANCEL)
         cancel.clicked.connect(self.reject)
         self.nothing_written = QLabel("「取り込む」を押すまで、名簿には何も書き込みません。")
         self.nothing_written.setObjectName("hint")
@@ -110,7 +110,7 @@ class ImportDialog(QDialog):
         buttons.addWidget(self.next_button)
         buttons.addWidget(self.import_button)
 
-        title = QLabel("名簿の取り込み")
+        title = QLabel(wording.IMPORT_TITLE)
         title.setFont(scaled(self.font(), 1.3, bold=True))
         layout = QVBoxLayout(self)
         layout.setSpacing(8)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QWidget
 from kyojushien_desktop.services.members.importing import ImportPreview
 from kyojushien_desktop.services.members.importing_model import CATEGORY
 from kyojushien_desktop.ui.common.table_model import HeaderTableModel, ModelIndex, item_flags
+from kyojushien_desktop.ui.members import wording
 
 DUPLICATE_CHOICES: tuple[tuple[str, str], ...] = (
     ("skip", "飛ばす"),
@@ -82,7 +83,7 @@ class ImportPreviewModel(HeaderTableModel):
     """The 確認 table; 区分 can be chosen on any importable row, and the last column holds the
     choice for rows that look like duplicates."""
 
-    HEADERS = ("行", "名称", "区分", "担当者", "状態", "重複のときの扱い")
+    HEADERS = ("行", wording.NAME, wording.CATEGORY, wording.PERSON, wording.STATUS, "重複のときの扱い")
     CATEGORY_COLUMN, STATE_COLUMN, CHOICE_COLUMN = 2, 4, 5
 
     def __init__(self, parent=None) -> None:

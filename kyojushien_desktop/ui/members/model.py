@@ -32,6 +32,7 @@ from kyojushien_desktop.ui.common.table_model import (
     RowsTableModel,
     color_role,
 )
+from kyojushien_desktop.ui.members import wording
 
 # (background, text) per 関係 stage, in the order of stages(): calm greys → blues → greens, and a
 # muted brown for 辞退・休止. Shared by the table's 関係 column and the record view's badge.
@@ -44,12 +45,14 @@ STAGE_COLORS: tuple[tuple[str, str], ...] = (
     ("#d5efd0", "#1f5a17"),
     ("#f3e9e1", "#6b4a2e"),
 )
+# The contact kinds of resources/member_terms.json a ヒアリング and an unknown kind borrow.
+VISIT_KIND, OTHER_KIND = "訪問", "その他"
 KIND_COLORS: dict[str, tuple[str, str]] = {
     "電話": ("#e3eefa", "#1f4f80"),
     "メール": ("#efe7f7", "#4f2f7a"),
     "来庁": ("#fdf0d8", "#6b4a00"),
-    "訪問": ("#e0f2ee", "#1d5b4c"),
-    "その他": ("#eceff3", "#4a525c"),
+    VISIT_KIND: ("#e0f2ee", "#1d5b4c"),
+    OTHER_KIND: ("#eceff3", "#4a525c"),
     "着任": ("#e6f4dc", "#35601a"),
     "離任": ("#f3e9e1", "#6b4a2e"),
 }
@@ -93,19 +96,26 @@ def _then_kana(first: int, row: OrganizationSummary) -> str:
 
 
 COLUMNS: tuple[Column, ...] = (
-    Column("name", "名称", lambda r: r.name, lambda r: r.sort_kana + "\t" + r.name, 18),
-    Column("kana", "よみがな", lambda r: r.kana, lambda r: r.sort_kana, 12, default=False),
+    Column("name", wording.NAME, lambda r: r.name, lambda r: r.sort_kana + "\t" + r.name, 18),
+    Column("kana", wording.KANA, lambda r: r.kana, lambda r: r.sort_kana, 12, default=False),
     Column(
         "category",
-        "区分",
+        wording.CATEGORY,
         lambda r: r.category,
         lambda r: _then_kana(_order(terms.categories(), r.category), r),
         10,
     ),
-    Column("kind", "種別", lambda r: r.kind, lambda r: search_key(r.kind) + "\t" + r.sort_kana, 10, default=False),
+    Column(
+        "kind",
+        wording.KIND_OF_BODY,
+        lambda r: r.kind,
+        lambda r: search_key(r.kind) + "\t" + r.sort_kana,
+        10,
+        default=False,
+    ),
     Column(
         "internal",
-        "庁内/庁外",
+        wording.INTERNAL_SHORT,
         lambda r: INTERNAL_LABELS[r.internal],
         lambda r: _then_kana(0 if r.internal else 1, r),
         5,
@@ -113,16 +123,16 @@ COLUMNS: tuple[Column, ...] = (
     ),
     Column(
         "stage",
-        "関係",
+        wording.STAGE_SHORT,
         lambda r: r.stage,
         lambda r: _then_kana(_order(terms.stages(), r.stage), r),
         11,
         fits="構成員（参加合意済）",
     ),
-    Column("people", "担当者", lambda r: r.people, lambda r: search_key(r.people), 9),
-    Column("phone", "電話", lambda r: r.phone, lambda r: r.phone, 7, fits="0123-45-6789"),
-    Column("email", "メール", lambda r: r.email, lambda r: r.email.casefold(), 14, default=False),
-    Column("address", "住所", lambda r: r.address, lambda r: search_key(r.address), 14, default=False),
+    Column("people", wording.PERSON, lambda r: r.people, lambda r: search_key(r.people), 9),
+    Column("phone", wording.PHONE, lambda r: r.phone, lambda r: r.phone, 7, fits="0123-45-6789"),
+    Column("email", wording.EMAIL, lambda r: r.email, lambda r: r.email.casefold(), 14, default=False),
+    Column("address", wording.ADDRESS, lambda r: r.address, lambda r: search_key(r.address), 14, default=False),
     Column(
         "last_contact",
         "最終連絡",
@@ -130,10 +140,14 @@ COLUMNS: tuple[Column, ...] = (
         lambda r: r.last_contact or dt.date.min,
         8,
         default=False,
-        fits="令和10年12月31日",
+        fits=wording.WIDEST_DATE,
     ),
-    Column("tags", "タグ", lambda r: "、".join(r.tags), lambda r: search_key("、".join(r.tags)), 10, default=False),
-    Column("notes", "備考", lambda r: r.notes.replace("\n", " "), lambda r: search_key(r.notes), 14, default=False),
+    Column(
+        "tags", wording.TAG, lambda r: "、".join(r.tags), lambda r: search_key("、".join(r.tags)), 10, default=False
+    ),
+    Column(
+        "notes", wording.NOTES, lambda r: r.notes.replace("\n", " "), lambda r: search_key(r.notes), 14, default=False
+    ),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 DEFAULT_COLUMNS = tuple(c.key for c in COLUMNS if c.default)

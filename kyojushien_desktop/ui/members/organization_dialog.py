@@ -26,9 +26,9 @@ from kyojushien_desktop.domain.errors import ValidationError
 from kyojushien_desktop.domain.members import Organization, OrganizationSummary, split_tags
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.members import organizations, terms
-from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.forms import FormDialog, problems_of, size_for_text, text_box
+from kyojushien_desktop.ui.members import wording
 
 
 def describe_similar(rows: list[OrganizationSummary]) -> str:
@@ -70,8 +70,8 @@ class OrganizationDialog(FormDialog):
         self.kind.addItems(["", *vocabulary.kind_examples])
         self.kind.lineEdit().setPlaceholderText("一覧から選ぶか、入力します")
         self.internal_group = QButtonGroup(self)
-        self.external_button = QRadioButton("庁外")
-        self.internal_button = QRadioButton("庁内")
+        self.external_button = QRadioButton(wording.OUTSIDE)
+        self.internal_button = QRadioButton(wording.INSIDE)
         self.internal_group.addButton(self.external_button)
         self.internal_group.addButton(self.internal_button)
         internal_row = QHBoxLayout()
@@ -107,20 +107,20 @@ class OrganizationDialog(FormDialog):
 
         left = QFormLayout()
         left.setVerticalSpacing(8)
-        left.addRow("名称" + wording.REQUIRED, self.errors.field("name", self.name))
-        left.addRow("よみがな", self.errors.field("kana", self.kana))
+        left.addRow(wording.NAME + wording.REQUIRED, self.errors.field("name", self.name))
+        left.addRow(wording.KANA, self.errors.field("kana", self.kana))
         left.addRow(wording.CATEGORY, self.errors.field("category", self.category))
-        left.addRow("種別", self.errors.field("kind", self.kind))
-        left.addRow("庁内/庁外", self.errors.field("internal", internal_row))
+        left.addRow(wording.KIND_OF_BODY, self.errors.field("kind", self.kind))
+        left.addRow(wording.INTERNAL_SHORT, self.errors.field("internal", internal_row))
         stage_box = QVBoxLayout()
         stage_box.setSpacing(2)
         stage_box.addWidget(self.stage)
         stage_box.addWidget(self.stage_hint)
         left.addRow(wording.STAGE, self.errors.field("stage", stage_box))
-        left.addRow("住所", self.errors.field("address", self.address))
-        left.addRow("電話", self.errors.field("phone", self.phone))
+        left.addRow(wording.ADDRESS, self.errors.field("address", self.address))
+        left.addRow(wording.PHONE, self.errors.field("phone", self.phone))
         left.addRow("FAX", self.errors.field("fax", self.fax))
-        left.addRow("メール", self.errors.field("email", self.email))
+        left.addRow(wording.EMAIL, self.errors.field("email", self.email))
         left.addRow("Webサイト", self.errors.field("website", self.website))
         left.addRow(wording.TAG, self.errors.field("tags", self.tags))
 
@@ -135,7 +135,7 @@ class OrganizationDialog(FormDialog):
         for key, label, box in (
             ("strengths", "得意なこと", self.strengths),
             ("troubles", "困りごと", self.troubles),
-            ("notes", "備考", self.notes),
+            ("notes", wording.NOTES, self.notes),
         ):
             right.addWidget(QLabel(label))
             right.addWidget(self.errors.field(key, box), 3)

@@ -35,12 +35,12 @@ from kyojushien_desktop.services.common.changes import TIMELINE, Changes, Topic
 from kyojushien_desktop.services.common.settings import load_settings
 from kyojushien_desktop.services.hearing import visits
 from kyojushien_desktop.services.members import contacts, history, organizations, people
-from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.live import LiveView
 from kyojushien_desktop.ui.common.ops import value_of
 from kyojushien_desktop.ui.common.widgets import fit_to_contents, list_table, value_label
 from kyojushien_desktop.ui.hearing.visit_dialog import VisitDialog
+from kyojushien_desktop.ui.members import wording
 from kyojushien_desktop.ui.members.contact_dialog import ContactDialog
 from kyojushien_desktop.ui.members.model import FORMER_TEXT, badge_style, stage_colors, stage_description
 from kyojushien_desktop.ui.members.organization_dialog import OrganizationDialog
@@ -67,9 +67,9 @@ class OrganizationView(LiveView, QWidget):
         # --- header ---
         self.back_button = QPushButton("← 名簿に戻る")
         self.back_button.clicked.connect(self.back_requested.emit)
-        self.edit_button = QPushButton("編集…")
+        self.edit_button = QPushButton(wording.EDIT)
         self.edit_button.clicked.connect(lambda: self.edit_organization())
-        self.delete_button = QPushButton("削除…")
+        self.delete_button = QPushButton(wording.DELETE_ASK)
         self.delete_button.clicked.connect(lambda: self.delete_organization())
         self.plan_hearing_button = QPushButton(wording.PLAN_HEARING + "…")
         self.plan_hearing_button.setToolTip(
@@ -181,14 +181,14 @@ class OrganizationView(LiveView, QWidget):
         self.people_table = list_table(self.people_model, resizable=True)
         self.people_table.doubleClicked.connect(lambda _index: self.edit_person())
         self.people_table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
-        self.add_person_button = QPushButton("追加…")
+        self.add_person_button = QPushButton(wording.ADD)
         self.add_person_button.clicked.connect(lambda: self.add_person())
-        self.edit_person_button = QPushButton("編集…")
+        self.edit_person_button = QPushButton(wording.EDIT)
         self.edit_person_button.clicked.connect(lambda: self.edit_person())
         self.hand_over_button = QPushButton(wording.HAND_OVER + "…")
         self.hand_over_button.setToolTip("選んだ担当者の担当を終えて、後任の方を登録します。前任の方の記録は残ります。")
         self.hand_over_button.clicked.connect(lambda: self.hand_over())
-        self.delete_person_button = QPushButton("削除…")
+        self.delete_person_button = QPushButton(wording.DELETE_ASK)
         self.delete_person_button.clicked.connect(lambda: self.delete_person())
         buttons = QHBoxLayout()
         for button in (self.add_person_button, self.edit_person_button, self.hand_over_button):
@@ -450,7 +450,7 @@ class OrganizationView(LiveView, QWidget):
             f"{person.name} さんを担当者の一覧から消します。\n"
             f"人が替わっただけなら、消さずに「{wording.HAND_OVER}…」を使うと前任として記録が残ります。"
         )
-        if not self.confirm("担当者の削除", text, "削除する"):
+        if not self.confirm("担当者の削除", text, wording.DELETE_CONFIRMED):
             return
         person_id = person.id
         if self.run_op(lambda s: people.delete_person(s, person_id)) is not None:
@@ -479,7 +479,9 @@ class OrganizationView(LiveView, QWidget):
         if self.session is None or entry.source_id is None:
             return
         if not self.confirm(
-            "経過記録の削除", f"{wareki.format_date(entry.on)} の「{entry.title}」を消します。", "削除する"
+            "経過記録の削除",
+            f"{wareki.format_date(entry.on)} の「{entry.title}」を消します。",
+            wording.DELETE_CONFIRMED,
         ):
             return
         contact_id = entry.source_id

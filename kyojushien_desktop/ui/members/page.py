@@ -32,7 +32,7 @@ from kyojushien_desktop.services.common.preferences import Preferences, save_pre
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.members import organizations, terms
 from kyojushien_desktop.services.members.organizations import OrganizationFilter
-from kyojushien_desktop.ui.common import dialogs, wording
+from kyojushien_desktop.ui.common import dialogs
 from kyojushien_desktop.ui.common.deleted_dialog import DeletedDialog
 from kyojushien_desktop.ui.common.flow import flow_row
 from kyojushien_desktop.ui.common.fonts import scaled
@@ -46,7 +46,7 @@ from kyojushien_desktop.ui.common.widgets import (
     open_on_enter,
     sortable_list_table,
 )
-from kyojushien_desktop.ui.members import transfer
+from kyojushien_desktop.ui.members import transfer, wording
 from kyojushien_desktop.ui.members.columns_dialog import ColumnsDialog
 from kyojushien_desktop.ui.members.model import (
     ID_ROLE,
@@ -141,9 +141,9 @@ class MembersPage(Page):
         all_items: list[tuple[str, object]] = [(wording.ALL, None)]
         self.category_filter = filter_combo(all_items, 8)
         self.stage_filter = filter_combo(all_items, 8)
-        self.internal_filter = filter_combo([*all_items, ("庁内", True), ("庁外", False)], 3)
+        self.internal_filter = filter_combo([*all_items, (wording.INSIDE, True), (wording.OUTSIDE, False)], 3)
         self.tag_filter = filter_combo(all_items, 6)
-        self.clear_filters_button = QPushButton("条件をクリア")
+        self.clear_filters_button = QPushButton(wording.CLEAR_FILTERS)
         self.clear_filters_button.clicked.connect(self.clear_filters)
         filters = filter_row(
             (
@@ -329,7 +329,7 @@ class MembersPage(Page):
     def _update_count(self) -> None:
         shown = self.proxy.rowCount()
         filtering = self.proxy.is_filtering()
-        self.count_label.setText(f"{self.total}件中 {shown}件" if filtering else f"全{self.total}件")
+        self.count_label.setText(wording.count_text(self.total, shown, filtering))
         self.clear_filters_button.setEnabled(filtering)
         self.empty_label.setVisible(self.session is not None and self.total == 0)
 
@@ -394,9 +394,9 @@ class MembersPage(Page):
         assert self.session is not None
         session = self.session
         dialog = DeletedDialog(
-            "団体・機関",
+            wording.ORGANIZATION,
             "削除した団体・機関は、ここから元に戻せます。担当者・経過記録・変更履歴もそのまま戻ります。",
-            ("名称", "区分", "担当者"),
+            (wording.NAME, wording.CATEGORY, wording.PERSON),
             lambda: organizations.deleted_organizations(session),
             lambda row: (row.name, row.category, row.people),
             read_only=session.read_only,
@@ -410,7 +410,7 @@ class MembersPage(Page):
         return dialogs.ask_open_path(self, self.prefs, "取り込む名簿ファイルを選ぶ", wording.IMPORT_FILE_FILTER)
 
     def choose_export_path(self, kind: str) -> Path | None:
-        return dialogs.ask_save_path(self, self.prefs, "書き出し先", wording.MEMBERS_TITLE, kind)
+        return dialogs.ask_save_path(self, self.prefs, wording.WRITE_TO, wording.MEMBERS_TITLE, kind)
 
     # --- actions ----------------------------------------------------------------------------
     def new_organization(self) -> int | None:
@@ -436,8 +436,8 @@ class MembersPage(Page):
     def restore(self, organization_id: int) -> None:
         if self.session is None:
             return
-        name = self.run_op(lambda s: organizations.get_organization(s, organization_id).name, "元に戻せませんでした")
-        changes = self.run_op(lambda s: organizations.restore_organization(s, organization_id), "元に戻せませんでした")
+        name = self.run_op(lambda s: organizations.get_organization(s, organization_id).name, wording.COULD_NOT_UNDO)
+        changes = self.run_op(lambda s: organizations.restore_organization(s, organization_id), wording.COULD_NOT_UNDO)
         if name is None or changes is None:
             return
         self.reload_list(changes)

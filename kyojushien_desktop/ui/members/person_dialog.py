@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 
 from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.domain.members import Person, clean_person
-from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.forms import (
     DateField,
@@ -30,6 +29,7 @@ from kyojushien_desktop.ui.common.forms import (
     size_for_text,
     text_box,
 )
+from kyojushien_desktop.ui.members import wording
 
 
 def default_hand_over_date(today: dt.date | None = None) -> dt.date:
@@ -61,14 +61,14 @@ class _PersonFields:
         self.errors = errors
 
     def add_rows(self, form: QFormLayout, *, with_notes: bool = True) -> None:
-        form.addRow("氏名" + wording.REQUIRED, self.errors.field("name", self.name))
-        form.addRow("よみがな", self.errors.field("kana", self.kana))
+        form.addRow(wording.FULL_NAME + wording.REQUIRED, self.errors.field("name", self.name))
+        form.addRow(wording.KANA, self.errors.field("kana", self.kana))
         form.addRow("部署", self.errors.field("department", self.department))
         form.addRow("役職", self.errors.field("title", self.title))
-        form.addRow("電話", self.errors.field("phone", self.phone))
-        form.addRow("メール", self.errors.field("email", self.email))
+        form.addRow(wording.PHONE, self.errors.field("phone", self.phone))
+        form.addRow(wording.EMAIL, self.errors.field("email", self.email))
         if with_notes:
-            form.addRow("備考", self.errors.field("notes", self.notes))
+            form.addRow(wording.NOTES, self.errors.field("notes", self.notes))
 
     def fill(self, person: Person) -> None:
         self.name.setText(person.name)
@@ -116,7 +116,7 @@ class PersonDialog(FormDialog):
         self.fields.add_rows(form, with_notes=False)
         form.addRow("着任日", self.errors.field("started_on", self.started_on))
         form.addRow("離任日", self.errors.field("ended_on", self.ended_on))
-        form.addRow("備考", self.errors.field("notes", self.fields.notes))
+        form.addRow(wording.NOTES, self.errors.field("notes", self.fields.notes))
         hint = QLabel(
             f"人が替わったときは、ここで名前を書き換えずに「{wording.HAND_OVER}…」を使うと、前任の方の記録が残ります。"
         )

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLabel
 
 from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.domain.members import ChangeEntry, Person
-from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.table_model import HeaderTableModel, ModelIndex
+from kyojushien_desktop.ui.members import wording
 from kyojushien_desktop.ui.members.model import FORMER_TEXT, badge_style
 
 EMPTY = "（未入力）"
@@ -46,7 +46,7 @@ def badge(text: str, colors: tuple[str, str]) -> QLabel:
 class PeopleModel(HeaderTableModel):
     """Current people first, then 前任 in grey, as ``people_of`` orders them."""
 
-    HEADERS = ("氏名", "部署・役職", "電話・メール", "担当の期間", "状態")
+    HEADERS = (wording.FULL_NAME, "部署・役職", "電話・メール", "担当の期間", wording.STATUS)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -100,7 +100,7 @@ def _joined(text: str) -> str:
 class HistoryModel(HeaderTableModel):
     """変更履歴: when, what was done, which field, old → new (newest first)."""
 
-    HEADERS = ("日時", "操作", "項目", "変更前 → 変更後")
+    HEADERS = (wording.WHEN, "操作", "項目", "変更前 → 変更後")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -119,9 +119,9 @@ class HistoryModel(HeaderTableModel):
         old, new = _one_line(entry.old_value), _one_line(entry.new_value)
         if entry.action in ("作成", "復元"):
             return new
-        if entry.action == "削除":
+        if entry.action == wording.DELETE:
             return old
-        return f"{old or '（空欄）'} → {new or '（空欄）'}"
+        return f"{old or wording.BLANK} → {new or wording.BLANK}"
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not self._valid(index):
@@ -131,5 +131,5 @@ class HistoryModel(HeaderTableModel):
             field = entry.field or wording.ORGANIZATION  # 作成・削除・復元 of the record itself
             return (moment_text(entry.changed_at), entry.action, field, self.change_text(entry))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
-            return f"変更前:\n{_one_line(entry.old_value) or '（空欄）'}\n\n変更後:\n{_one_line(entry.new_value) or '（空欄）'}"
+            return f"変更前:\n{_one_line(entry.old_value) or wording.BLANK}\n\n変更後:\n{_one_line(entry.new_value) or wording.BLANK}"
         return None

@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.domain.members import TimelineEntry
-from kyojushien_desktop.ui.members.model import KIND_COLORS
+from kyojushien_desktop.ui.members import wording
+from kyojushien_desktop.ui.members.model import KIND_COLORS, OTHER_KIND, VISIT_KIND
 from kyojushien_desktop.ui.members.record_models import badge
 
 
@@ -42,7 +43,9 @@ class TimelineEntryWidget(QFrame):
         self.setObjectName("timelineEntry")
         date = QLabel(wareki.format_date(entry.on))
         date.setObjectName("timelineDate")
-        fallback = KIND_COLORS["訪問"] if entry.source == "visit" else KIND_COLORS["その他"]  # a ヒアリング is a visit
+        fallback = (
+            KIND_COLORS[VISIT_KIND] if entry.source == "visit" else KIND_COLORS[OTHER_KIND]
+        )  # a ヒアリング is a visit
         kind = badge(entry.kind, KIND_COLORS.get(entry.kind, fallback))
         self.title = QLabel(entry.title)
         self.title.setObjectName("timelineTitle")
@@ -72,7 +75,7 @@ class TimelineEntryWidget(QFrame):
             head.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
         self.delete_button: QPushButton | None = None
         if on_delete is not None and entry.source == "contact":
-            self.delete_button = QPushButton("削除")
+            self.delete_button = QPushButton(wording.DELETE)
             self.delete_button.setObjectName("linkButton")
             self.delete_button.setCursor(Qt.CursorShape.PointingHandCursor)
             self.delete_button.setToolTip("この経過記録を消します。")

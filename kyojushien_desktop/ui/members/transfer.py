@@ -14,8 +14,9 @@ from kyojushien_desktop.services.common.changes import Changes
 from kyojushien_desktop.services.common.jobs import Progress
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.members.organizations import OrganizationFilter
-from kyojushien_desktop.ui.common import jobs, wording
+from kyojushien_desktop.ui.common import jobs
 from kyojushien_desktop.ui.common.ops import Operations
+from kyojushien_desktop.ui.members import wording
 
 
 class MembersPage(Protocol):
@@ -114,6 +115,6 @@ def export_members(page: MembersPage, kind: str) -> Path | None:
         )
     if written is None:
         return None
-    what = "Excelファイル" if kind == "xlsx" else "名簿PDF"
-    page.inform_written("書き出しました", f"{what}を書き出しました（{page.proxy.rowCount()}件）。", path)
+    what = wording.EXCEL_FILE if kind == "xlsx" else "名簿PDF"
+    page.inform_written(wording.WRITTEN, f"{what}を書き出しました（{page.proxy.rowCount()}件）。", path)
     return path

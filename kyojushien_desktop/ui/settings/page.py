@@ -56,7 +56,7 @@ class SettingsPage(Page):
         self.staff_name = QLineEdit()
         self.rotation = QDateEdit()
         self.rotation.setCalendarPopup(True)
-        self.rotation.setDisplayFormat("yyyy年M月d日")
+        self.rotation.setDisplayFormat(wording.DATE_FIELD_FORMAT)
         self.rotation_wareki = QLabel()
         self.rotation.dateChanged.connect(self._show_wareki)
         self.errors: dict[str, QLabel] = {}
@@ -64,7 +64,7 @@ class SettingsPage(Page):
         form = QFormLayout()
         form.setVerticalSpacing(10)
         for key, label, widget in (
-            ("municipality", wording.FIELD_MUNICIPALITY + "（必須）", self.municipality),
+            ("municipality", wording.FIELD_MUNICIPALITY + wording.REQUIRED, self.municipality),
             ("department", wording.FIELD_DEPARTMENT, self.department),
             ("staff_name", wording.FIELD_STAFF, self.staff_name),
         ):
@@ -88,7 +88,7 @@ class SettingsPage(Page):
         rotation_note.setWordWrap(True)
         form.addRow("", rotation_note)
 
-        self.save_button = QPushButton("保存")
+        self.save_button = QPushButton(wording.SAVE)
         self.save_button.clicked.connect(self._save)
         self.saved_label = QLabel()
         save_row = QHBoxLayout()

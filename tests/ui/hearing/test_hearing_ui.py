@@ -27,7 +27,7 @@ from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.settings import TownSettings, save_settings
 from kyojushien_desktop.services.hearing import comparison, question_banks, visits
 from kyojushien_desktop.services.members import organizations, people, terms
-from kyojushien_desktop.ui.common import wording
+from kyojushien_desktop.ui.hearing import wording
 from kyojushien_desktop.ui.hearing.bank_dialogs import BankDialog, QuestionDialog
 from kyojushien_desktop.ui.hearing.bank_editor import BankEditor
 from kyojushien_desktop.ui.hearing.bank_models import (

@@ -12,7 +12,7 @@ from kyojushien_desktop.services import datafile, timeline
 from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.common.settings import TownSettings, save_settings
 from kyojushien_desktop.services.members import organizations, people
-from kyojushien_desktop.ui.common import wording
+from kyojushien_desktop.ui.members import wording
 from kyojushien_desktop.ui.members.contact_dialog import ContactDialog
 from kyojushien_desktop.ui.members.model import FORMER_TEXT
 from kyojushien_desktop.ui.members.organization_dialog import OrganizationDialog
