@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import re
 import zipfile
 from pathlib import Path
@@ -21,6 +22,8 @@ from typing import BinaryIO, Protocol
 from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.reports.xlsx import ooxml
 from kyojushien_desktop.reports.xlsx.table import Cell, SheetInfo, Table, cell_name, cleaned_text, drop_trailing_rows
+
+log = logging.getLogger(__name__)
 
 __all__ = ["Cell", "SheetInfo", "Table", "Workbook", "open_workbook", "read_table"]
 
@@ -164,7 +167,8 @@ def _unreadable(path: Path, exc: OSError) -> UserFacingError:
     if isinstance(exc, PermissionError | IsADirectoryError):
         reason = "ほかのソフトが使用中か、読み取りの権限がありません"
     else:
-        reason = f"読み取りに失敗しました: {exc.strerror or exc}"
+        log.warning("reading %s: %s", path, exc)  # the English original, for whoever reads the log
+        reason = "読み取りに失敗しました" + (f"（エラー番号 {exc.errno}）" if exc.errno else "")
     return UserFacingError(
         f"ファイルを読み取れません（{reason}）: {path}",
         hint="ほかのソフトで開いていれば閉じ、ファイルを自分のPC（デスクトップなど）にコピーしてから選び直してください。",

@@ -19,6 +19,7 @@ from kyojushien_desktop.services.members.organizations import OrganizationFilter
 from kyojushien_desktop.store import contacts as contact_store
 from kyojushien_desktop.store import organizations as organization_store
 from kyojushien_desktop.store import people as people_store
+from kyojushien_desktop.store import sqlite_errors
 
 T = TypeVar("T")
 _EXCEL = "Excel"
@@ -96,7 +97,7 @@ def _export_error(exc: OSError, path: Path, opened_in: str) -> UserFacingError:
             hint="不要なファイルを削除して空き容量を作るか、別のドライブを選んでから、もう一度書き出してください。",
         )
     return UserFacingError(
-        f"ファイルに書き出せませんでした: {path}（{exc.strerror or exc}）",
+        f"ファイルに書き出せませんでした: {path}（{sqlite_errors.reason(exc)}）",
         hint="書き出し先の場所とファイル名を確かめて、もう一度書き出してください。",
     )
 
