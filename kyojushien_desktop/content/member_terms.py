@@ -24,6 +24,8 @@ class MemberTerms:
     kind_examples: tuple[str, ...]
     import_headers: dict[str, tuple[str, ...]]
     internal_categories: tuple[str, ...]  # 区分 that are the town hall's own departments (庁内)
+    # (word, bank key): a visit to an organisation whose 区分 holds the word starts with that bank
+    bank_for_category: tuple[tuple[str, str], ...]
 
     @property
     def stage_names(self) -> tuple[str, ...]:
@@ -40,4 +42,5 @@ def member_terms() -> MemberTerms:
         kind_examples=tuple(map(str, raw["kind_examples"])),
         import_headers={str(k): tuple(map(str, v)) for k, v in raw["import_headers"].items()},
         internal_categories=tuple(map(str, raw["internal_categories"])),
+        bank_for_category=tuple((str(r["word"]), str(r["bank"])) for r in raw["bank_for_category"]),
     )

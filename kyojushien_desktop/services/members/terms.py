@@ -26,3 +26,7 @@ def default_roles(category: str) -> str:
     except KeyError:
         return ""
     return "\n".join(f"・{role}" for role in roles)
+
+
+def bank_for_category() -> tuple[tuple[str, str], ...]:
+    return member_terms().bank_for_category

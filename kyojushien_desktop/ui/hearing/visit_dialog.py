@@ -39,7 +39,7 @@ from kyojushien_desktop.domain.members import Organization
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.common.settings import load_settings
 from kyojushien_desktop.services.hearing import question_banks, visits
-from kyojushien_desktop.services.members import organizations, people
+from kyojushien_desktop.services.members import organizations, people, terms
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.forms import FormDialog, problems_of, size_for_text
 from kyojushien_desktop.ui.common.pickers import attach_search
@@ -50,16 +50,9 @@ from kyojushien_desktop.ui.members.organization_dialog import OrganizationDialog
 NEW_ORGANIZATION = -1
 # Which guide bank suits an organisation of a 区分 (the guide's hearing targets, p44); the user
 # may pick any other. Matched on words of the 区分 so a renamed 区分 still finds its bank.
-SUGGESTED_BANKS: tuple[tuple[str, str], ...] = (
-    ("不動産", "real_estate"),
-    ("住宅", "public_housing"),
-    ("福祉", "welfare"),
-    ("居住支援", "welfare"),
-)
-
-
 def suggested_bank_key(category: str) -> str | None:
-    for word, key in SUGGESTED_BANKS:
+    """The 質問バンク a visit to this 区分 starts with (resources/member_terms.json)."""
+    for word, key in terms.bank_for_category():
         if word in category:
             return key
     return None
