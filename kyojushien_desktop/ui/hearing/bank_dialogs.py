@@ -128,6 +128,9 @@ class QuestionDialog(FormDialog):
         self.choices_field.setVisible(is_choice)
         self.type_hint.setText(ANSWER_TYPE_HINTS.get(self.answer_type(), ""))
 
+    def current_value(self) -> Question:
+        return self.current_question()
+
     def current_question(self) -> Question:
         return dataclasses.replace(
             self.original,
@@ -180,9 +183,12 @@ class BankDialog(FormDialog):
         size_for_text(self, 38, 0)
         self.name.setFocus()
 
+    def current_value(self) -> QuestionBank:
+        return dataclasses.replace(self.original, name=self.name.text(), description=self.description.toPlainText())
+
     def try_accept(self) -> bool:
         self.errors.clear()
-        typed = dataclasses.replace(self.original, name=self.name.text(), description=self.description.toPlainText())
+        typed = self.current_value()
         cleaned = self.errors.checked(lambda: clean_bank(typed))
         if cleaned is None:
             return False

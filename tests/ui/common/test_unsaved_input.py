@@ -107,3 +107,49 @@ def test_quitting_with_unsaved_answers_asks_and_can_save_them(qtbot, db_path, or
         assert visits.answers_of(reader, visit_id) == {question_id: "3室空いている"}
     finally:
         reader.close()
+
+
+def test_every_form_dialog_says_what_its_fields_hold():
+    """A form dialog that cannot say what its fields hold cannot tell it was changed: every one
+    gives ``current_value`` and ``try_accept`` (the 質問 and バンク dialogs once lacked them, and
+    raised on being shown)."""
+    import importlib
+    import pkgutil
+
+    import kyojushien_desktop.ui as ui
+    from kyojushien_desktop.ui.common.forms import FormDialog
+
+    for module in pkgutil.walk_packages(ui.__path__, "kyojushien_desktop.ui."):
+        importlib.import_module(module.name)
+    found, pending = [], list(FormDialog.__subclasses__())
+    while pending:
+        cls = pending.pop()
+        found.append(cls)
+        pending.extend(cls.__subclasses__())
+    assert len(found) >= 8
+    lacking = [
+        c.__name__ for c in found for m in ("current_value", "try_accept") if getattr(c, m) is getattr(FormDialog, m)
+    ]
+    assert not lacking, lacking
+
+
+@pytest.mark.parametrize("which", ["question", "bank"])
+def test_esc_on_the_bank_dialogs_asks_and_keeps_the_typing(qtbot, which):
+    """The 質問バンク's own dialogs ask too: a question being reworded, a bank being named."""
+    from kyojushien_desktop.ui.hearing.bank_dialogs import BankDialog, QuestionDialog
+
+    if which == "question":
+        dialog = QuestionDialog(Question(bank_id=1, text="家賃の相場は？"))
+        box = dialog.text
+    else:
+        dialog = BankDialog(QuestionBank(name="町独自"))
+        box = dialog.description
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    type_japanese(box, "書きかけ")
+    answerer = BoxAnswerer(wording.CANCEL)
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    answerer.stop()
+    assert answerer.seen and dialog.isVisible() and "書きかけ" in box.toPlainText()
+    dialog.discard()
