@@ -2,7 +2,7 @@
 everything it had.
 
 One dialog serves every area: the page gives the title, the lead, the column headings, how to
-load the rows and the cells of a row. 元に戻す emits ``restore_requested``; the page restores
+load the rows, the cells of a row and which columns share the width (long text wraps there). 元に戻す emits ``restore_requested``; the page restores
 the record and calls ``reload``.
 """
 
@@ -80,10 +80,12 @@ class DeletedDialog(QDialog):
         cells: Callable[[Deleted], Sequence[str]],
         *,
         read_only: bool,
+        stretch: tuple[int, ...] = (0,),
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._load = load
+        self._stretch = stretch
         self._read_only = read_only
         self.setWindowTitle(f"{wording.DELETED}の{what}")
         heading = QLabel(f"{wording.DELETED}の{what}")
@@ -119,7 +121,9 @@ class DeletedDialog(QDialog):
         self.model.set_rows(self._load())
         header = self.table.horizontalHeader()
         for column in range(self.model.columnCount()):
-            mode = QHeaderView.ResizeMode.Stretch if column == 0 else QHeaderView.ResizeMode.ResizeToContents
+            mode = (
+                QHeaderView.ResizeMode.Stretch if column in self._stretch else QHeaderView.ResizeMode.ResizeToContents
+            )
             header.setSectionResizeMode(column, mode)
         if self.model.rowCount():
             self.table.selectRow(0)

@@ -122,9 +122,10 @@ class HearingPage(Page):
             self.done_button,
             self.edit_button,
             self.print_button,
-            right=(self.deleted_button, self.delete_button),
+            right=(self.delete_button,),
         )
         self.visit_list = VisitList()
+        self.visit_list.add_to_foot(self.deleted_button)
         self.visit_list.open_requested.connect(lambda visit_id: self.open_visit(visit_id))
         self.visit_list.selection_changed.connect(lambda: self._update_buttons())
         self.notice = UndoNotice()
@@ -273,6 +274,7 @@ class HearingPage(Page):
             lambda: visits.deleted_visits(session),
             lambda row: (row.organization_name, visit_moment(row.scheduled_at), row.purpose),
             read_only=session.read_only,
+            stretch=(0, 2),
             parent=self,
         )
         dialog.restore_requested.connect(self.restore_visit)

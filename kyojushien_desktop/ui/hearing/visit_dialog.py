@@ -48,6 +48,8 @@ from kyojushien_desktop.ui.hearing.question_chooser import QuestionChooser
 from kyojushien_desktop.ui.members.organization_dialog import OrganizationDialog
 
 NEW_ORGANIZATION = -1
+
+
 # Which guide bank suits an organisation of a 区分 (the guide's hearing targets, p44); the user
 # may pick any other. Matched on words of the 区分 so a renamed 区分 still finds its bank.
 def suggested_bank_key(category: str) -> str | None:

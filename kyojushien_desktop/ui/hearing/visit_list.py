@@ -90,7 +90,13 @@ class VisitList(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.table, 1)
-        layout.addWidget(hint)
+        self.foot = QHBoxLayout()
+        self.foot.addWidget(hint, 1)
+        layout.addLayout(self.foot)
+
+    def add_to_foot(self, button: QWidget) -> None:
+        """A button under the list, beside the hint (the page's 削除済み…, as on the 名簿)."""
+        self.foot.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
 
     def set_rows(self, rows: list[VisitSummary] | None, followups: list[FollowUp]) -> None:
         """The visits of the open file (``None``: no file is open), the selection kept."""
