@@ -161,6 +161,7 @@ def _members(window, shoot, dialog, home: Path) -> None:
     new.kana.clear()
     new.email.clear()
     new.name.setText("(株) みどり不動産")
+    new.category.setCurrentIndex(new.category.findText("不動産事業者・団体"))
     new.try_accept()
     shoot("05_dialog_organization_duplicate", new)
     new.discard()

@@ -114,7 +114,7 @@ class DeletedDialog(QDialog):
         layout.addWidget(lead_label)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
-        size_for_text(self, 50, 22)
+        size_for_text(self, 64, 22)
         self.reload()
 
     def reload(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLayout,
+    QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -150,7 +151,8 @@ class DateField(QWidget):
 
     def _show_wareki(self) -> None:
         """The date in 和暦 while the field is in use; a field switched off shows no date, so an
-        unset 離任日 or 期限 never looks set."""
+        unset 離任日 or 期限 never looks set (its calendar box is hidden until switched on)."""
+        self.edit.setHidden(not self.isEnabled())
         self.wareki.setText(wareki.format_date(self.date()) if self.isEnabled() else "（指定なし）")
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
@@ -248,6 +250,9 @@ class FormDialog(QDialog):
         super().showEvent(event)
         if self._baseline is None:
             self.mark_clean()
+            for edit in self.findChildren(QLineEdit):
+                if not edit.hasFocus():
+                    edit.setCursorPosition(0)  # a long 住所 shows its beginning, not its end
 
     def reject(self) -> None:
         """Esc, キャンセル and the title bar's × all land here (QDialog's closeEvent calls it and

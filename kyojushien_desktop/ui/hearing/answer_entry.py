@@ -370,6 +370,7 @@ class AnswerEntry(LiveView, QWidget):
             answered = sum(1 for row in self.rows if row.value().strip())
             text = f"{len(self.rows)}問のうち{answered}問に回答があります。" if self.rows else ""
         self.state_label.setText(text)
+        self.state_label.setVisible(self.problem_label.isHidden())
         self.state_label.setObjectName("warning" if self.dirty else "hint")
         self.state_label.style().unpolish(self.state_label)
         self.state_label.style().polish(self.state_label)
@@ -447,6 +448,7 @@ class AnswerEntry(LiveView, QWidget):
                 f"{marked}件の回答を確認してください（質問の下に赤い字で出ています）。まだ保存していません。"
             )
             self.problem_label.show()
+            self.state_label.hide()  # 「保存を押すと記録されます」 would contradict it
         if first is not None:
             self.scroll.ensureWidgetVisible(first, 0, 40)
             first.editor().setFocus()

@@ -62,7 +62,7 @@ class BankEditor(LiveView, QWidget):
         self.new_bank_button.clicked.connect(lambda: self.new_bank())
         self.rename_bank_button = QPushButton("名前と説明…")
         self.rename_bank_button.clicked.connect(lambda: self.rename_bank())
-        self.retire_bank_button = QPushButton(wording.RETIRE)
+        self.retire_bank_button = QPushButton(wording.RETIRE_BANK)
         self.retire_bank_button.setToolTip(
             "このバンクを一覧の選択肢から外します。記録済みの回答は残り、あとで元に戻せます。"
         )
@@ -110,7 +110,7 @@ class BankEditor(LiveView, QWidget):
         self.up_button.clicked.connect(lambda: self.move(-1))
         self.down_button = QPushButton(wording.MOVE_DOWN)
         self.down_button.clicked.connect(lambda: self.move(1))
-        self.retire_button = QPushButton(wording.RETIRE)
+        self.retire_button = QPushButton(wording.RETIRE_QUESTION)
         self.retire_button.setToolTip("この質問をバンクから外します。記録済みの回答は残り、あとで元に戻せます。")
         self.retire_button.clicked.connect(lambda: self.toggle_question_retired())
         self.restore_wording_button = QPushButton(wording.RESTORE_GUIDE_WORDING)
@@ -238,13 +238,13 @@ class BankEditor(LiveView, QWidget):
         self.new_bank_button.setEnabled(writable)
         self.rename_bank_button.setEnabled(writable and bank is not None)
         self.retire_bank_button.setEnabled(writable and bank is not None)
-        self.retire_bank_button.setText(wording.RESTORE if bank is not None and bank.retired else wording.RETIRE)
+        self.retire_bank_button.setText(wording.RESTORE if bank is not None and bank.retired else wording.RETIRE_BANK)
         self.add_button.setEnabled(writable and live_bank)
         self.edit_button.setEnabled(writable and question is not None)
         self.up_button.setEnabled(writable and position > 0)
         self.down_button.setEnabled(writable and 0 <= position < len(live) - 1)
         self.retire_button.setEnabled(writable and question is not None and live_bank)
-        self.retire_button.setText(wording.RESTORE if question is not None and question.retired else wording.RETIRE)
+        self.retire_button.setText(wording.RESTORE if question is not None and question.retired else wording.RETIRE_QUESTION)
         self.restore_wording_button.setEnabled(writable and question is not None and question.reworded)
         for button in (self.new_bank_button, self.add_button):
             button.setToolTip("" if writable else wording.READ_ONLY_CANNOT_EDIT)
@@ -302,7 +302,7 @@ class BankEditor(LiveView, QWidget):
             f"「{bank.name}」を{wording.RETIRED}バンクにします。予定の画面で選べなくなりますが、"
             "記録済みの回答はそのまま残り、あとで「元に戻す」で戻せます。"
         )
-        if self.confirm("質問バンクを使わない", text, wording.RETIRE):
+        if self.confirm(wording.RETIRE_BANK, text, wording.RETIRE_BANK):
             self._call(lambda session: question_banks.retire_bank(session, bank_id))
 
     def add_question(self) -> int | None:
@@ -345,7 +345,7 @@ class BankEditor(LiveView, QWidget):
             f"「{question.text}」をこのバンクで{wording.RETIRED}質問にします。"
             "記録済みの回答は残り、「使わない質問も表示」から元に戻せます。"
         )
-        if self.confirm("質問を使わない", text, wording.RETIRE):
+        if self.confirm(wording.RETIRE_QUESTION, text, wording.RETIRE_QUESTION):
             self._call(lambda session: question_banks.retire_question(session, question_id))
 
     def restore_wording(self) -> None:

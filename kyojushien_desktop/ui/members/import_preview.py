@@ -139,7 +139,7 @@ class ImportPreviewModel(HeaderTableModel):
         if line.state == DUPLICATE:
             text = f"重複の可能性（{line.message}と同じ団体かもしれません）"
             return text + (f"／注意（{'／'.join(notes)}）" if notes else "")
-        return f"注意（{'／'.join(notes)}）" if notes else "OK"
+        return f"注意（{'／'.join(notes)}）" if notes else "取り込めます"
 
     def _row_count(self) -> int:
         return len(self.lines)

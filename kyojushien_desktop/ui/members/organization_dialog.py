@@ -109,7 +109,7 @@ class OrganizationDialog(FormDialog):
         left.setVerticalSpacing(8)
         left.addRow(wording.NAME + wording.REQUIRED, self.errors.field("name", self.name))
         left.addRow(wording.KANA, self.errors.field("kana", self.kana))
-        left.addRow(wording.CATEGORY, self.errors.field("category", self.category))
+        left.addRow(wording.CATEGORY + wording.REQUIRED, self.errors.field("category", self.category))
         left.addRow(wording.KIND_OF_BODY, self.errors.field("kind", self.kind))
         left.addRow(wording.INTERNAL_SHORT, self.errors.field("internal", internal_row))
         stage_box = QVBoxLayout()

@@ -85,6 +85,10 @@ class PeopleModel(HeaderTableModel):
         return None
 
 
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _one_line(text: str) -> str:
     """Multi-line values on one line; stored ISO dates (着任日・離任日) in 和暦."""
     try:
@@ -116,7 +120,9 @@ class HistoryModel(HeaderTableModel):
 
     @staticmethod
     def change_text(entry: ChangeEntry) -> str:
-        old, new = _one_line(entry.old_value), _one_line(entry.new_value)
+        """Each side cut to a line or two, so a long 期待される役割 keeps the row readable (the
+        tooltip has it whole)."""
+        old, new = _short(_one_line(entry.old_value)), _short(_one_line(entry.new_value))
         if entry.action in ("作成", "復元"):
             return new
         if entry.action == wording.DELETE:
@@ -130,6 +136,8 @@ class HistoryModel(HeaderTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             field = entry.field or wording.ORGANIZATION  # 作成・削除・復元 of the record itself
             return (moment_text(entry.changed_at), entry.action, field, self.change_text(entry))[index.column()]
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3:
             return f"変更前:\n{_one_line(entry.old_value) or wording.BLANK}\n\n変更後:\n{_one_line(entry.new_value) or wording.BLANK}"
         return None
