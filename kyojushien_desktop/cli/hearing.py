@@ -1,7 +1,7 @@
 """``kyojushien hearing …``: question banks, printed ヒアリングシート and the answers compared.
 
 The ``sheet`` command is timed by the bench (whole process under 0.8 s), so this module and the
-services it reaches import neither openpyxl nor Qt; reportlab only when the PDF is written.
+services it reaches import no Qt and no xlsx code; reportlab only when the PDF is written.
 """
 
 from __future__ import annotations

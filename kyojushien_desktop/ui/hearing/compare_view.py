@@ -3,7 +3,7 @@ narrowed by 区分 and 期間, and written out as Excel or as a まとめ PDF fo
 
 The table is read when the tab is shown and something it shows changed. The exports go through
 ``services.hearing.comparison`` with the filters shown, as read jobs (imported in the handlers so
-the window starts without openpyxl and reportlab).
+the window starts without the report writers and reportlab).
 """
 
 from __future__ import annotations
