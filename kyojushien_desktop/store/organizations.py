@@ -9,7 +9,9 @@ from kyojushien_desktop.store.database import Database
 from kyojushien_desktop.store.values import TAG_SEPARATOR, day, parts
 
 # The people still in post and the last 経過記録, aggregated once for the whole list (joined
-# rather than a sub-select per organisation, which cost a fifth more at 10,000 rows).
+# rather than a sub-select per organisation, which cost a fifth more at 10,000 rows). The table is
+# read in one scan and sorted in memory: walking the 五十音 index fetches each wide row from a
+# random page, a quarter slower at 10,000 rows.
 _SUMMARY_SQL = """
 WITH today (day) AS (SELECT date('now', 'localtime')),
 current_people AS (
@@ -21,7 +23,7 @@ last_contacts AS (
      WHERE deleted_at IS NULL GROUP BY organization_id)
 SELECT o.id, o.name, o.kana, o.category, o.kind, o.internal, o.stage, o.phone, o.email, o.address,
        o.tags, cp.names, lc.occurred_on, o.sort_kana, o.deleted_at, o.notes
-FROM organizations o
+FROM organizations o NOT INDEXED
 LEFT JOIN current_people cp ON cp.organization_id = o.id
 LEFT JOIN last_contacts lc ON lc.organization_id = o.id
 """
