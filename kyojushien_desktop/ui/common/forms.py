@@ -209,8 +209,9 @@ def dialog_buttons(dialog: QDialog, ok_text: str, accept: Callable[[], object]) 
 class FormDialog(QDialog):
     """A dialog that edits a value and never saves it.
 
-    Subclasses give ``current_value`` (what the fields say now) and ``try_accept`` (check it, set
-    ``result_value``, ``accept``). Whatever closes the dialog without saving — Esc, キャンセル, the
+    Subclasses give ``current_value`` (what the fields say now) and, when the domain has a check
+    for it, ``clean`` (raising ``ValidationError``); ``try_accept`` shows the problems beside the
+    fields or sets ``result_value`` and accepts. Whatever closes the dialog without saving — Esc, キャンセル, the
     title bar's ×, or the window quitting — asks 保存／破棄／キャンセル when the fields differ from
     what they held when the dialog was first shown.
     """
@@ -225,8 +226,18 @@ class FormDialog(QDialog):
     def current_value(self) -> object:
         raise NotImplementedError
 
+    def clean(self, value: object) -> object:
+        """The value checked and tidied by the domain; as typed when there is nothing to check."""
+        return value
+
     def try_accept(self) -> bool:
-        raise NotImplementedError
+        self.errors.clear()
+        cleaned = self.errors.checked(lambda: self.clean(self.current_value()))
+        if cleaned is None:
+            return False
+        self.result_value = cleaned
+        self.accept()
+        return True
 
     def show_problems(self, error: ValidationError) -> bool:
         """The service's problems beside the fields; False when there is nowhere to show them."""

@@ -41,12 +41,11 @@ ANSWER_TYPE_HINTS = {
 
 class QuestionDialog(FormDialog):
     """A question's wording, answer type, choices (only for 選択肢) and lines on the sheet.
-    ``result_question`` holds the checked question after 保存."""
+    ``result_value`` holds the checked question after 保存."""
 
     def __init__(self, question: Question, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.original = question
-        self.result_question: Question | None = None
         title = "質問を追加" if question.id is None else "質問を編集"
         self.setWindowTitle(title)
         self.text = text_box(3)
@@ -129,9 +128,6 @@ class QuestionDialog(FormDialog):
         self.type_hint.setText(ANSWER_TYPE_HINTS.get(self.answer_type(), ""))
 
     def current_value(self) -> Question:
-        return self.current_question()
-
-    def current_question(self) -> Question:
         return dataclasses.replace(
             self.original,
             text=self.text.toPlainText(),
@@ -140,23 +136,16 @@ class QuestionDialog(FormDialog):
             lines=self.lines.value(),
         )
 
-    def try_accept(self) -> bool:
-        self.errors.clear()
-        cleaned = self.errors.checked(lambda: clean_question(self.current_question()))
-        if cleaned is None:
-            return False
-        self.result_value = self.result_question = cleaned
-        self.accept()
-        return True
+    def clean(self, value: Question) -> Question:
+        return clean_question(value)
 
 
 class BankDialog(FormDialog):
-    """A bank's name and what it is for; ``result_bank`` after 保存."""
+    """A bank's name and what it is for; ``result_value`` after 保存."""
 
     def __init__(self, bank: QuestionBank, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.original = bank
-        self.result_bank: QuestionBank | None = None
         title = "新しい質問バンク" if bank.id is None else "質問バンクの名前と説明"
         self.setWindowTitle(title)
         self.name = QLineEdit(bank.name)
@@ -186,12 +175,5 @@ class BankDialog(FormDialog):
     def current_value(self) -> QuestionBank:
         return dataclasses.replace(self.original, name=self.name.text(), description=self.description.toPlainText())
 
-    def try_accept(self) -> bool:
-        self.errors.clear()
-        typed = self.current_value()
-        cleaned = self.errors.checked(lambda: clean_bank(typed))
-        if cleaned is None:
-            return False
-        self.result_value = self.result_bank = cleaned
-        self.accept()
-        return True
+    def clean(self, value: QuestionBank) -> QuestionBank:
+        return clean_bank(value)

@@ -244,7 +244,9 @@ class BankEditor(LiveView, QWidget):
         self.up_button.setEnabled(writable and position > 0)
         self.down_button.setEnabled(writable and 0 <= position < len(live) - 1)
         self.retire_button.setEnabled(writable and question is not None and live_bank)
-        self.retire_button.setText(wording.RESTORE if question is not None and question.retired else wording.RETIRE_QUESTION)
+        self.retire_button.setText(
+            wording.RESTORE if question is not None and question.retired else wording.RETIRE_QUESTION
+        )
         self.restore_wording_button.setEnabled(writable and question is not None and question.reworded)
         for button in (self.new_bank_button, self.add_button):
             button.setToolTip("" if writable else wording.READ_ONLY_CANNOT_EDIT)

@@ -49,9 +49,3 @@ class FollowUpDialog(FormDialog):
         return replace(
             self.followup, action=self.action.text(), due_on=self.due.date(), done=self.done_check.isChecked()
         )
-
-    def try_accept(self) -> bool:
-        self.errors.clear()
-        self.result_value = self.current_value()
-        self.accept()
-        return True

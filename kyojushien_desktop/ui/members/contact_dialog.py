@@ -20,7 +20,7 @@ MAX_DAYS_AHEAD = 366
 
 
 class ContactDialog(FormDialog):
-    """``result_value`` (and ``result_contact``) holds what was typed after 記録."""
+    """``result_value`` holds what was typed after 記録 (``add_contact`` checks it)."""
 
     def __init__(
         self,
@@ -33,7 +33,6 @@ class ContactDialog(FormDialog):
     ) -> None:
         super().__init__(parent)
         self.organization_id = organization_id
-        self.result_contact: Contact | None = None
         self.setWindowTitle(wording.ADD_CONTACT)
         today = today or dt.date.today()
 
@@ -73,9 +72,6 @@ class ContactDialog(FormDialog):
         self.note.setFocus()
 
     def current_value(self) -> Contact:
-        return self.current_contact()
-
-    def current_contact(self) -> Contact:
         return Contact(
             organization_id=self.organization_id,
             occurred_on=self.occurred_on.date(),
@@ -84,9 +80,3 @@ class ContactDialog(FormDialog):
             our_staff=self.our_staff.text(),
             person_id=self.person.currentData(),
         )
-
-    def try_accept(self) -> bool:
-        self.errors.clear()
-        self.result_value = self.result_contact = self.current_contact()
-        self.accept()
-        return True

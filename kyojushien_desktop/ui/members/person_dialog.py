@@ -93,14 +93,13 @@ class _PersonFields:
 
 
 class PersonDialog(FormDialog):
-    """Adds or edits a 担当者; ``result_value`` (and ``result_person``) is validated."""
+    """Adds or edits a 担当者; ``result_value`` is validated."""
 
     def __init__(
         self, organization_id: int, person: Person | None = None, organization_name: str = "", parent=None
     ) -> None:
         super().__init__(parent)
         self.original = person or Person(name="", organization_id=organization_id)
-        self.result_person: Person | None = None
         title = "担当者を追加" if self.original.id is None else f"担当者の編集 — {self.original.name}"
         self.setWindowTitle(title)
         self.fields = _PersonFields(self.errors)
@@ -133,20 +132,11 @@ class PersonDialog(FormDialog):
         self.fields.name.setFocus()
 
     def current_value(self) -> Person:
-        return self.current_person()
-
-    def current_person(self) -> Person:
         person = self.fields.apply(self.original)
         return dataclasses.replace(person, started_on=self.started_on.date(), ended_on=self.ended_on.date())
 
-    def try_accept(self) -> bool:
-        self.errors.clear()
-        cleaned = self.errors.checked(lambda: clean_person(self.current_person()))
-        if cleaned is None:
-            return False
-        self.result_value = self.result_person = cleaned
-        self.accept()
-        return True
+    def clean(self, value: Person) -> Person:
+        return clean_person(value)
 
 
 class HandOverDialog(FormDialog):
@@ -156,8 +146,6 @@ class HandOverDialog(FormDialog):
     def __init__(self, predecessor: Person, parent=None, today: dt.date | None = None) -> None:
         super().__init__(parent)
         self.predecessor = predecessor
-        self.result_person: Person | None = None
-        self.result_date: dt.date | None = None
         self.setWindowTitle(f"{wording.HAND_OVER} — {predecessor.name} さんの後任")
         self.on = DateField(default_hand_over_date(today))
         self.on.edit.dateChanged.connect(self._explain)
@@ -228,8 +216,6 @@ class HandOverDialog(FormDialog):
         cleaned = self.errors.checked(lambda: clean_person(dataclasses.replace(successor, started_on=on)))
         if cleaned is None:
             return False
-        self.result_person = cleaned
-        self.result_date = on
         self.result_value = (cleaned, on)
         self.accept()
         return True
