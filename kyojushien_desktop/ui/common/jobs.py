@@ -166,9 +166,9 @@ def run_export(
     title: str,
     error_title: str = wording.COULD_NOT_WRITE,
 ) -> T | None:
-    """``write(reader, progress, replace_unsupported)`` as a read job; when it finds characters the
-    font cannot draw (nothing is written then), the user is told which and where, and may write
-    with them printed as 〓."""
+    """``write(reader, progress, replace_unsupported)`` as a read job: every export (Excel or PDF)
+    runs through here. When a PDF finds characters the font cannot draw (nothing is written then),
+    the user is told which and where, and may write with them printed as 〓."""
     try:
         return run_read(
             parent,

@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
 from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.domain.hearing import CompareTable
 from kyojushien_desktop.services.common.changes import Changes, Topic
+from kyojushien_desktop.services.common.jobs import Progress
 from kyojushien_desktop.services.common.preferences import Preferences
+from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.hearing import question_banks
 from kyojushien_desktop.services.members import terms
 from kyojushien_desktop.ui.common import dialogs, jobs
@@ -236,23 +238,14 @@ class CompareView(LiveView, QWidget):
         from kyojushien_desktop.services.hearing import comparison
 
         table = self.table_data
-        if kind == "xlsx":
-            written = jobs.run_read(
-                self,
-                self.session,
-                lambda reader, progress: comparison.export_compare_xlsx(reader, table, path),
-                title="回答を書き出しています",
-                error_title=wording.COULD_NOT_WRITE,
-            )
-        else:
-            written = jobs.run_export(
-                self,
-                self.session,
-                lambda reader, progress, replace: comparison.export_compare_pdf(
-                    reader, table, path, replace_unsupported=replace, progress=progress
-                ),
-                title="まとめPDFを作っています",
-            )
+
+        def write(reader: Session, progress: Progress, replace: bool) -> Path:
+            if kind == "xlsx":
+                return comparison.export_compare_xlsx(reader, table, path)
+            return comparison.export_compare_pdf(reader, table, path, replace_unsupported=replace, progress=progress)
+
+        title = "回答を書き出しています" if kind == "xlsx" else "まとめPDFを作っています"
+        written = jobs.run_export(self, self.session, write, title=title)
         if written is None:
             return None
         what = wording.EXCEL_FILE if kind == "xlsx" else f"{wording.SUMMARY}PDF"

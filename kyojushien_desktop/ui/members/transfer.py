@@ -96,23 +96,14 @@ def export_members(page: MembersPage, kind: str) -> Path | None:
     from kyojushien_desktop.services.members import exporting
 
     flt = page.current_filter()
-    if kind == "xlsx":
-        written = jobs.run_read(
-            page,
-            page.session,
-            lambda reader, progress: exporting.export_xlsx(reader, path, flt, progress=progress),
-            title="名簿を書き出しています",
-            error_title=wording.COULD_NOT_WRITE,
-        )
-    else:
-        written = jobs.run_export(
-            page,
-            page.session,
-            lambda reader, progress, replace: exporting.export_pdf(
-                reader, path, flt, replace_unsupported=replace, progress=progress
-            ),
-            title="名簿PDFを作っています",
-        )
+
+    def write(reader: Session, progress: Progress, replace: bool) -> Path:
+        if kind == "xlsx":
+            return exporting.export_xlsx(reader, path, flt, progress=progress)
+        return exporting.export_pdf(reader, path, flt, replace_unsupported=replace, progress=progress)
+
+    title = "名簿を書き出しています" if kind == "xlsx" else "名簿PDFを作っています"
+    written = jobs.run_export(page, page.session, write, title=title)
     if written is None:
         return None
     what = wording.EXCEL_FILE if kind == "xlsx" else "名簿PDF"
