@@ -42,6 +42,17 @@ def format_datetime(moment: dt.datetime, *, weekday: bool = True) -> str:
     return f"{format_date(moment.date(), weekday=weekday)} {moment.hour}:{moment.minute:02d}"
 
 
+def format_stamp(stamp: str | None, *, weekday: bool = True) -> str:
+    """A stored ISO time stamp (削除した日時, 変更履歴) in 和暦; one that does not parse shows as
+    stored, and none as nothing."""
+    if not stamp:
+        return ""
+    try:
+        return format_datetime(dt.datetime.fromisoformat(stamp), weekday=weekday)
+    except ValueError:
+        return stamp
+
+
 def next_april_first(today: dt.date) -> dt.date:
     """The usual 人事異動 date: the coming 1 April (next year's if today is 1 April or later)."""
     this_year = dt.date(today.year, 4, 1)

@@ -8,7 +8,6 @@ the record and calls ``reload``.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
@@ -29,15 +28,6 @@ class Deleted(Protocol):
 
     @property
     def deleted_at(self) -> str | None: ...
-
-
-def deleted_on_text(stamp: str | None) -> str:
-    if not stamp:
-        return ""
-    try:
-        return wareki.format_datetime(dt.datetime.fromisoformat(stamp), weekday=False)
-    except ValueError:
-        return stamp
 
 
 class DeletedModel(RowsTableModel[Deleted]):
@@ -63,7 +53,7 @@ class DeletedModel(RowsTableModel[Deleted]):
         if role != Qt.ItemDataRole.DisplayRole or not self._valid(index):
             return None
         row = self._rows[index.row()]
-        return (*self._cells(row), deleted_on_text(row.deleted_at))[index.column()]
+        return (*self._cells(row), wareki.format_stamp(row.deleted_at, weekday=False))[index.column()]
 
 
 class DeletedDialog(QDialog):

@@ -30,10 +30,7 @@ def period_text(person: Person) -> str:
 
 
 def moment_text(stamp: str) -> str:
-    try:
-        return wareki.format_datetime(dt.datetime.fromisoformat(stamp), weekday=False)
-    except ValueError:
-        return stamp
+    return wareki.format_stamp(stamp, weekday=False)
 
 
 def badge(text: str, colors: tuple[str, str]) -> QLabel:
