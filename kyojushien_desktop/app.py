@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import logging
 import os
-import socket
 import sys
 import traceback
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
 from kyojushien_desktop.paths import log_dir
@@ -16,22 +14,45 @@ from kyojushien_desktop.paths import log_dir
 log = logging.getLogger("kyojushien_desktop")
 
 
+LOG_MAX_BYTES = 1_000_000
+LOG_KEEP = 3
+
+
 def setup_logging() -> Path | None:
     """Logs to ``logs/kyojushien.log`` in the data folder; when that cannot be written, nowhere
-    (never to the terminal, where English tracebacks would reach the user)."""
+    (never to the terminal, where English tracebacks would reach the user). Called again, it
+    returns the same file and adds no second handler."""
     root = logging.getLogger()
+    for handler in root.handlers:
+        if isinstance(handler, logging.FileHandler):
+            return Path(handler.baseFilename)
+        if isinstance(handler, logging.NullHandler):
+            return None
     root.setLevel(logging.INFO)
     try:
         folder = log_dir()
         folder.mkdir(parents=True, exist_ok=True)
         path = folder / "kyojushien.log"
-        handler = RotatingFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
+        _rotate(path)
+        file_handler = logging.FileHandler(path, encoding="utf-8")
     except OSError:
         root.addHandler(logging.NullHandler())
         return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root.addHandler(handler)
+    file_handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root.addHandler(file_handler)
     return path
+
+
+def _rotate(path: Path) -> None:
+    """At start, a log over 1 MB becomes ``.1`` (and ``.1`` … ``.2`` move up; the oldest goes), as
+    logging's rotating handler would, without importing its socket and pickle machinery."""
+    if not path.exists() or path.stat().st_size < LOG_MAX_BYTES:
+        return
+    for number in range(LOG_KEEP - 1, 0, -1):
+        older = path.with_name(f"{path.name}.{number}")
+        if older.exists():
+            older.replace(path.with_name(f"{path.name}.{number + 1}"))
+    path.replace(path.with_name(f"{path.name}.1"))
 
 
 def _x_server_answers(display: str) -> bool:
@@ -39,6 +60,8 @@ def _x_server_answers(display: str) -> bool:
     host, _, rest = display.rpartition(":")
     if host not in ("", "unix") or not rest.split(".")[0].isdigit():
         return True
+    import socket
+
     name = f"/tmp/.X11-unix/X{rest.split('.')[0]}"
     for address in ("\0" + name, name):  # the abstract socket first, as Xlib does
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import glob
-import hashlib
 import os
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.paths import backup_dir
@@ -39,8 +41,22 @@ class Backup:
     kind: str  # "daily", "monthly", "before-update" or "before-restore"
 
 
+@functools.cache
+def _sha256() -> Callable[[bytes], Any]:
+    """SHA-256 from CPython's own module: ``hashlib`` would load OpenSSL, about 3 ms of every
+    start-up, for this one digest of a path."""
+    try:
+        from _sha2 import sha256  # Python 3.12 and later
+    except ImportError:
+        try:
+            from _sha256 import sha256  # Python 3.11
+        except ImportError:
+            from hashlib import sha256
+    return sha256
+
+
 def folder_for(db_path: Path) -> Path:
-    digest = hashlib.sha256(str(Path(db_path).resolve()).encode("utf-8")).hexdigest()[:8]
+    digest = _sha256()(str(Path(db_path).resolve()).encode("utf-8")).hexdigest()[:8]
     return backup_dir() / f"{Path(db_path).stem}-{digest}"
 
 

@@ -13,7 +13,6 @@ import datetime as dt
 import getpass
 import json
 import os
-import socket
 import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -42,14 +41,25 @@ def lock_path(db_path: Path) -> Path:
     return Path(db_path).with_name(Path(db_path).name + ".lock")
 
 
+def host_name() -> str:
+    """This PC's name, as ``socket.gethostname`` gives it, without loading the socket module at
+    start-up (on Windows the name is in the environment; elsewhere in ``uname``)."""
+    if hasattr(os, "uname"):
+        return os.uname().nodename
+    name = os.environ.get("COMPUTERNAME")
+    if name:
+        return name
+    import socket
+
+    return socket.gethostname()
+
+
 def current_holder() -> LockInfo:
     try:
         user = getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name is not worth failing over
         user = "不明"
-    return LockInfo(
-        user=user, host=socket.gethostname(), pid=os.getpid(), since=dt.datetime.now().isoformat(timespec="seconds")
-    )
+    return LockInfo(user=user, host=host_name(), pid=os.getpid(), since=dt.datetime.now().isoformat(timespec="seconds"))
 
 
 def _unreadable(path: Path) -> LockInfo:
@@ -102,7 +112,7 @@ def is_stale(info: LockInfo, now: dt.datetime | None = None) -> bool:
     from another PC is never judged stale from here."""
     if not info.readable:
         return (now or dt.datetime.now()) - info.since_time > STALE_AFTER
-    return info.host == socket.gethostname() and not process_alive(info.pid)
+    return info.host == host_name() and not process_alive(info.pid)
 
 
 def _write_new(path: Path, info: LockInfo) -> None:

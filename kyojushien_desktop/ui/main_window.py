@@ -12,9 +12,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QSize, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QPaintEvent
+from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -34,15 +36,25 @@ from kyojushien_desktop.services import datafile
 from kyojushien_desktop.services.common import preferences, settings
 from kyojushien_desktop.services.common.changes import FILE_OPENED, Changes, Topic
 from kyojushien_desktop.services.common.session import Session
-from kyojushien_desktop.ui.common import dialogs, messages, wording
+from kyojushien_desktop.ui.common import messages, wording
 from kyojushien_desktop.ui.common.fonts import apply_font_size
 from kyojushien_desktop.ui.common.live import Page
 from kyojushien_desktop.ui.common.notice_bar import NoticeBar
 from kyojushien_desktop.ui.common.ops import Operations
 from kyojushien_desktop.ui.home.page import HomePage
 
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent  # its type is made on the first close, not at start-up
+
 SAMPLE_FILE_NAME = "見本_みどり町.db"
 DEFAULT_SIZE = QSize(1180, 740)
+
+
+def _dialogs() -> ModuleType:
+    """ヘルプ and the file choosers, imported on first use: the window paints sooner without them."""
+    from kyojushien_desktop.ui.common import dialogs
+
+    return dialogs
 
 
 @dataclass(frozen=True)
@@ -191,11 +203,11 @@ class MainWindow(QMainWindow):
         self._add_action(file_menu, "終了(&X)", self.close, QKeySequence.StandardKey.Quit)
         help_menu = self.menuBar().addMenu("ヘルプ(&H)")
         self._add_action(
-            help_menu, "使い方(&U)", lambda: dialogs.show_usage(self), QKeySequence.StandardKey.HelpContents
+            help_menu, "使い方(&U)", lambda: _dialogs().show_usage(self), QKeySequence.StandardKey.HelpContents
         )
-        self._add_action(help_menu, "手引きについて(&G)", lambda: dialogs.show_guide_info(self))
+        self._add_action(help_menu, "手引きについて(&G)", lambda: _dialogs().show_guide_info(self))
         help_menu.addSeparator()
-        self._add_action(help_menu, "バージョン情報(&A)", lambda: dialogs.show_about(self))
+        self._add_action(help_menu, "バージョン情報(&A)", lambda: _dialogs().show_about(self))
         self._rebuild_recent_menu()
 
     def _add_action(self, menu, text: str, slot: Callable[[], object], shortcut=None) -> QAction:
@@ -247,7 +259,7 @@ class MainWindow(QMainWindow):
 
         if not self._may_leave():
             return
-        path = dialogs.ask_new_db_path(self, self.prefs)
+        path = _dialogs().ask_new_db_path(self, self.prefs)
         if path is None:
             return
         dialog = TownDialog(self, first_start=False)
@@ -286,7 +298,7 @@ class MainWindow(QMainWindow):
     def choose_file(self) -> None:
         if not self._may_leave():
             return
-        path = dialogs.ask_db_to_open(self, self.prefs)
+        path = _dialogs().ask_db_to_open(self, self.prefs)
         if path is not None:
             self.open_file(path)
 

@@ -43,3 +43,12 @@ def test_newest_good_backup_skips_damaged(db_path):
     newest.write_bytes(b"SQLite format 3\x00" + b"\x00" * 50)
     good = backups.newest_good_backup(db_path)
     assert good is not None and good.path != newest and good.path.name.startswith(("daily-20261101", "monthly"))
+
+
+def test_backup_folder_name_keeps_its_digest_of_the_path(tmp_path):
+    """Backups made by earlier versions are found: the folder's digest is SHA-256 of the path."""
+    import hashlib
+
+    db = tmp_path / "町.db"
+    expected = hashlib.sha256(str(db.resolve()).encode("utf-8")).hexdigest()[:8]
+    assert backups.folder_for(db).name == f"町-{expected}"

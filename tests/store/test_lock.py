@@ -104,3 +104,8 @@ def test_lock_on_a_read_only_mount_is_refused_in_japanese(tmp_path):
         with pytest.raises(ReadOnlyError) as caught:
             lock.try_acquire(cd / "town.db")
         assert_japanese(caught.value.message + caught.value.hint, cd)
+
+
+def test_host_name_is_the_one_socket_gives():
+    """The lock and the file's last-opened record name this PC as other programs know it."""
+    assert lock.host_name() == socket.gethostname()

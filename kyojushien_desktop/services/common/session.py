@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import socket
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -163,7 +162,7 @@ def _look_for_damage(session: Session, now: dt.datetime) -> bool:
             holder = lock.read_lock(path)
             full = left_open is not None and (holder is None or lock.is_stale(holder))
         else:
-            host = socket.gethostname()
+            host = lock.host_name()
             full = left_open is not None or app_state.check_due(database, host, now) or backups.due(path, now)
     except UserFacingError as exc:
         raise damaged_error(path, f"データファイルが壊れているため開けません: {path}") from exc
@@ -190,7 +189,7 @@ def _start_writing(session: Session, now: dt.datetime, checked: bool) -> None:
         log.warning("backup of %s failed: %s", path, exc.message)
         session.notices.append(exc.message + "データファイルは無事です。")
     try:
-        app_state.mark_open(database, socket.gethostname(), checked_at=now if checked else None)
+        app_state.mark_open(database, lock.host_name(), checked_at=now if checked else None)
     except (DiskFullError, ReadOnlyError) as exc:
         database.close()
         if session.lock is not None:
