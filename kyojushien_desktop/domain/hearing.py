@@ -156,17 +156,6 @@ class VisitOnTimeline:
 
 
 @dataclass(frozen=True)
-class FollowUp:
-    """次の対応 decided at a visit, with its 期限."""
-
-    visit_id: int
-    action: str
-    due_on: dt.date | None = None
-    done: bool = False
-    id: int | None = None
-
-
-@dataclass(frozen=True)
 class GuideKeys:
     """The guide keys already in a file: the guide banks' ids by key, and the guide questions' keys."""
 
@@ -377,16 +366,5 @@ def clean_visit(visit: Visit, souvenir_options: tuple[str, ...] = ()) -> Visit:
         unknown = [s for s in souvenirs if s not in souvenir_options]
         if unknown:
             problems.add("souvenirs", "お土産は一覧から選び、ほかのものは「その他」に入力してください。")
-    problems.raise_if_any()
-    return cleaned
-
-
-def clean_followup(followup: FollowUp) -> FollowUp:
-    cleaned = replace(followup, action=_one_line(followup.action))
-    problems = Problems()
-    if not cleaned.action:
-        problems.add("action", "次の対応を入力してください。")
-    elif len(cleaned.action) > 200:
-        problems.add("action", "次の対応は200文字以内で入力してください。")
     problems.raise_if_any()
     return cleaned

@@ -1,5 +1,5 @@
 """An organisation's 経過記録 as one dated list: contacts typed by hand, the comings and goings of
-its people, and what each area did with it (visits; later meetings). Composed here, above the
+its people, and what each area did with it (visits, meetings). Composed here, above the
 areas, so no area imports another to build it."""
 
 from __future__ import annotations
@@ -7,12 +7,13 @@ from __future__ import annotations
 from kyojushien_desktop.domain.members import TimelineEntry
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.hearing.visits import timeline_entries as visit_entries
+from kyojushien_desktop.services.meetings.meetings import timeline_entries as meeting_entries
 from kyojushien_desktop.services.members.people import people_of
 from kyojushien_desktop.store import contacts
 
 
 def for_organization(session: Session, organization_id: int) -> list[TimelineEntry]:
-    """Newest first: contacts typed by hand, the comings and goings of people, and visits."""
+    """Newest first: contacts typed by hand, the comings and goings of people, visits and meetings."""
     entries: list[TimelineEntry] = []
     for line in contacts.for_organization(session.database, organization_id):
         contact = line.contact
@@ -40,5 +41,6 @@ def for_organization(session: Session, organization_id: int) -> list[TimelineEnt
                 TimelineEntry(person.ended_on, "離任", f"{person.name} さん 離任", person.title, "person", person.id)
             )
     entries.extend(visit_entries(session, organization_id))
+    entries.extend(meeting_entries(session, organization_id))
     entries.sort(key=lambda e: (e.on, e.source == "contact"), reverse=True)
     return entries

@@ -182,7 +182,140 @@ def _v3_hearing(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (_v1_foundation, _v2_directory, _v3_hearing)
+def _v4_meetings(conn: sqlite3.Connection) -> None:
+    """会議・勉強会: meetings, their programme, participants, checklist, groups and survey; 次の対応
+    now belong to a visit or to a meeting (the table is rebuilt: SQLite cannot drop NOT NULL)."""
+    _run_script(
+        conn,
+        """
+        CREATE TABLE meetings (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL CHECK (kind <> ''),
+            title TEXT NOT NULL CHECK (title <> ''),
+            starts_at TEXT NOT NULL,
+            ends_at TEXT,
+            venue_mode TEXT NOT NULL DEFAULT '会場' CHECK (venue_mode IN ('会場', 'オンライン', '併用')),
+            venue TEXT NOT NULL DEFAULT '',
+            organizer TEXT NOT NULL DEFAULT '',
+            co_organizers TEXT NOT NULL DEFAULT '',
+            phase INTEGER CHECK (phase BETWEEN 1 AND 4),
+            goal_stage TEXT NOT NULL DEFAULT '',
+            goal TEXT NOT NULL DEFAULT '',
+            theme TEXT NOT NULL DEFAULT '',
+            participants_situation TEXT NOT NULL DEFAULT '',
+            facilitator TEXT NOT NULL DEFAULT '',
+            seating TEXT NOT NULL DEFAULT '',
+            group_size INTEGER NOT NULL DEFAULT 5 CHECK (group_size BETWEEN 2 AND 10),
+            status TEXT NOT NULL DEFAULT '企画中' CHECK (status IN ('企画中', '案内済', '開催済', '報告済')),
+            lecture_summary TEXT NOT NULL DEFAULT '',
+            minutes TEXT NOT NULL DEFAULT '',
+            opinions TEXT NOT NULL DEFAULT '',
+            review_impressions TEXT NOT NULL DEFAULT '',
+            review_notes TEXT NOT NULL DEFAULT '',
+            next_plans TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT
+        );
+        CREATE INDEX meetings_starts ON meetings (deleted_at, starts_at);
+        CREATE TABLE meeting_program (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings (id),
+            position INTEGER NOT NULL DEFAULT 0,
+            at TEXT NOT NULL DEFAULT '',
+            item TEXT NOT NULL CHECK (item <> ''),
+            speaker TEXT NOT NULL DEFAULT '',
+            speaker_person_id INTEGER REFERENCES people (id)
+        );
+        CREATE INDEX meeting_program_meeting ON meeting_program (meeting_id, position);
+        CREATE TABLE meeting_participants (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings (id),
+            organization_id INTEGER REFERENCES organizations (id),
+            person_id INTEGER REFERENCES people (id),
+            guest_name TEXT NOT NULL DEFAULT '',
+            guest_affiliation TEXT NOT NULL DEFAULT '',
+            guest_category TEXT NOT NULL DEFAULT '',
+            attendance TEXT NOT NULL DEFAULT '未案内'
+                CHECK (attendance IN ('未案内', '案内済', '出席', '欠席', '代理出席')),
+            attend_mode TEXT NOT NULL DEFAULT '会場' CHECK (attend_mode IN ('会場', 'オンライン')),
+            proxy_name TEXT NOT NULL DEFAULT '',
+            group_no INTEGER CHECK (group_no >= 1),
+            active INTEGER NOT NULL DEFAULT 0 CHECK (active IN (0, 1)),
+            position INTEGER NOT NULL DEFAULT 0,
+            CHECK (organization_id IS NOT NULL OR guest_name <> '' OR guest_affiliation <> '')
+        );
+        CREATE INDEX meeting_participants_meeting ON meeting_participants (meeting_id, position);
+        CREATE INDEX meeting_participants_organization ON meeting_participants (organization_id);
+        CREATE TABLE meeting_groups (
+            meeting_id INTEGER NOT NULL REFERENCES meetings (id),
+            group_no INTEGER NOT NULL CHECK (group_no >= 1),
+            opinions TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (meeting_id, group_no)
+        );
+        CREATE TABLE meeting_tasks (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings (id),
+            key TEXT NOT NULL DEFAULT '',
+            timing TEXT NOT NULL CHECK (timing IN ('before', 'after')),
+            title TEXT NOT NULL CHECK (title <> ''),
+            guide_step TEXT NOT NULL DEFAULT '',
+            days INTEGER NOT NULL DEFAULT 0,
+            due_on TEXT,
+            done_on TEXT,
+            position INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX meeting_tasks_meeting ON meeting_tasks (meeting_id, position);
+        CREATE TABLE survey_questions (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings (id),
+            position INTEGER NOT NULL DEFAULT 0,
+            key TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL CHECK (text <> ''),
+            kind TEXT NOT NULL CHECK (kind IN ('scale', 'choice', 'free')),
+            choices TEXT NOT NULL DEFAULT '',
+            label TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX survey_questions_meeting ON survey_questions (meeting_id, position);
+        CREATE TABLE survey_responses (
+            id INTEGER PRIMARY KEY,
+            meeting_id INTEGER NOT NULL REFERENCES meetings (id),
+            number INTEGER NOT NULL CHECK (number >= 1),
+            created_at TEXT NOT NULL,
+            UNIQUE (meeting_id, number)
+        );
+        CREATE TABLE survey_answers (
+            response_id INTEGER NOT NULL REFERENCES survey_responses (id),
+            question_id INTEGER NOT NULL REFERENCES survey_questions (id),
+            answer TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (response_id, question_id)
+        );
+        CREATE TABLE followups_new (
+            id INTEGER PRIMARY KEY,
+            visit_id INTEGER REFERENCES visits (id),
+            meeting_id INTEGER REFERENCES meetings (id),
+            action TEXT NOT NULL CHECK (action <> ''),
+            due_on TEXT,
+            done INTEGER NOT NULL DEFAULT 0 CHECK (done IN (0, 1)),
+            created_at TEXT NOT NULL,
+            CHECK ((visit_id IS NULL) <> (meeting_id IS NULL))
+        );
+        INSERT INTO followups_new (id, visit_id, action, due_on, done, created_at)
+            SELECT id, visit_id, action, due_on, done, created_at FROM followups;
+        DROP TABLE followups;
+        ALTER TABLE followups_new RENAME TO followups;
+        CREATE INDEX followups_visit ON followups (visit_id);
+        CREATE INDEX followups_meeting ON followups (meeting_id)
+        """,
+    )
+
+
+MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
+    _v1_foundation,
+    _v2_directory,
+    _v3_hearing,
+    _v4_meetings,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -38,10 +38,12 @@ def past_planned_visits(database: Database, before_day: str) -> list[UpcomingVis
 
 
 def open_followups(database: Database) -> list[OpenFollowUp]:
-    """次の対応 not done, of live visits, by 期限 (none last)."""
+    """次の対応 not done, of live visits and meetings, by 期限 (none last); named by the visited
+    organisation or the meeting's 題名."""
     rows = database.read(
-        "SELECT f.action, f.due_on, o.name FROM followups f "
-        "JOIN visits v ON v.id = f.visit_id JOIN organizations o ON o.id = v.organization_id "
-        "WHERE f.done = 0 AND v.deleted_at IS NULL ORDER BY f.due_on IS NULL, f.due_on"
+        "SELECT f.action, f.due_on, coalesce(o.name, m.title) FROM followups f "
+        "LEFT JOIN visits v ON v.id = f.visit_id LEFT JOIN organizations o ON o.id = v.organization_id "
+        "LEFT JOIN meetings m ON m.id = f.meeting_id "
+        "WHERE f.done = 0 AND coalesce(v.deleted_at, m.deleted_at) IS NULL ORDER BY f.due_on IS NULL, f.due_on"
     )
     return [OpenFollowUp(row[0], day(row[1]), row[2]) for row in rows]

@@ -3,10 +3,10 @@ Callers hold the transaction for writes."""
 
 from __future__ import annotations
 
-from kyojushien_desktop.domain.hearing import FollowUp, Visit, VisitOnTimeline, VisitSummary
+from kyojushien_desktop.domain.hearing import Visit, VisitOnTimeline, VisitSummary
 from kyojushien_desktop.domain.members import now_text
 from kyojushien_desktop.store.database import Database
-from kyojushien_desktop.store.values import LINE_SEPARATOR, day, moment, parts
+from kyojushien_desktop.store.values import LINE_SEPARATOR, moment, parts
 
 _SUMMARY_SQL = """
 SELECT v.id, v.organization_id, o.name, o.category, v.scheduled_at, v.status, v.purpose, v.place,
@@ -27,10 +27,6 @@ _VISIT_COLUMNS = (
 def _summary(row) -> VisitSummary:
     """Positional, in the order of ``_SUMMARY_SQL``'s columns."""
     return VisitSummary(*row[:4], moment(row[4]), *row[5:])
-
-
-def _followup(row) -> FollowUp:
-    return FollowUp(id=row[0], visit_id=row[1], action=row[2], due_on=day(row[3]), done=bool(row[4]))
 
 
 def insert(database: Database, row: dict[str, object]) -> int:
@@ -211,44 +207,3 @@ def compare_rows(
     ):
         answers.setdefault(visit_id, {})[question_id] = answer
     return visits, answers
-
-
-# --- follow-ups ------------------------------------------------------------------------------
-
-
-def insert_followup(database: Database, row: dict[str, object]) -> int:
-    cursor = database.execute(
-        "INSERT INTO followups (visit_id, action, due_on, done, created_at) VALUES (?, ?, ?, ?, ?)",
-        (row["visit_id"], row["action"], row.get("due_on"), row.get("done", 0), now_text()),
-    )
-    return int(cursor.lastrowid)
-
-
-def update_followup(database: Database, followup_id: int, changes: dict[str, object]) -> None:
-    database["followups"].update(followup_id, changes)
-
-
-def delete_followup(database: Database, followup_id: int) -> None:
-    database.execute("DELETE FROM followups WHERE id = ?", (followup_id,))
-
-
-def get_followup(database: Database, followup_id: int) -> FollowUp | None:
-    rows = database.read("SELECT id, visit_id, action, due_on, done FROM followups WHERE id = ?", (followup_id,))
-    return _followup(rows[0]) if rows else None
-
-
-def followups(database: Database, visit_id: int | None = None, *, open_only: bool = False) -> list[FollowUp]:
-    """Follow-ups of one visit, or of every live visit; open ones first, by 期限 (none last)."""
-    clauses = ["v.deleted_at IS NULL"]
-    params: list[object] = []
-    if visit_id is not None:
-        clauses.append("f.visit_id = ?")
-        params.append(visit_id)
-    if open_only:
-        clauses.append("f.done = 0")
-    rows = database.read(
-        "SELECT f.id, f.visit_id, f.action, f.due_on, f.done FROM followups f JOIN visits v ON v.id = f.visit_id "
-        "WHERE " + " AND ".join(clauses) + " ORDER BY f.done, f.due_on IS NULL, f.due_on, f.id",
-        tuple(params),
-    )
-    return [_followup(row) for row in rows]

@@ -162,7 +162,7 @@ def test_home_overview_counts_directory_hearings_and_followups(qtbot, db_path):
     """ホーム sums the directory by 関係, lists the next planned hearing and counts overdue 次の対応."""
     import dataclasses
 
-    from kyojushien_desktop.domain.hearing import FollowUp
+    from kyojushien_desktop.domain.followups import FollowUp
     from kyojushien_desktop.services.hearing import visits
 
     window = make_window(qtbot, db_path)

@@ -23,11 +23,16 @@ class Topic(StrEnum):
     VISITS = "visits"  # ヒアリングの予定と記録, answers included
     FOLLOWUPS = "followups"  # 次の対応
     BANKS = "banks"  # 質問バンク and their questions
+    MEETINGS = "meetings"  # 会議・勉強会: the meeting, its programme, participants, groups, record
+    CHECKLIST = "checklist"  # a meeting's 開催前・開催後 steps
+    SURVEY = "survey"  # a meeting's 参加者アンケート: questions and the forms entered
 
 
 # Derived views: what they are made of.
-TIMELINE = frozenset({Topic.ORGANIZATIONS, Topic.PEOPLE, Topic.CONTACTS, Topic.VISITS})
-OVERVIEW = frozenset({Topic.SETTINGS, Topic.ORGANIZATIONS, Topic.VISITS, Topic.FOLLOWUPS})
+TIMELINE = frozenset({Topic.ORGANIZATIONS, Topic.PEOPLE, Topic.CONTACTS, Topic.VISITS, Topic.MEETINGS})
+OVERVIEW = frozenset(
+    {Topic.SETTINGS, Topic.ORGANIZATIONS, Topic.VISITS, Topic.FOLLOWUPS, Topic.MEETINGS, Topic.CHECKLIST}
+)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ import datetime as dt
 import json
 from typing import Any
 
-from kyojushien_desktop.domain.hearing import DONE, PLANNED, RECORDED, FollowUp, Question, QuestionBank, Visit
+from kyojushien_desktop.domain.followups import FollowUp
+from kyojushien_desktop.domain.hearing import DONE, PLANNED, RECORDED, Question, QuestionBank, Visit
 from kyojushien_desktop.domain.members import OrganizationSummary, name_key
 from kyojushien_desktop.paths import resource_path
 from kyojushien_desktop.services.common.session import Session

@@ -14,32 +14,32 @@ from pathlib import Path
 from kyojushien_desktop.content import hearing as hearing_guide
 from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
+from kyojushien_desktop.domain.followups import FollowUp, clean_followup
 from kyojushien_desktop.domain.hearing import (
     DONE,
     PLANNED,
     RECORDED,
-    FollowUp,
     Question,
     SheetData,
     Visit,
     VisitFilter,
     VisitSummary,
     clean_answers,
-    clean_followup,
     clean_visit,
 )
 from kyojushien_desktop.domain.members import Organization, TimelineEntry, now_text
+from kyojushien_desktop.services.common import followups
 from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.jobs import NO_PROGRESS, Progress
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.common.settings import load_settings
 from kyojushien_desktop.services.hearing import question_banks
 from kyojushien_desktop.services.members import organizations, people, terms
+from kyojushien_desktop.store import followups as followup_store
 from kyojushien_desktop.store import visits as store
 
 TIMELINE_KIND = "ヒアリング"
 CHANGES = Changes.of(Topic.VISITS)
-FOLLOWUP_CHANGES = Changes.of(Topic.FOLLOWUPS)
 
 
 def heard_stage() -> str:
@@ -91,12 +91,12 @@ def answers_of(session: Session, visit_id: int) -> dict[int, str]:
 
 
 def followups_of(session: Session, visit_id: int) -> list[FollowUp]:
-    return store.followups(session.database, visit_id)
+    return followup_store.listed(session.database, visit_id=visit_id)
 
 
 def open_followups(session: Session) -> list[FollowUp]:
     """次の対応 not yet done across every live visit, the nearest 期限 first."""
-    return store.followups(session.database, open_only=True)
+    return followup_store.listed(session.database, area="visits", open_only=True)
 
 
 # --- planning --------------------------------------------------------------------------------
@@ -245,7 +245,7 @@ def save_visit_record(
             if followup.id is None:
                 changes = changes | add_followup(session, dataclasses.replace(followup, visit_id=visit_id))[1]
             elif saved_done.get(followup.id) != followup.done:
-                changes = changes | complete_followup(session, followup.id, followup.done)
+                changes = changes | followups.complete_followup(session, followup.id, followup.done)
     return changes
 
 
@@ -293,7 +293,7 @@ def add_followup(session: Session, followup: FollowUp) -> tuple[int, Changes]:
     cleaned = clean_followup(followup)
     get_visit(session, cleaned.visit_id)
     with session.database.atomic():
-        followup_id = store.insert_followup(
+        followup_id = followup_store.insert(
             session.database,
             {
                 "visit_id": cleaned.visit_id,
@@ -302,40 +302,7 @@ def add_followup(session: Session, followup: FollowUp) -> tuple[int, Changes]:
                 "done": 1 if cleaned.done else 0,
             },
         )
-    return followup_id, FOLLOWUP_CHANGES
-
-
-def edit_followup(session: Session, followup: FollowUp) -> Changes:
-    """Corrects a saved 次の対応: its wording, its 期限 (deadlines slip) and 済."""
-    if followup.id is None:
-        raise ValueError("edit_followup needs a saved follow-up")
-    cleaned = clean_followup(followup)
-    if store.get_followup(session.database, followup.id) is None:
-        raise UserFacingError("次の対応が見つかりません。削除された可能性があります。")
-    with session.database.atomic():
-        store.update_followup(
-            session.database,
-            followup.id,
-            {"action": cleaned.action, "due_on": _iso(cleaned.due_on), "done": 1 if cleaned.done else 0},
-        )
-    return FOLLOWUP_CHANGES
-
-
-def delete_followup(session: Session, followup_id: int) -> Changes:
-    """Removes a 次の対応 entered by mistake (one that was done is ticked 済 instead)."""
-    if store.get_followup(session.database, followup_id) is None:
-        raise UserFacingError("次の対応が見つかりません。削除された可能性があります。")
-    with session.database.atomic():
-        store.delete_followup(session.database, followup_id)
-    return FOLLOWUP_CHANGES
-
-
-def complete_followup(session: Session, followup_id: int, done: bool = True) -> Changes:
-    if store.get_followup(session.database, followup_id) is None:
-        raise UserFacingError("次の対応が見つかりません。削除された可能性があります。")
-    with session.database.atomic():
-        store.update_followup(session.database, followup_id, {"done": 1 if done else 0})
-    return FOLLOWUP_CHANGES
+    return followup_id, followups.CHANGES
 
 
 # --- the organisation's timeline and the printed sheet --------------------------------------

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from kyojushien_desktop.domain.hearing import FollowUp
+from kyojushien_desktop.domain.followups import FollowUp
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.forms import FormDialog, OptionalDateField, dialog_buttons, size_for_text
 from kyojushien_desktop.ui.hearing import wording

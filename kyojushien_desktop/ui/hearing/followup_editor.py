@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kyojushien_desktop.domain.errors import ValidationError
-from kyojushien_desktop.domain.hearing import FollowUp, clean_followup
+from kyojushien_desktop.domain.followups import FollowUp, clean_followup
 from kyojushien_desktop.ui.common.forms import DateField, FieldErrors, problems_of
 from kyojushien_desktop.ui.common.widgets import list_table, set_resize_modes
 from kyojushien_desktop.ui.hearing import wording

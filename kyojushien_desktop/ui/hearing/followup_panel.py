@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QHeaderView, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kyojushien_desktop.domain.hearing import FollowUp
+from kyojushien_desktop.domain.followups import FollowUp
 from kyojushien_desktop.ui.common.widgets import char_width, list_table, set_resize_modes
 from kyojushien_desktop.ui.hearing import wording
 from kyojushien_desktop.ui.hearing.visit_models import ID_ROLE, SORT_ROLE, FollowUpTableModel

@@ -19,7 +19,9 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from kyojushien_desktop.domain.errors import UserFacingError
-from kyojushien_desktop.domain.hearing import DONE, PLANNED, FollowUp, VisitSummary
+from kyojushien_desktop.domain.followups import FollowUp
+from kyojushien_desktop.domain.hearing import DONE, PLANNED, VisitSummary
+from kyojushien_desktop.services.common import followups
 from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.common.session import Session
@@ -406,13 +408,13 @@ class HearingPage(Page):
         if self.session is None or followup is None or followup.id is None or not self.writable:
             return
         followup_id = followup.id
-        changes = self.run_op(lambda session: visits.complete_followup(session, followup_id, True))
+        changes = self.run_op(lambda session: followups.complete_followup(session, followup_id, True))
         if changes is None:
             return
         self.reload(changes)
         self._show_notice(
             f"{wording.NEXT_ACTION}「{followup.action}」を済にしました。",
-            undo=(lambda session: visits.complete_followup(session, followup_id, False), None),
+            undo=(lambda session: followups.complete_followup(session, followup_id, False), None),
         )
 
     def edit_followup(self) -> bool:
@@ -420,7 +422,7 @@ class HearingPage(Page):
         followup = self.followups.selected()
         if self.session is None or followup is None or not self.writable:
             return False
-        result = self.submit(self.followup_dialog(followup), visits.edit_followup)
+        result = self.submit(self.followup_dialog(followup), followups.edit_followup)
         if result is None:
             return False
         self.reload(changes_of(result))
@@ -438,7 +440,7 @@ class HearingPage(Page):
         )
         if not self.confirm(f"{wording.NEXT_ACTION}の削除", text, wording.DELETE_CONFIRMED):
             return
-        changes = self.run_op(lambda session: visits.delete_followup(session, followup_id))
+        changes = self.run_op(lambda session: followups.delete_followup(session, followup_id))
         if changes is not None:
             self.reload(changes)
 

@@ -7,7 +7,8 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kyojushien_desktop.domain.hearing import FollowUp, VisitSummary
+from kyojushien_desktop.domain.followups import FollowUp
+from kyojushien_desktop.domain.hearing import VisitSummary
 from kyojushien_desktop.ui.common.widgets import (
     char_width,
     filter_combo,

@@ -14,13 +14,13 @@ from PySide6.QtCore import QDate, QDateTime, QModelIndex, Qt, QTime, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from kyojushien_desktop.domain import wareki
+from kyojushien_desktop.domain.followups import FollowUp
 from kyojushien_desktop.domain.hearing import (
     AWAITING_RECORD,
     DONE,
     PLANNED,
     RECORDED,
     VISIT_STATUSES,
-    FollowUp,
     VisitSummary,
     shown_status,
 )

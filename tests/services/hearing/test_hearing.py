@@ -9,18 +9,11 @@ import pytest
 
 from kyojushien_desktop.content import hearing as hearing_guide
 from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
-from kyojushien_desktop.domain.hearing import (
-    DONE,
-    PLANNED,
-    RECORDED,
-    FollowUp,
-    Question,
-    QuestionBank,
-    VisitFilter,
-    clean_answer,
-)
+from kyojushien_desktop.domain.followups import FollowUp
+from kyojushien_desktop.domain.hearing import DONE, PLANNED, RECORDED, Question, QuestionBank, VisitFilter, clean_answer
 from kyojushien_desktop.domain.members import Person
 from kyojushien_desktop.services import datafile, timeline
+from kyojushien_desktop.services.common import followups
 from kyojushien_desktop.services.common.changes import Topic
 from kyojushien_desktop.services.hearing import comparison, question_banks, visits
 from kyojushien_desktop.services.hearing.sample_visits import add_sample_hearing, sample_hearing_data
@@ -328,16 +321,16 @@ def test_followup_wording_and_due_date_can_be_corrected(session):
     followup_id, _ = visits.add_followup(
         session, FollowUp(visit_id=visit_id, action="資料送付", due_on=dt.date(2026, 9, 10))
     )
-    changes = visits.edit_followup(
+    changes = followups.edit_followup(
         session, FollowUp(id=followup_id, visit_id=visit_id, action=" 資料を郵送 ", due_on=dt.date(2026, 9, 30))
     )
     assert Topic.FOLLOWUPS in changes.topics
     (saved,) = visits.followups_of(session, visit_id)
     assert (saved.action, saved.due_on, saved.done) == ("資料を郵送", dt.date(2026, 9, 30), False)
     with pytest.raises(ValidationError):
-        visits.edit_followup(session, dataclasses.replace(saved, action=""))
+        followups.edit_followup(session, dataclasses.replace(saved, action=""))
     with pytest.raises(UserFacingError):
-        visits.edit_followup(session, dataclasses.replace(saved, id=saved.id + 100))
+        followups.edit_followup(session, dataclasses.replace(saved, id=saved.id + 100))
     assert visits.followups_of(session, visit_id) == [saved]
 
 
@@ -351,7 +344,7 @@ def test_followups_list_filters_and_soft_delete(session):
     later, _ = visits.add_followup(session, FollowUp(visit_id=first, action="資料を送る", due_on=dt.date(2026, 12, 1)))
     sooner, _ = visits.add_followup(session, FollowUp(visit_id=first, action="日程調整", due_on=dt.date(2026, 11, 1)))
     assert [f.id for f in visits.open_followups(session)] == [sooner, later]
-    visits.complete_followup(session, sooner)
+    followups.complete_followup(session, sooner)
     assert [f.id for f in visits.open_followups(session)] == [later]
     assert [f.done for f in visits.followups_of(session, first)] == [False, True]
     with pytest.raises(ValidationError):

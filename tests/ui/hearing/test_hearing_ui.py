@@ -11,16 +11,8 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from kyojushien_desktop.domain.hearing import (
-    AWAITING_RECORD,
-    DONE,
-    PLANNED,
-    RECORDED,
-    FollowUp,
-    Question,
-    QuestionBank,
-    Visit,
-)
+from kyojushien_desktop.domain.followups import FollowUp
+from kyojushien_desktop.domain.hearing import AWAITING_RECORD, DONE, PLANNED, RECORDED, Question, QuestionBank, Visit
 from kyojushien_desktop.domain.members import Person
 from kyojushien_desktop.services import datafile, timeline
 from kyojushien_desktop.services.common.changes import Changes, Topic
