@@ -6,19 +6,17 @@ from __future__ import annotations
 
 import functools
 import json
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kyojushien_desktop.paths import resource_path
 
 
-@dataclass(frozen=True, slots=True)
-class Stage:
+class Stage(NamedTuple):
     name: str
     description: str
 
 
-@dataclass(frozen=True, slots=True)
-class MemberTerms:
+class MemberTerms(NamedTuple):
     stages: tuple[Stage, ...]
     contact_kinds: tuple[str, ...]
     kind_examples: tuple[str, ...]

@@ -4,19 +4,17 @@ window's first paint does not build the hearing area's many record types."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class UpcomingVisit:
+class UpcomingVisit(NamedTuple):
     """A planned visit for ホーム's list of the hearings ahead (or of those waiting for a record)."""
 
     scheduled_at: dt.datetime
     organization_name: str
 
 
-@dataclass(frozen=True)
-class OpenFollowUp:
+class OpenFollowUp(NamedTuple):
     """次の対応 not yet done, with the organisation it concerns (ホーム's overview)."""
 
     action: str

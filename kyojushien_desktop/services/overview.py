@@ -4,14 +4,13 @@ what a successor needs to see on the first morning."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.store import overview
 
 
-@dataclass(frozen=True)
-class Overview:
+class Overview(NamedTuple):
     organizations: int
     by_stage: dict[str, int]
     upcoming: tuple[tuple[dt.datetime, str], ...]

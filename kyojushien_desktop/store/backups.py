@@ -18,9 +18,8 @@ import glob
 import os
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.paths import backup_dir
@@ -34,8 +33,7 @@ BEFORE_RESTORE = "before-restore"
 DAMAGED = "damaged"
 
 
-@dataclass(frozen=True)
-class Backup:
+class Backup(NamedTuple):
     path: Path
     taken_at: dt.datetime
     kind: str  # "daily", "monthly", "before-update" or "before-restore"

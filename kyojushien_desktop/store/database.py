@@ -15,9 +15,8 @@ import os
 import sqlite3
 import struct
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kyojushien_desktop.domain.errors import (
     DamagedFileError,
@@ -37,8 +36,7 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 _BUSY_TIMEOUT_MS = 5000
 
 
-@dataclass(frozen=True)
-class HeaderFacts:
+class HeaderFacts(NamedTuple):
     """What the SQLite header says about a file, read without opening it."""
 
     size: int

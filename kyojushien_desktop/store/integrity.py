@@ -14,8 +14,8 @@ import functools
 import logging
 import re
 import sqlite3
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from kyojushien_desktop.store.migrations import SCHEMA_VERSION, migrate
 from kyojushien_desktop.store.sqlite_errors import reason
@@ -40,8 +40,7 @@ _LINES = (
 UNREADABLE = "ファイルの中身が壊れていて、点検を最後まで進められません"
 
 
-@dataclass(frozen=True)
-class Schema:
+class Schema(NamedTuple):
     tables: dict[str, tuple[str, ...]]  # table → its columns
     indexes: dict[str, str]  # index → its table
 

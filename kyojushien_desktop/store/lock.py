@@ -14,8 +14,8 @@ import getpass
 import json
 import os
 import sys
-from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.domain.errors import FileLockedError
@@ -24,8 +24,7 @@ from kyojushien_desktop.store.sqlite_errors import translate
 STALE_AFTER = dt.timedelta(minutes=1)
 
 
-@dataclass(frozen=True)
-class LockInfo:
+class LockInfo(NamedTuple):
     user: str
     host: str
     pid: int
@@ -117,7 +116,7 @@ def is_stale(info: LockInfo, now: dt.datetime | None = None) -> bool:
 
 def _write_new(path: Path, info: LockInfo) -> None:
     """Creates the lock with its content, or leaves nothing (``FileExistsError`` if it exists)."""
-    data = json.dumps({k: v for k, v in asdict(info).items() if k != "readable"}, ensure_ascii=False).encode("utf-8")
+    data = json.dumps({k: v for k, v in info._asdict().items() if k != "readable"}, ensure_ascii=False).encode("utf-8")
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     try:
         view = memoryview(data)
