@@ -28,27 +28,26 @@ def era_year_text(day: dt.date) -> str:
     return f"{name}{'元' if year == 1 else year}年"
 
 
-def format_date(day: dt.date, *, weekday: bool = True, seireki: bool = False) -> str:
-    """令和7年6月12日(木); with ``seireki`` the 西暦 follows: 令和7年6月12日(木)（2025年）."""
-    text = f"{era_year_text(day)}{day.month}月{day.day}日"
-    if weekday:
-        text += f"({WEEKDAYS[day.weekday()]})"
+def format_date(day: dt.date, *, seireki: bool = False) -> str:
+    """令和7年6月12日(木), always with the weekday (the house rule for every date a user sees);
+    with ``seireki`` the 西暦 follows: 令和7年6月12日(木)（2025年）."""
+    text = f"{era_year_text(day)}{day.month}月{day.day}日({WEEKDAYS[day.weekday()]})"
     if seireki:
         text += f"（{day.year}年）"
     return text
 
 
-def format_datetime(moment: dt.datetime, *, weekday: bool = True) -> str:
-    return f"{format_date(moment.date(), weekday=weekday)} {moment.hour}:{moment.minute:02d}"
+def format_datetime(moment: dt.datetime) -> str:
+    return f"{format_date(moment.date())} {moment.hour}:{moment.minute:02d}"
 
 
-def format_stamp(stamp: str | None, *, weekday: bool = True) -> str:
+def format_stamp(stamp: str | None) -> str:
     """A stored ISO time stamp (削除した日時, 変更履歴) in 和暦; one that does not parse shows as
     stored, and none as nothing."""
     if not stamp:
         return ""
     try:
-        return format_datetime(dt.datetime.fromisoformat(stamp), weekday=weekday)
+        return format_datetime(dt.datetime.fromisoformat(stamp))
     except ValueError:
         return stamp
 

@@ -43,7 +43,7 @@ def write_compare_xlsx(
 ) -> Path:
     """Sheet 「回答の比較」: one row per visit (団体名, 区分, 日付 in 和暦), one column per question,
     text wrapped, header and 団体名 frozen; sheet 「質問一覧」 lists the questions in full."""
-    made_on = wareki.format_date(created, weekday=False)
+    made_on = wareki.format_date(created)
     header = f"{municipality}　{XLSX_TITLE}（{table.bank.name}）".lstrip("　")
 
     def fill(workbook: Workbook) -> None:

@@ -72,7 +72,7 @@ def _question_block(
             continue
         given.append(answer)
         name = row.visit.organization_name
-        when = wareki.format_date(row.visit.scheduled_at.date(), weekday=False)
+        when = wareki.format_date(row.visit.scheduled_at.date())
         block += [
             Paragraph(f"{check.markup(name, record(name, '団体名'))}（{when}）", styles.who),
             Paragraph(check.markup(answer, record(name, f"{field}の回答")), styles.answer),
@@ -113,7 +113,7 @@ def write_compare_pdf(
     dates = [row.visit.scheduled_at.date() for row in table.rows]
     meta = f"ヒアリング {len(table.rows)}件"
     if dates:
-        first_day, last_day = (wareki.format_date(d, weekday=False) for d in (min(dates), max(dates)))
+        first_day, last_day = (wareki.format_date(d) for d in (min(dates), max(dates)))
         meta += f"（{first_day}～{last_day}）" if first_day != last_day else f"（{first_day}）"
     if table.filter_note:
         meta += f"　／　絞り込み: {check.plain(table.filter_note, '絞り込みの条件')}"

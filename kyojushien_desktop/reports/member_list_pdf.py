@@ -21,8 +21,8 @@ from kyojushien_desktop.reports.pdf.styles import GREY, keep_whole, style, table
 
 HEADERS = ("名称（よみがな）", "区分（種別）", "関係", "担当者", "電話・FAX", "最終連絡日", "備考")
 # Column widths in points; they add up to the frame's width on A4 landscape (762 pt). 電話・FAX
-# and 最終連絡日 hold 「090-1234-5678」 and 「令和10年12月31日」 on one line.
-WIDTHS = (172.0, 88.0, 84.0, 104.0, 92.0, 88.0, 134.0)
+# and 最終連絡日 hold 「090-1234-5678」 and 「令和10年12月31日(日)」 on one line.
+WIDTHS = (158.0, 88.0, 84.0, 104.0, 92.0, 102.0, 134.0)
 LAYOUT = Layout(landscape=True, side_mm=14, top_mm=14, bottom_mm=18)
 BODY_SIZE, SMALL_SIZE, LEADING = 8.5, 7, 11.0
 GREY_HEADER, GREY_ZEBRA, GREY_RULE = Color(0.85, 0.85, 0.85), Color(0.95, 0.95, 0.95), Color(0.55, 0.55, 0.55)
@@ -71,7 +71,7 @@ class _Cells:
         phones = mark(org.phone, where("phone"))
         if org.fax:
             phones += ("<br/>" if phones else "") + self._small(f"FAX {org.fax}", where("fax"))
-        last = wareki.format_date(entry.last_contact, weekday=False) if entry.last_contact else ""
+        last = wareki.format_date(entry.last_contact) if entry.last_contact else ""
         return [
             Paragraph(name, self.body),
             Paragraph(category, self.body),

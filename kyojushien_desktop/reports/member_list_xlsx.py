@@ -125,7 +125,7 @@ def write_member_list_xlsx(
 ) -> Path:
     """Writes the directory rows (as filtered on screen) to ``path``: sheets 「名簿」, 「担当者」
     (前任 marked) and 「経過記録」. Each row is a step of ``progress``. Returns ``path``."""
-    made_on = wareki.format_date(created, weekday=False)
+    made_on = wareki.format_date(created)
 
     def setup(sheet: str) -> PrintSetup:
         return PrintSetup(header=f"{municipality}　{TITLE}（{sheet}）".lstrip("　"), footer=f"{made_on} 作成")

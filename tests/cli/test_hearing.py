@@ -102,7 +102,7 @@ def test_compare_xlsx_and_pdf(town: Path, tmp_path: Path) -> None:
     pdf = tmp_path / "matome.pdf"
     result = run("compare", "--bank", name, "--pdf", str(pdf), "--db", str(town), "--from", "2026-10-01")
     assert result.returncode == 0, result.stderr
-    assert "みどり不動産（令和8年10月5日）家賃滞納の不安" in pdf_text(pdf)
+    assert "みどり不動産（令和8年10月5日(月)）家賃滞納の不安" in pdf_text(pdf)
 
 
 def test_unknown_bank_exit_1_lists_banks(town: Path, tmp_path: Path) -> None:

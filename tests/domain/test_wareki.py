@@ -12,9 +12,9 @@ def test_reiwa_date_with_weekday():
 
 def test_first_year_is_gannen():
     """The first year of an era is 元年, never 1年, and the era starts on its own day."""
-    assert wareki.format_date(dt.date(2019, 5, 1), weekday=False) == "令和元年5月1日"
-    assert wareki.format_date(dt.date(2019, 4, 30), weekday=False) == "平成31年4月30日"
-    assert wareki.format_date(dt.date(1989, 1, 8), weekday=False) == "平成元年1月8日"
+    assert wareki.format_date(dt.date(2019, 5, 1)) == "令和元年5月1日(水)"
+    assert wareki.format_date(dt.date(2019, 4, 30)) == "平成31年4月30日(火)"
+    assert wareki.format_date(dt.date(1989, 1, 8)) == "平成元年1月8日(日)"
 
 
 def test_seireki_follows_when_asked():

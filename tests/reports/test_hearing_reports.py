@@ -262,10 +262,10 @@ def test_compare_pdf_answers_under_their_questions(answered: Session, tmp_path: 
         end = headings[number] if number < len(headings) else len(text)
         return text[headings[number - 1] : end]
 
-    assert "みどり不動産（令和8年10月5日）町内全域と隣の市の北部" in section(1)
-    assert "みどり社協（令和8年10月9日）=町全域" in section(1)
-    assert "みどり不動産（令和8年10月5日）家賃滞納と孤独死の不安" in section(7)
-    assert "みどり社協（令和8年10月9日）保証人がいないこと" in section(7)
+    assert "みどり不動産（令和8年10月5日(月)）町内全域と隣の市の北部" in section(1)
+    assert "みどり社協（令和8年10月9日(金)）=町全域" in section(1)
+    assert "みどり不動産（令和8年10月5日(月)）家賃滞納と孤独死の不安" in section(7)
+    assert "みどり社協（令和8年10月9日(金)）保証人がいないこと" in section(7)
     assert "未回答2件" in section(2) and "未回答" not in section(1)
     assert "予定の団体" not in text
     assert "みどり町ヒアリング回答のまとめ不動産団体・事業者1/" in text

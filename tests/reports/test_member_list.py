@@ -85,7 +85,7 @@ def test_pdf_wraps_long_names_never_dates_or_phone_numbers(tmp_path: Path):
     lines = pdf_pages(out)[0].splitlines()
     text = "\n".join(lines)
     assert "令和8年11月22日(日)" in text and "<b>A&B</b>" in text
-    for whole in ("令和8年11月13日", "令和10年12月31日", "090-1234-5678", "FAX 0123-45-6789", "0120-123-456"):
+    for whole in ("令和8年11月13日(金)", "令和10年12月31日(日)", "090-1234-5678", "FAX 0123-45-6789", "0120-123-456"):
         assert any(whole in line for line in lines), whole
     assert long_name not in text and long_name in text.replace("\n", "")
 

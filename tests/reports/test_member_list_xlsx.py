@@ -227,7 +227,9 @@ def test_prints_at_eight_points_or_more_with_rows_as_tall_as_their_text(tmp_path
         assert sheet.print_title_rows == "$1:$1" and sheet.print_title_cols == "$A:$A"
         assert sheet.freeze_panes == "B2"
         assert sheet.oddHeader.center.text == f"み&&どり町　構成員・関係団体名簿（{sheet.title}）"
-        assert sheet.oddFooter.left.text == "令和8年11月22日 作成" and sheet.oddFooter.right.text == "&P / &N ページ"
+        assert (
+            sheet.oddFooter.left.text == "令和8年11月22日(日) 作成" and sheet.oddFooter.right.text == "&P / &N ページ"
+        )
     sheet = workbook["名簿"]
     assert sheet.auto_filter.ref == "A1:R3"
     assert sheet.row_dimensions[2].height is None  # one line: the default height

@@ -21,8 +21,8 @@ def _filter_note(category: str | None, date_from: dt.date | None, date_to: dt.da
     if category:
         parts.append(f"区分: {category}")
     if date_from or date_to:
-        start = wareki.format_date(date_from, weekday=False) if date_from else ""
-        end = wareki.format_date(date_to, weekday=False) if date_to else ""
+        start = wareki.format_date(date_from) if date_from else ""
+        end = wareki.format_date(date_to) if date_to else ""
         parts.append(f"期間: {start}～{end}")
     return "　".join(parts)
 

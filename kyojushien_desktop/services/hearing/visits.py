@@ -172,7 +172,7 @@ def _append_note(existing: str, note: str, on: dt.date) -> str:
     """The note as a new line of the organisation's field, dated, unless it is there already."""
     if not note or note in existing:
         return existing
-    line = f"{note}（{wareki.format_date(on, weekday=False)} ヒアリング）"
+    line = f"{note}（{wareki.format_date(on)} ヒアリング）"
     return f"{existing.rstrip()}\n{line}" if existing.strip() else line
 
 

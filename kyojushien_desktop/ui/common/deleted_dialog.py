@@ -53,7 +53,7 @@ class DeletedModel(RowsTableModel[Deleted]):
         if role != Qt.ItemDataRole.DisplayRole or not self._valid(index):
             return None
         row = self._rows[index.row()]
-        return (*self._cells(row), wareki.format_stamp(row.deleted_at, weekday=False))[index.column()]
+        return (*self._cells(row), wareki.format_stamp(row.deleted_at))[index.column()]
 
 
 class DeletedDialog(QDialog):

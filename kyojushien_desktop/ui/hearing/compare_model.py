@@ -74,7 +74,7 @@ class CompareTableModel(QAbstractTableModel):
             if column == 0:
                 return visit.organization_name
             if column == 1:
-                return wareki.format_date(visit.scheduled_at.date(), weekday=False)
+                return wareki.format_date(visit.scheduled_at.date())
             return preview(self.answer(index.row(), column))
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == 0:

@@ -133,7 +133,7 @@ class VisitTableModel(RowsTableModel[VisitSummary]):
         first = followups[0]
         text = first.action
         if first.due_on is not None:
-            text += f"（{wording.DUE} {wareki.format_date(first.due_on, weekday=False)}）"
+            text += f"（{wording.DUE} {wareki.format_date(first.due_on)}）"
         if len(followups) > 1:
             text += f"　ほか{len(followups) - 1}件"
         return text

@@ -74,7 +74,7 @@ def _order(values: tuple[str, ...], value: str) -> int:
 
 
 def _short_date(day: dt.date | None) -> str:
-    return wareki.format_date(day, weekday=False) if day else ""
+    return wareki.format_date(day) if day else ""
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ EMPTY = "（未入力）"
 
 
 def short_date(day: dt.date | None) -> str:
-    return wareki.format_date(day, weekday=False) if day else ""
+    return wareki.format_date(day) if day else ""
 
 
 def period_text(person: Person) -> str:
@@ -30,7 +30,7 @@ def period_text(person: Person) -> str:
 
 
 def moment_text(stamp: str) -> str:
-    return wareki.format_stamp(stamp, weekday=False)
+    return wareki.format_stamp(stamp)
 
 
 def badge(text: str, colors: tuple[str, str]) -> QLabel:

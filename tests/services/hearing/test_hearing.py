@@ -255,8 +255,8 @@ def test_plan_record_raises_stage_timeline_and_notes(session):
     assert (visit.status, visit.policy_conveyed, visit.memo) == (RECORDED, True, "支部長も同席")
     org = organizations.get_organization(session, organization_id)
     assert org.stage == "ヒアリング済"
-    assert org.strengths.splitlines() == ["駅前に強い", "見守り付き物件に前向き（令和8年10月5日 ヒアリング）"]
-    assert org.troubles == "保証人のいない高齢者（令和8年10月5日 ヒアリング）"
+    assert org.strengths.splitlines() == ["駅前に強い", "見守り付き物件に前向き（令和8年10月5日(月) ヒアリング）"]
+    assert org.troubles == "保証人のいない高齢者（令和8年10月5日(月) ヒアリング）"
     changes = history.history(session, organization_id)
     assert {"協議会との関係", "得意なこと", "困りごと"} <= {entry.field for entry in changes}
     entry = next(e for e in timeline.for_organization(session, organization_id) if e.source == "visit")

@@ -356,7 +356,7 @@ def test_answers_entered_for_every_type_reach_the_comparison_and_its_excel(qtbot
     cells = [model.index(0, c).data() for c in range(model.columnCount())]
     assert cells == [
         "株式会社みどり不動産",
-        "令和7年6月12日",
+        "令和7年6月12日(木)",
         "保証人も緊急連絡先もいないとき",
         "12",
         "はい",

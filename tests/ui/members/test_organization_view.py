@@ -73,7 +73,7 @@ def test_hand_over_keeps_former_person_greyed_with_period(qtbot, session, org_id
         assert dialog.result() != Accepted
         assert "着任日" in dialog.errors.text("on")  # before 佐藤 started: refused beside 交代日
         pick_date(dialog.on, dt.date(2025, 4, 1))
-        assert "令和7年3月31日" in dialog.explanation.text()
+        assert "令和7年3月31日(月)" in dialog.explanation.text()
         click(qtbot, dialog.ok_button)
         return dialog.result() == Accepted
 
@@ -87,7 +87,7 @@ def test_hand_over_keeps_former_person_greyed_with_period(qtbot, session, org_id
     rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
     assert rows[0][0] == "鈴木 花子" and rows[0][4] == wording.CURRENT
     assert rows[1][0] == "佐藤 一郎" and rows[1][4] == wording.FORMER
-    assert rows[1][3] == "令和2年4月1日〜令和7年3月31日"
+    assert rows[1][3] == "令和2年4月1日(水)〜令和7年3月31日(月)"
     assert model.index(1, 0).data(Qt.ItemDataRole.ForegroundRole).color().name() == FORMER_TEXT
     assert model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is None
     assert view.tabs.tabText(1) == "担当者（1）"
@@ -96,7 +96,12 @@ def test_hand_over_keeps_former_person_greyed_with_period(qtbot, session, org_id
     titles = [(w.entry.kind, w.title.text()) for w in timeline_entries(view)]
     assert titles[:2] == [("着任", "鈴木 花子 さん 着任"), ("離任", "佐藤 一郎 さん 離任")]
     assert ("着任", "佐藤 一郎 さん 着任") in titles
-    assert timeline_entries(view)[0].findChild(type(view.name_label), "timelineDate").text().startswith("令和7年4月1日")
+    assert (
+        timeline_entries(view)[0]
+        .findChild(type(view.name_label), "timelineDate")
+        .text()
+        .startswith("令和7年4月1日(火)")
+    )
 
 
 def test_add_contact_appears_on_timeline_and_in_file(qtbot, session, org_id):
