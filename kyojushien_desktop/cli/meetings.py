@@ -44,7 +44,7 @@ def _check_meeting(session: Session, meeting_id: int) -> str:
     if meeting.deleted_at:
         raise UserFacingError(
             f"番号 {meeting_id} の会議（{meeting.title}）は削除済みです。",
-            hint="画面の「削除済み」から元に戻すと書き出せます。",
+            hint="アプリの会議・勉強会の「削除済み」から元に戻すと、書き出せるようになります。",
         )
     return meeting.title
 

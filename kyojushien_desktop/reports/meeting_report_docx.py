@@ -166,9 +166,18 @@ class _Writer:
         return table
 
     def section(self, key: str) -> None:
+        """The section's Heading 1 and its body, or 「（記録がありません）」 when nothing was recorded."""
+        meeting = self.report.meeting
+        builders = {
+            "overview": self._overview,
+            "program": self._program,
+            "lecture": lambda: self.lines(meeting.lecture_summary),
+            "opinions": self._opinions,
+            "survey": self._survey,
+            "next": lambda: self.lines(meeting.next_plans),
+        }
         self.document.add_heading(self.report.section_titles.get(key, key), level=1)
-        written = getattr(self, f"_{key}")()
-        if not written:
+        if not builders[key]():
             self.paragraph(words.NO_RECORD)
 
     def _overview(self) -> bool:
@@ -193,9 +202,6 @@ class _Writer:
         if rows:
             self.table(("時刻", "項目", "講師・話題提供者"), rows, (18, 96, 60))
         return bool(rows)
-
-    def _lecture(self) -> bool:
-        return self.lines(self.report.meeting.lecture_summary)
 
     def _opinions(self) -> bool:
         written = self.lines(self.report.meeting.opinions)
@@ -222,9 +228,6 @@ class _Writer:
             else:
                 self.paragraph("（回答なし）")
         return True
-
-    def _next(self) -> bool:
-        return self.lines(self.report.meeting.next_plans)
 
 
 def write_report_docx(report: MeetingReport, path: Path, *, progress: Progress = SILENT) -> Path:

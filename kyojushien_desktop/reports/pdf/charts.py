@@ -87,6 +87,7 @@ def stacked_bar(parts: Sequence[Part], width: float, empty_text: str) -> Drawing
     legend_height = len(rows) * LEGEND_ROW
     height = BAR_HEIGHT + 5 + legend_height
     drawing = Drawing(width, height)
+    drawing.initialFontName = font  # else the renderer sets Helvetica, left unembedded in the file
     bar_y = height - BAR_HEIGHT
     if not total:
         drawing.add(Rect(0, bar_y, width, BAR_HEIGHT, fillColor=None, strokeColor=black, strokeWidth=0.6))
