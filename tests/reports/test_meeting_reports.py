@@ -20,10 +20,12 @@ from kyojushien_desktop.content.meeting_terms import meeting_terms
 from kyojushien_desktop.domain.errors import UnsupportedCharactersError
 from kyojushien_desktop.domain.meeting_report import ReportOptions
 from kyojushien_desktop.domain.meetings import ABSENT, Meeting
+from kyojushien_desktop.services.common.jobs import Cancelled
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.meetings import meetings, participants, report, survey
 from kyojushien_desktop.services.sample import create_sample
 from tests.meeting_town import GROUP_NOTES, IMPRESSIONS, RESPONSES, add_third_session
+from tests.reports.conftest import CancelAfter
 from tests.reports.test_hearing_reports import all_font_names, embedded_fonts
 
 TITLES = dict(meeting_terms().report_sections)
@@ -220,3 +222,16 @@ def test_roster_without_groups_has_no_group_page(town, tmp_path: Path) -> None:
     )
     text = pages(report.export_roster_pdf(session, meeting_id, tmp_path / "roster.pdf"))
     assert len(text) == 1 and "グループ表" not in text[0] and "掲載0名" in text[0]
+
+
+@pytest.mark.parametrize("kind", ["pdf", "docx"])
+def test_cancelled_report_leaves_no_file_and_keeps_the_last(town, tmp_path: Path, kind: str) -> None:
+    """キャンセル after the first step: Cancelled, the last good report still there, no temporary file."""
+    session, meeting_id = town
+    target = tmp_path / f"開催レポート.{kind}"
+    target.write_bytes(b"the last good report")
+    export = report.export_report_pdf if kind == "pdf" else report.export_report_docx
+    with pytest.raises(Cancelled):
+        export(session, meeting_id, target, progress=CancelAfter(1))
+    assert target.read_bytes() == b"the last good report"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("開催レポート")] == [target.name]
