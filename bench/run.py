@@ -264,6 +264,62 @@ def bench_hearing_sheet(work: Path) -> list[str]:
     return [f"hearing_sheet_pdf_s: {statistics.median(times):.2f} s"]
 
 
+def _third_study_session(work: Path, env: dict[str, str]) -> tuple[Path, int]:
+    """The sample town and its third 勉強会: the meeting whose 題名 holds 「第3回」, found as a script
+    would find it (`kyojushien meetings list`). A sample without meetings gets a held group work
+    like it, built through the services (tests/meeting_town.py: 25 attending, five groups, 23
+    アンケート forms, a filled record), so the figure is measured either way."""
+    from kyojushien_desktop.services import datafile
+    from kyojushien_desktop.services.sample import create_sample
+
+    db = work / "meeting_report.db"
+    if not db.exists():
+        create_sample(db).close()
+    for attempt in range(2):
+        listed = subprocess.run(
+            [sys.executable, "-c", LAUNCHER, "meetings", "list", "--db", str(db)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env,
+            cwd=ROOT,
+        )
+        for line in listed.stdout.splitlines():
+            meeting_id, _day, _kind, title, _status = line.split("\t")
+            if "第3回" in title:
+                return db, int(meeting_id)
+        if attempt == 0:
+            from tests.meeting_town import add_third_session
+
+            session = datafile.open_session(db)
+            try:
+                add_third_session(session)
+            finally:
+                session.close()
+    raise RuntimeError("no 第3回 meeting in the sample")
+
+
+def bench_meeting_report(work: Path) -> list[str]:
+    """The whole `kyojushien meetings report` process (the installed launcher's call, bytecode
+    cached as pip leaves it; a first, compiling run is not counted) for the sample's third 勉強会,
+    as PDF and as Word."""
+    env = _installed_env(work)
+    db, meeting_id = _third_study_session(work, env)
+    lines = []
+    for kind in ("pdf", "docx"):
+        out = work / f"meeting_report.{kind}"
+        command = [sys.executable, "-c", LAUNCHER, "meetings", "report", "--db", str(db)]
+        command += ["--meeting", str(meeting_id), f"--{kind}", str(out)]
+        subprocess.run(command, check=True, capture_output=True, env=env, cwd=ROOT)
+        times = []
+        for _ in range(RUNS):
+            start = time.perf_counter()
+            subprocess.run(command, check=True, capture_output=True, env=env, cwd=ROOT)
+            times.append(time.perf_counter() - start)
+        lines.append(f"meeting_report_{kind}_s: {statistics.median(times):.2f} s")
+    return lines
+
+
 BENCHES: dict[str, Callable[[Path], list[str]]] = {
     "startup": bench_startup,
     "open": bench_open,
@@ -273,6 +329,7 @@ BENCHES: dict[str, Callable[[Path], list[str]]] = {
     "members_page_first_show": bench_members_page_first_show,
     "members_import": bench_members_import,
     "hearing_sheet": bench_hearing_sheet,
+    "meeting_report": bench_meeting_report,
 }
 
 

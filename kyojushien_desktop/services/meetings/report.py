@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kyojushien_desktop.content.meeting_terms import meeting_terms
 from kyojushien_desktop.domain.meeting_report import MeetingReport, ReportOptions, Roster, SurveyForm
+from kyojushien_desktop.services.common.exports import PDF_VIEWER, WORD, writing
 from kyojushien_desktop.services.common.jobs import NO_PROGRESS, Progress
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.common.settings import load_settings
@@ -59,8 +60,12 @@ def export_report_pdf(
     """開催レポート as an A4 PDF (1–2 pages, the font embedded)."""
     from kyojushien_desktop.reports.meeting_report_pdf import write_report_pdf
 
-    report = build_report(session, meeting_id, options)
-    return write_report_pdf(report, Path(path), replace_unsupported=replace_unsupported, progress=progress)
+    report, path = build_report(session, meeting_id, options), Path(path)
+    return writing(
+        path,
+        PDF_VIEWER,
+        lambda: write_report_pdf(report, path, replace_unsupported=replace_unsupported, progress=progress),
+    )
 
 
 def export_report_docx(
@@ -74,7 +79,8 @@ def export_report_docx(
     """The same 開催レポート as a Word file to finish by hand."""
     from kyojushien_desktop.reports.meeting_report_docx import write_report_docx
 
-    return write_report_docx(build_report(session, meeting_id, options), Path(path), progress=progress)
+    report, path = build_report(session, meeting_id, options), Path(path)
+    return writing(path, WORD, lambda: write_report_docx(report, path, progress=progress))
 
 
 def export_survey_form_pdf(
@@ -89,12 +95,13 @@ def export_survey_form_pdf(
     """The blank アンケート用紙 (``copies`` of it, to print once and hand out)."""
     from kyojushien_desktop.reports.meeting_forms_pdf import write_survey_form_pdf
 
-    return write_survey_form_pdf(
-        build_survey_form(session, meeting_id),
-        Path(path),
-        copies=copies,
-        replace_unsupported=replace_unsupported,
-        progress=progress,
+    form, path = build_survey_form(session, meeting_id), Path(path)
+    return writing(
+        path,
+        PDF_VIEWER,
+        lambda: write_survey_form_pdf(
+            form, path, copies=copies, replace_unsupported=replace_unsupported, progress=progress
+        ),
     )
 
 
@@ -109,6 +116,9 @@ def export_roster_pdf(
     """The 受付名簿, followed by the グループ表 when groups were made."""
     from kyojushien_desktop.reports.meeting_forms_pdf import write_roster_pdf
 
-    return write_roster_pdf(
-        build_roster(session, meeting_id), Path(path), replace_unsupported=replace_unsupported, progress=progress
+    roster, path = build_roster(session, meeting_id), Path(path)
+    return writing(
+        path,
+        PDF_VIEWER,
+        lambda: write_roster_pdf(roster, path, replace_unsupported=replace_unsupported, progress=progress),
     )

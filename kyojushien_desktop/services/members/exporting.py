@@ -4,14 +4,11 @@ a printable PDF."""
 from __future__ import annotations
 
 import datetime as dt
-import errno
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
-from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.domain.members import INTERNAL_LABELS, ORGANIZATION_FIELDS
 from kyojushien_desktop.reports.member_list import ContactLine, DirectoryRecord
+from kyojushien_desktop.services.common.exports import EXCEL, PDF_VIEWER, writing
 from kyojushien_desktop.services.common.jobs import NO_PROGRESS, Progress
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.common.settings import load_settings
@@ -19,11 +16,6 @@ from kyojushien_desktop.services.members.organizations import OrganizationFilter
 from kyojushien_desktop.store import contacts as contact_store
 from kyojushien_desktop.store import organizations as organization_store
 from kyojushien_desktop.store import people as people_store
-from kyojushien_desktop.store import sqlite_errors
-
-T = TypeVar("T")
-_EXCEL = "Excel"
-_PDF_VIEWER = "PDFの閲覧ソフト（Adobe Acrobat Reader など）"
 
 
 def describe_filter(flt: OrganizationFilter | None) -> str:
@@ -77,38 +69,6 @@ def _directory(session: Session, flt: OrganizationFilter | None, *, full: bool) 
     return result
 
 
-def _export_error(exc: OSError, path: Path, opened_in: str) -> UserFacingError:
-    """The Japanese message for a failed write; on Windows a file open in Excel or a PDF viewer
-    cannot be replaced and shows up here as PermissionError."""
-    if isinstance(exc, PermissionError):
-        return UserFacingError(
-            f"ファイルに書き出せませんでした: {path}",
-            hint=f"{opened_in}で開いている場合は閉じてから、もう一度書き出してください。"
-            "閉じても同じ場合は、書き込みできるフォルダ（ドキュメントなど）か別のファイル名を選んでください。",
-        )
-    if isinstance(exc, FileNotFoundError):
-        return UserFacingError(
-            f"書き出し先のフォルダが見つかりません: {path.parent}",
-            hint="フォルダの場所を確かめるか、別の場所を選んでから、もう一度書き出してください。",
-        )
-    if exc.errno == errno.ENOSPC:
-        return UserFacingError(
-            f"ディスクの空き容量が足りないため、書き出せませんでした: {path}",
-            hint="不要なファイルを削除して空き容量を作るか、別のドライブを選んでから、もう一度書き出してください。",
-        )
-    return UserFacingError(
-        f"ファイルに書き出せませんでした: {path}（{sqlite_errors.reason(exc)}）",
-        hint="書き出し先の場所とファイル名を確かめて、もう一度書き出してください。",
-    )
-
-
-def _writing(path: Path, opened_in: str, write: Callable[[], Path]) -> Path:
-    try:
-        return write()
-    except OSError as exc:
-        raise _export_error(exc, path, opened_in) from exc
-
-
 def export_xlsx(
     session: Session, path: Path, flt: OrganizationFilter | None = None, *, progress: Progress = NO_PROGRESS
 ) -> Path:
@@ -120,9 +80,9 @@ def export_xlsx(
     progress.begin("名簿を読み込んでいます")
     rows = _directory(session, flt, full=True)
     municipality = load_settings(session).municipality
-    return _writing(
+    return writing(
         path,
-        _EXCEL,
+        EXCEL,
         lambda: write_member_list_xlsx(
             rows,
             path,
@@ -151,9 +111,9 @@ def export_pdf(
     progress.begin("名簿を読み込んでいます")
     rows = _directory(session, flt, full=False)
     municipality = load_settings(session).municipality
-    return _writing(
+    return writing(
         path,
-        _PDF_VIEWER,
+        PDF_VIEWER,
         lambda: write_member_list_pdf(
             rows,
             path,
