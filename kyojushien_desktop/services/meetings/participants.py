@@ -65,13 +65,14 @@ def save_participant(session: Session, participant: Participant) -> tuple[int, C
 
 
 def set_attendance(session: Session, participant_ids: list[int], attendance: str) -> Changes:
-    """The same 出欠 for several at once (the roster ticked after the meeting)."""
+    """The same 出欠 for several at once (the roster ticked after the meeting); all or none."""
     changes = CHANGES
-    for participant_id in participant_ids:
-        current = store.get(session.database, participant_id)
-        if current is None:
-            raise UserFacingError(NOT_FOUND)
-        changes = changes | save_participant(session, dataclasses.replace(current, attendance=attendance))[1]
+    with session.database.atomic():
+        for participant_id in participant_ids:
+            current = store.get(session.database, participant_id)
+            if current is None:
+                raise UserFacingError(NOT_FOUND)
+            changes = changes | save_participant(session, dataclasses.replace(current, attendance=attendance))[1]
     return changes
 
 
