@@ -96,7 +96,8 @@ def make_meeting_groups(session: Session, meeting_id: int, size: int) -> Changes
     """Splits those attending (or, before the day, those invited) into tables of about ``size``."""
     everyone = participants_of(session, meeting_id)
     seated = [p for p in everyone if p.attending] or [p for p in everyone if p.attendance != "欠席"]
-    groups = make_groups(seated, size, meeting_terms().group_sides)
+    seating = meeting_terms().seating
+    groups = make_groups(seated, size, meeting_terms().group_sides, (seating.group_min, seating.group_max))
     with session.database.atomic():
         store.set_groups(session.database, meeting_id, {p.id: groups.get(p.id) for p in everyone if p.id})
         meeting = meetings.get_meeting(session, meeting_id)
