@@ -11,19 +11,28 @@ from collections import defaultdict
 from kyojushien_desktop.domain.meetings import Participant
 
 
-def group_count(attendees: int, size: int) -> int:
-    """Tables of about ``size``: never more tables than would leave one with fewer than two."""
+def group_count(attendees: int, size: int, bounds: tuple[int, int] | None = None) -> int:
+    """Tables of about ``size``. With ``bounds`` (the guide's 4–6), the count nearest ``size``
+    whose tables all stay within them, when the numbers allow (9 at size 4: 5+4, not 3+3+3).
+    Otherwise never more tables than would leave one with fewer than two."""
     if attendees <= 0:
         return 0
+    if bounds is not None:
+        low, high = bounds
+        fitting = range(max(1, math.ceil(attendees / high)), attendees // low + 1)
+        if fitting:
+            return min(fitting, key=lambda count: (abs(attendees / count - size), count))
     return max(1, min(math.ceil(attendees / size), attendees // 2 or 1))
 
 
-def make_groups(attendees: list[Participant], size: int, side_of: dict[str, str]) -> dict[int, int]:
+def make_groups(
+    attendees: list[Participant], size: int, side_of: dict[str, str], bounds: tuple[int, int] | None = None
+) -> dict[int, int]:
     """Participant id → table number (1…). ``side_of`` maps a 区分 to its 立場; a 区分 it does not
-    know is its own 立場. The result depends only on the input, so the same list gives the same
-    tables."""
+    know is its own 立場; ``bounds`` are the smallest and largest table (see ``group_count``). The
+    result depends only on the input, so the same list gives the same tables."""
     people = [p for p in attendees if p.id is not None]
-    count = group_count(len(people), size)
+    count = group_count(len(people), size, bounds)
     if count == 0:
         return {}
     by_side: dict[str, list[Participant]] = defaultdict(list)

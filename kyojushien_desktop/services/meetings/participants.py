@@ -65,13 +65,14 @@ def save_participant(session: Session, participant: Participant) -> tuple[int, C
 
 
 def set_attendance(session: Session, participant_ids: list[int], attendance: str) -> Changes:
-    """The same 出欠 for several at once (the roster ticked after the meeting)."""
+    """The same 出欠 for several at once (the roster ticked after the meeting); all or none."""
     changes = CHANGES
-    for participant_id in participant_ids:
-        current = store.get(session.database, participant_id)
-        if current is None:
-            raise UserFacingError(NOT_FOUND)
-        changes = changes | save_participant(session, dataclasses.replace(current, attendance=attendance))[1]
+    with session.database.atomic():
+        for participant_id in participant_ids:
+            current = store.get(session.database, participant_id)
+            if current is None:
+                raise UserFacingError(NOT_FOUND)
+            changes = changes | save_participant(session, dataclasses.replace(current, attendance=attendance))[1]
     return changes
 
 
@@ -95,7 +96,8 @@ def make_meeting_groups(session: Session, meeting_id: int, size: int) -> Changes
     """Splits those attending (or, before the day, those invited) into tables of about ``size``."""
     everyone = participants_of(session, meeting_id)
     seated = [p for p in everyone if p.attending] or [p for p in everyone if p.attendance != "欠席"]
-    groups = make_groups(seated, size, meeting_terms().group_sides)
+    seating = meeting_terms().seating
+    groups = make_groups(seated, size, meeting_terms().group_sides, (seating.group_min, seating.group_max))
     with session.database.atomic():
         store.set_groups(session.database, meeting_id, {p.id: groups.get(p.id) for p in everyone if p.id})
         meeting = meetings.get_meeting(session, meeting_id)
