@@ -16,7 +16,7 @@ def insert(database: Database, row: dict[str, object]) -> int:
 
 
 def update(database: Database, contact_id: int, changes: dict[str, object]) -> None:
-    database["contacts"].update(contact_id, changes)
+    database.update("contacts", contact_id, changes)
 
 
 def for_organization(database: Database, organization_id: int) -> list[ContactLine]:

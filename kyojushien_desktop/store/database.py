@@ -170,6 +170,14 @@ class Database:
         """For writes inside ``atomic()``."""
         return self.conn.execute(sql, params)
 
+    def update(self, table: str, row_id: int, changes: dict[str, object]) -> None:
+        """``UPDATE table SET … WHERE id = ?`` inside ``atomic()``. Plain SQL because sqlite-utils'
+        ``Table.update`` reads the table's schema again on every call. Table and column names come
+        from the store's code, never from what a user typed."""
+        if changes:
+            columns = ", ".join(f"[{name}] = ?" for name in changes)
+            self.conn.execute(f"UPDATE [{table}] SET {columns} WHERE id = ?", (*changes.values(), row_id))
+
     def read(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
         try:
             return self.conn.execute(sql, params).fetchall()

@@ -28,7 +28,7 @@ def insert(database: Database, row: dict[str, object]) -> int:
 
 
 def update(database: Database, followup_id: int, changes: dict[str, object]) -> None:
-    database["followups"].update(followup_id, changes)
+    database.update("followups", followup_id, changes)
 
 
 def delete(database: Database, followup_id: int) -> None:

@@ -72,7 +72,7 @@ def insert(database: Database, participant: Participant) -> int:
 
 
 def update(database: Database, participant: Participant) -> None:
-    database["meeting_participants"].update(participant.id, _values(participant))
+    database.update("meeting_participants", participant.id, _values(participant))
 
 
 def delete(database: Database, participant_id: int) -> None:

@@ -37,7 +37,7 @@ def insert(database: Database, row: dict[str, object]) -> int:
 
 
 def update(database: Database, meeting_id: int, changes: dict[str, object]) -> None:
-    database["meetings"].update(meeting_id, {**changes, "updated_at": now_text()})
+    database.update("meetings", meeting_id, {**changes, "updated_at": now_text()})
 
 
 def get(database: Database, meeting_id: int) -> Meeting | None:
@@ -135,7 +135,7 @@ def insert_task(database: Database, item: ChecklistItem) -> int:
 
 
 def update_task(database: Database, task_id: int, changes: dict[str, object]) -> None:
-    database["meeting_tasks"].update(task_id, changes)
+    database.update("meeting_tasks", task_id, changes)
 
 
 def delete_task(database: Database, task_id: int) -> None:

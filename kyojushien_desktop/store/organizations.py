@@ -86,7 +86,7 @@ def insert_many(database: Database, rows: list[dict[str, object]]) -> list[int]:
 
 
 def update(database: Database, organization_id: int, changes: dict[str, object]) -> None:
-    database["organizations"].update(organization_id, {**changes, "updated_at": now_text()})
+    database.update("organizations", organization_id, {**changes, "updated_at": now_text()})
 
 
 def get(database: Database, organization_id: int) -> Organization | None:

@@ -53,7 +53,7 @@ def insert_many(database: Database, rows: list[dict[str, object]]) -> None:
 
 
 def update(database: Database, person_id: int, changes: dict[str, object]) -> None:
-    database["people"].update(person_id, {**changes, "updated_at": now_text()})
+    database.update("people", person_id, {**changes, "updated_at": now_text()})
 
 
 def get(database: Database, person_id: int) -> Person | None:

@@ -66,7 +66,7 @@ def insert_bank(database: Database, row: dict[str, object]) -> int:
 
 
 def update_bank(database: Database, bank_id: int, changes: dict[str, object]) -> None:
-    database["question_banks"].update(bank_id, {**changes, "updated_at": now_text()})
+    database.update("question_banks", bank_id, {**changes, "updated_at": now_text()})
 
 
 def get_bank(database: Database, bank_id: int) -> QuestionBank | None:
@@ -118,7 +118,7 @@ def insert_questions(database: Database, rows: list[dict[str, object]]) -> list[
 
 
 def update_question(database: Database, question_id: int, changes: dict[str, object]) -> None:
-    database["questions"].update(question_id, {**changes, "updated_at": now_text()})
+    database.update("questions", question_id, {**changes, "updated_at": now_text()})
 
 
 def get_question(database: Database, question_id: int) -> Question | None:

@@ -37,7 +37,7 @@ def insert(database: Database, row: dict[str, object]) -> int:
 
 
 def update(database: Database, visit_id: int, changes: dict[str, object]) -> None:
-    database["visits"].update(visit_id, {**changes, "updated_at": now_text()})
+    database.update("visits", visit_id, {**changes, "updated_at": now_text()})
 
 
 def get(database: Database, visit_id: int) -> Visit | None:
