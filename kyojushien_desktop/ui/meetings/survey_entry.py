@@ -10,7 +10,6 @@ which then keeps everything typed. Esc with typed answers asks 保存／破棄�
 
 from __future__ import annotations
 
-import html
 import unicodedata
 
 from PySide6.QtCore import Qt, Signal
@@ -34,6 +33,7 @@ from kyojushien_desktop.domain.meeting_results import AnswerError, read_answer
 from kyojushien_desktop.domain.meetings import FREE, SurveyQuestion, SurveyResponse
 from kyojushien_desktop.services.meetings import survey
 from kyojushien_desktop.ui.common import messages
+from kyojushien_desktop.ui.common.flow import flow_row
 from kyojushien_desktop.ui.common.forms import problems_of
 from kyojushien_desktop.ui.common.live import Page
 from kyojushien_desktop.ui.common.widgets import char_width
@@ -41,6 +41,13 @@ from kyojushien_desktop.ui.meetings import survey_wording as wording
 from kyojushien_desktop.ui.meetings.survey_models import answer_summary
 
 MAX_FORM_NUMBER = 99_999
+
+
+def _restyle(label: QLabel, name: str) -> None:
+    if label.objectName() != name:
+        label.setObjectName(name)
+        label.style().unpolish(label)
+        label.style().polish(label)
 
 
 def _digit(text: str) -> str:
@@ -90,8 +97,11 @@ class AnswerEdit(QLineEdit):
 
 
 class AnswerLine:
-    """The widgets of one question on the entry grid: its number, short name, box, the choices
-    with the one typed in bold, and the message when the answer does not fit."""
+    """The widgets of one question on the entry grid (three grid rows): its number, short name,
+    box and what the box says (the choice typed, or 未回答); the choices as printed on the form;
+    and the message when the answer does not fit."""
+
+    ROWS = 3
 
     def __init__(self, grid: QGridLayout, row: int, number: int, question: SurveyQuestion) -> None:
         self.question = question
@@ -102,16 +112,19 @@ class AnswerLine:
         self.name.setObjectName("questionText")
         self.name.setWordWrap(True)
         self.name.setToolTip(question.text)
+        self.name.setMinimumWidth(char_width(self.name, 8))
+        self.name.setMaximumWidth(char_width(self.name, 10))
         self.edit = AnswerEdit(0 if question.kind == FREE else len(question.choices))
         self.edit.setAccessibleName(question.short)
-        self.choices = QLabel()
-        self.choices.setObjectName("hint")
-        self.choices.setWordWrap(True)
-        self.choices.setTextFormat(Qt.TextFormat.RichText)
+        self.chosen = QLabel()
+        self.options = [QLabel(f"{n} {choice}") for n, choice in enumerate(question.choices, 1)]
+        for option in self.options:
+            option.setContentsMargins(0, 0, char_width(option, 0.8), 0)
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         self.error.setWordWrap(True)
         self.error.hide()
+        shown: list[QWidget] = [self.number, self.name, self.edit]
         grid.addWidget(self.number, row, 0)
         grid.addWidget(self.name, row, 1)
         if question.kind == FREE:
@@ -121,10 +134,13 @@ class AnswerLine:
             self.edit.setFixedWidth(char_width(self.edit, 3) + 12)
             self.edit.setAlignment(Qt.AlignmentFlag.AlignCenter)
             grid.addWidget(self.edit, row, 2)
-            grid.addWidget(self.choices, row, 3)
-        grid.addWidget(self.error, row + 1, 1, 1, 3)
-        for widget in (self.number, self.name, self.edit, self.choices):
-            widget.setVisible(question.kind != FREE or widget is not self.choices)  # now, so it can take the focus
+            grid.addWidget(self.chosen, row, 3)
+            legend = flow_row(*self.options, spacing=2)
+            grid.addWidget(legend, row + 1, 2, 1, 2)
+            shown += [self.chosen, legend, *self.options]
+        grid.addWidget(self.error, row + 2, 1, 1, 3)
+        for widget in shown:
+            widget.show()  # now, so the box can take the focus at once
         self.edit.textChanged.connect(lambda _t: self.show_choice())
         self.show_choice()
 
@@ -138,29 +154,17 @@ class AnswerLine:
         self.edit.setText(answer)
 
     def show_choice(self) -> None:
+        """What the box says, beside it in bold, and the same choice marked among those printed."""
         if self.question.kind == FREE:
             return
         try:
             chosen = read_answer(self.question, self.value())
         except AnswerError:
             chosen = None
-        parts = []
-        for n, choice in enumerate(self.question.choices, 1):
-            text = html.escape(f"{n} {choice}")
-            parts.append(f"<b style='color:#1b2733'>［{text}］</b>" if choice == chosen else text)
-        if chosen == "":
-            parts.insert(0, f"<b style='color:#1b2733'>{wording.NOT_ANSWERED}</b>")
-        self.choices.setText("　".join(parts))
-
-    def check(self) -> bool:
-        """The domain's reading of what was typed, named at once when it does not fit."""
-        try:
-            read_answer(self.question, self.value())
-        except AnswerError as exc:
-            self.set_error(str(exc))
-            return False
-        self.set_error("")
-        return True
+        self.chosen.setText(chosen or (wording.NOT_ANSWERED if chosen == "" else "—"))
+        _restyle(self.chosen, "questionText" if chosen else "hint")
+        for option, choice in zip(self.options, self.question.choices, strict=True):
+            _restyle(option, "questionText" if choice == chosen else "hint")
 
     def set_error(self, message: str) -> None:
         self.error.setText(message)
@@ -261,7 +265,7 @@ class SurveyEntry(QWidget):
         self.meeting_id, self.questions, self.read_only = meeting_id, list(questions), read_only
         self.numbers = {r.number for r in responses}
         self._build_lines()
-        self.new_form()
+        self.new_form(focus=False)
 
     def set_forms(self, responses: list[SurveyResponse]) -> None:
         """The forms entered changed (saved, deleted, imported); what is being typed stays."""
@@ -280,17 +284,16 @@ class SurveyEntry(QWidget):
                 item.widget().deleteLater()
         self.lines = []
         for number, question in enumerate(self.questions, 1):
-            line = AnswerLine(self.grid, number * 2, number, question)
+            line = AnswerLine(self.grid, number * AnswerLine.ROWS, number, question)
             line.edit.advance.connect(lambda n=number - 1: self._advance(n))
             line.edit.step_back.connect(lambda n=number - 1: self.focus_line(n - 1))
             line.edit.step_on.connect(lambda n=number - 1: self.focus_line(n + 1))
-            line.edit.editingFinished.connect(lambda ln=line: ln.check() if ln.value() else ln.set_error(""))
+            line.edit.editingFinished.connect(lambda ln=line: self.check_line(ln))
             line.edit.textEdited.connect(lambda _t: self._show_state())
             line.edit.setEnabled(not self.read_only)
             self.lines.append(line)
-        self.grid.setColumnMinimumWidth(1, char_width(self, 7))
         self.grid.setColumnStretch(3, 1)
-        self.grid.setRowStretch(len(self.questions) * 2 + 2, 1)
+        self.grid.setRowStretch((len(self.questions) + 1) * AnswerLine.ROWS, 1)
         self.grid.setHorizontalSpacing(10)
         self.grid.setVerticalSpacing(4)
         previous: QWidget = self.number
@@ -327,23 +330,25 @@ class SurveyEntry(QWidget):
         self.state.setVisible(bool(text) and self.problem.isHidden())
 
     # --- forms ------------------------------------------------------------------------------
-    def new_form(self, said: str = "") -> None:
-        """An empty form with the next number, the cursor on question 1."""
+    def new_form(self, said: str = "", *, focus: bool = True) -> None:
+        """An empty form with the next number; the cursor on question 1 when the user is at the
+        panel (after a save or Esc), not when the page merely shows another meeting."""
         self.correcting = None
         self._fill({})
         self.number.setValue(self._next_number())
         self._show_mode()
         self._show_state(said)
-        self.focus_line(0)
+        if focus:
+            self.focus_line(0)
 
     def load_form(self, response: SurveyResponse) -> None:
-        """A form entered before, to correct: saving replaces it."""
+        """A form entered before, to correct: saving replaces it. The keyboard stays in the list
+        (↑↓ look through the forms; Enter there comes here)."""
         self.correcting = response.number
         self.number.setValue(response.number)
         self._fill(response.answers)
         self._show_mode()
         self._show_state()
-        self.focus_line(0)
 
     def _fill(self, answers: dict[int, str]) -> None:
         for line in self.lines:
@@ -359,6 +364,16 @@ class SurveyEntry(QWidget):
         if 0 <= index < len(self.lines) and self.lines[index].edit.isEnabled():
             self.scroll.ensureWidgetVisible(self.lines[index].edit, 0, 40)
             self.lines[index].edit.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def check_line(self, line: AnswerLine) -> bool:
+        """The service's reading of one answer as the line is left, named as saving would name it."""
+        try:
+            survey.check_answers(self.questions, {line.question.id: line.value()} if line.question.id else {})
+        except ValidationError as exc:
+            line.set_error(next(iter(problems_of(exc).values())))
+            return False
+        line.set_error("")
+        return True
 
     def _advance(self, index: int) -> None:
         if index + 1 < len(self.lines):
@@ -376,7 +391,7 @@ class SurveyEntry(QWidget):
 
     def discard(self) -> None:
         """Drops what was typed: back to an empty new form."""
-        self.new_form()
+        self.new_form(focus=False)
 
     def escape(self) -> bool:
         """Esc or 新しい回答票に戻る: asks first when answers were typed; True when the form was left."""

@@ -36,7 +36,7 @@ from kyojushien_desktop.ui.common import jobs
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.forms import size_for_text
 from kyojushien_desktop.ui.common.live import Page
-from kyojushien_desktop.ui.common.widgets import list_table, set_resize_modes, with_wait_cursor
+from kyojushien_desktop.ui.common.widgets import char_width, list_table, set_resize_modes, with_wait_cursor
 from kyojushien_desktop.ui.meetings import survey_wording as wording
 from kyojushien_desktop.ui.meetings.survey_models import SurveyImportRowsModel
 
@@ -85,6 +85,7 @@ class SurveyImportDialog(QDialog):
             QHeaderView.ResizeMode.Interactive,
             QHeaderView.ResizeMode.Stretch,
         )
+        self.table.setColumnWidth(2, char_width(self, 12))  # 回答票になります, or the start of a problem
         self.problems = QPlainTextEdit()
         self.problems.setReadOnly(True)
         self.problems.setObjectName("problemList")
@@ -119,7 +120,7 @@ class SurveyImportDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.skip_bad)
         layout.addLayout(buttons)
-        size_for_text(self, 66, 30)
+        size_for_text(self, 66, 44)
         self._show()
 
     def _show(self) -> None:
@@ -211,9 +212,10 @@ def import_survey(host: Page, meeting_id: int, choose_file: Callable[[], Path | 
     if preview is None:
         return False
     dialog = SurveyImportDialog(session, meeting_id, preview, host)
-    if not host.run_dialog(dialog):
+    accepted, chosen, skip_bad = host.run_dialog(dialog), dialog.preview, dialog.skip_bad.isChecked()
+    dialog.deleteLater()
+    if not accepted:
         return False
-    chosen, skip_bad = dialog.preview, dialog.skip_bad.isChecked()
     result = jobs.run_write(
         host,
         host.ops,

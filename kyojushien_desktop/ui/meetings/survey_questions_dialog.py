@@ -98,7 +98,7 @@ class SurveyQuestionsDialog(FormDialog):
         for n, edit in enumerate(self.scale_edits):
             scale_grid.addWidget(QLabel(str(n + 1)), n, 0)
             scale_grid.addWidget(edit, n, 1)
-        self.choice_box = text_box(5)
+        self.choice_box = text_box(7)
         self.choice_box.setPlaceholderText(wording.CHOICES_ONE_PER_LINE)
         free_note = QLabel(wording.FREE_KIND_NOTE)
         free_note.setObjectName("hint")
@@ -143,7 +143,7 @@ class SurveyQuestionsDialog(FormDialog):
         layout.addLayout(body, 1)
         layout.addWidget(self.errors.general)
         layout.addLayout(row)
-        size_for_text(self, 66, 26)
+        size_for_text(self, 66, 30)
         if questions:
             self.table.setCurrentIndex(self.model.index(0, 1))
         self._update_buttons()

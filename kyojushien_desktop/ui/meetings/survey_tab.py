@@ -15,7 +15,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QHBoxLayout,
     QLabel,
@@ -36,7 +38,7 @@ from kyojushien_desktop.ui.common.flow import flow_row
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.forms import dialog_buttons
 from kyojushien_desktop.ui.common.live import Page
-from kyojushien_desktop.ui.common.widgets import list_table, set_resize_modes
+from kyojushien_desktop.ui.common.widgets import list_table, open_on_enter, set_resize_modes
 from kyojushien_desktop.ui.meetings import survey_wording as wording
 from kyojushien_desktop.ui.meetings.survey_entry import SurveyEntry
 from kyojushien_desktop.ui.meetings.survey_models import SurveyFormsModel
@@ -105,6 +107,7 @@ class SurveyTab(QWidget):
         self.forms.setAccessibleName(wording.FORMS_ENTERED)
         set_resize_modes(self.forms, *([self.forms.horizontalHeader().ResizeMode.ResizeToContents] * 2))
         self.forms.horizontalHeader().setStretchLastSection(True)
+        open_on_enter(self.forms, lambda: self.entry.focus_line(0))
         self.forms.selectionModel().currentRowChanged.connect(
             lambda current, previous: self._form_chosen(current, previous)
         )
@@ -124,8 +127,8 @@ class SurveyTab(QWidget):
         entry_page = QWidget()
         entry_layout = QHBoxLayout(entry_page)
         entry_layout.setContentsMargins(6, 6, 6, 6)
-        entry_layout.addWidget(self.entry, 3)
-        entry_layout.addLayout(side, 2)
+        entry_layout.addWidget(self.entry, 2)
+        entry_layout.addLayout(side, 1)
 
         self.results = SurveyResultsView()
         results_page = QWidget()
@@ -143,7 +146,18 @@ class SurveyTab(QWidget):
         layout.addWidget(toolbar)
         layout.addWidget(self.tabs, 1)
         self._syncing = False
+        self.tabs.currentChanged.connect(lambda _i: self._start_typing())
         self.show_meeting(None)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt's name
+        """Opening the tab puts the cursor on question 1, ready for the first paper form."""
+        super().showEvent(event)
+        self._start_typing()
+
+    def _start_typing(self) -> None:
+        focus = QApplication.focusWidget()
+        if self.tabs.currentIndex() == 0 and not (focus is not None and self.entry.isAncestorOf(focus)):
+            self.entry.focus_line(0)
 
     # --- what is shown ----------------------------------------------------------------------
     def show_meeting(self, meeting_id: int | None) -> None:
@@ -235,6 +249,7 @@ class SurveyTab(QWidget):
                     counts[question_id] = counts.get(question_id, 0) + 1
         dialog = self.questions_dialog(counts)
         result = self.host.submit(dialog, lambda session, value: survey.set_questions(session, meeting_id, value))  # type: ignore[arg-type]
+        dialog.deleteLater()
         if result is None:
             return False
         self.reload()
@@ -264,9 +279,10 @@ class SurveyTab(QWidget):
         if session is None or meeting_id is None:
             return None
         dialog = SurveyPrintDialog(self.default_copies(), self)
-        if not self.host.run_dialog(dialog):
+        accepted, copies = self.host.run_dialog(dialog), dialog.copies.value()
+        dialog.deleteLater()
+        if not accepted:
             return None
-        copies = dialog.copies.value()
         title = meetings.get_meeting(session, meeting_id).title
         path = self.choose_form_path(wording.form_file_stem(title))
         if path is None:

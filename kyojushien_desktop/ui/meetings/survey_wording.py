@@ -12,7 +12,7 @@ IMPORT_SHEET_TIP = (
 ENTRY_TAB = "回答票の入力"
 RESULTS_TAB = "集計結果"
 FORMS_ENTERED = "入力済みの回答票"
-FORMS_HINT = "選ぶと左に開いて直せます（保存すると置き換わります）。"
+FORMS_HINT = "選ぶと左に開きます。Enter で直し始め、保存すると置き換わります。"
 DELETE_FORM_TITLE = "回答票の削除"
 FORM_NO = "No."
 ANSWERED_OF = "答えた問"
@@ -38,7 +38,7 @@ ENTRY_KEYS_HINT = (
 ENTRY_NO_MEETING = "会議を選ぶと、その会のアンケートの回答票を入力できます。"
 ENTRY_NO_QUESTIONS = "この会のアンケートには質問がありません。「質問の設定…」で質問を用意してください。"
 ENTRY_UNSAVED = "入力中の回答票はまだ保存していません。最後の問で Enter を押すか「保存」で保存します。"
-FREE_ANSWER_HINT = "書かれたとおりに入力（空欄なら未回答）"
+FREE_ANSWER_HINT = "用紙に書かれたとおりに"
 NOT_ANSWERED = "未回答"
 REPLACE_FORM_TITLE = "同じ番号の回答票があります"
 REPLACE_FORM = "置き換える"
@@ -113,7 +113,9 @@ def question_has_answers(answered: int) -> str:
 PRINT_FORMS_TITLE = "アンケート用紙の印刷"
 COPIES = "部数"
 COPIES_SUFFIX = " 枚"
-COPIES_HINT = "出席予定の人数を入れてあります。PDFにまとめて作るので、開いてそのまま印刷できます。"
+COPIES_HINT = (
+    "案内した人数（開催のあとは出席した人数）を入れてあります。1つのPDFにまとめて作るので、開いてそのまま印刷できます。"
+)
 MAKE_FORMS_PDF = "用紙のPDFを作る…"
 MAKING_FORMS = "アンケート用紙を作っています"
 COULD_NOT_MAKE_FORMS = "アンケート用紙のPDFを作れませんでした"

@@ -55,6 +55,8 @@ def host(qtbot, session, meeting_id) -> SurveyHost:
     bind(qtbot, page, session, size=(1000, 640))
     page.activateWindow()
     page.tab.show_meeting(meeting_id)
+    page.tab.hide()  # the page switching to its アンケート tab
+    page.tab.show()
     return page
 
 
@@ -119,13 +121,14 @@ def test_a_wrong_digit_is_named_beside_its_question_and_the_typing_kept(host, se
     entry = host.tab.entry
     QTest.keyClicks(focused(), "6")
     QTest.keyClick(focused(), Qt.Key.Key_Return)
-    assert entry.lines[0].error.text() == "「6」は1〜5で入力してください"
+    assert entry.lines[0].error.text() == "1問目（満足度）: 「6」は1〜5で入力してください。"
     assert not entry.lines[0].error.isHidden()
     type_form_from(entry, 1, ("2", "1", "kikeru", "", "3", ""))
     assert survey.responses_of(session, meeting_id) == []
     assert entry.lines[0].error.text() == "1問目（満足度）: 「6」は1〜5で入力してください。"
     assert [line.value() for line in entry.lines] == ["6", "2", "1", "kikeru", "", "3", ""]
     assert focused() is entry.lines[0].edit and entry.has_unsaved()
+    assert entry.problem.text().startswith("1問の答えを確かめてください") and not entry.problem.isHidden()
 
     QTest.keyClicks(focused(), "4")  # one digit per question: it replaces the 6
     assert entry.lines[0].value() == "4"
@@ -149,9 +152,10 @@ def test_zero_delete_arrows_and_full_width_digits(host, session, meeting_id):
     IME) reads as 3, and the choices show the one typed."""
     entry = host.tab.entry
     QTest.keyClicks(focused(), "2")
-    assert "［2 満足］" in entry.lines[0].choices.text()
+    assert entry.lines[0].chosen.text() == "満足"
+    assert [o.objectName() for o in entry.lines[0].options] == ["hint", "questionText", "hint", "hint", "hint"]
     QTest.keyClick(focused(), Qt.Key.Key_0)
-    assert entry.lines[0].value() == "" and "未回答" in entry.lines[0].choices.text()
+    assert entry.lines[0].value() == "" and entry.lines[0].chosen.text() == "未回答"
     QTest.keyClicks(focused(), "5")
     QTest.keyClick(focused(), Qt.Key.Key_Delete)
     assert entry.lines[0].value() == ""
@@ -203,10 +207,13 @@ def test_a_form_chosen_in_the_list_is_corrected_or_deleted(host, session, meetin
     tab, entry = host.tab, host.tab.entry
     type_form(entry, FORMS[0])
     type_form(entry, FORMS[1])
-    tab.forms.setFocus()
-    tab.forms.setCurrentIndex(tab.forms_model.index(1, 0))
+    tab.forms.setFocus()  # the list takes the keyboard: its first form opens beside it
+    assert focused() is tab.forms and entry.correcting == 1
+    QTest.keyClick(focused(), Qt.Key.Key_Down)
     assert entry.correcting == 2 and entry.number.isReadOnly()
     assert [line.value() for line in entry.lines] == list(FORMS[1])
+    QTest.keyClick(focused(), Qt.Key.Key_Return)  # Enter in the list: start correcting
+    assert focused() is entry.lines[0].edit
     QTest.keyClicks(focused(), "5")
     for _ in range(7):
         QTest.keyClick(focused(), Qt.Key.Key_Return)
@@ -215,6 +222,9 @@ def test_a_form_chosen_in_the_list_is_corrected_or_deleted(host, session, meetin
     assert responses[1].answers[survey.questions_of(session, meeting_id)[0].id] == "不満"
     assert entry.correcting is None and entry.number.value() == 3
 
+    tab.forms.setFocus()
+    tab.show_meeting(meeting_id)  # the page showing a meeting again leaves the keyboard where it is
+    assert focused() is tab.forms
     tab.forms.setCurrentIndex(tab.forms_model.index(0, 0))
     answerer = BoxAnswerer(wording.DELETE_CONFIRMED)
     assert tab.delete_form()
