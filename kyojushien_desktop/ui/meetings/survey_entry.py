@@ -186,6 +186,7 @@ class SurveyEntry(QWidget):
         self.correcting: int | None = None  # the number of the form being corrected
         self.baseline: dict[int, str] = {}
         self.read_only = True
+        self._built_at = 0.0
 
         self.number = QSpinBox()
         self.number.setRange(1, MAX_FORM_NUMBER)
@@ -276,7 +277,12 @@ class SurveyEntry(QWidget):
         if self.correcting is None and not self.has_unsaved():
             self.number.setValue(self._next_number())
 
+    def font_changed(self) -> bool:
+        """文字の大きさ changed since the lines were built (their boxes are sized in characters)."""
+        return self._built_at != self.font().pointSizeF()
+
     def _build_lines(self) -> None:
+        self._built_at = self.font().pointSizeF()
         while self.grid.count():
             item = self.grid.takeAt(0)
             if item is not None and item.widget() is not None:

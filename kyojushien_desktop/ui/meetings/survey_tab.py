@@ -47,6 +47,7 @@ from kyojushien_desktop.ui.meetings.survey_results import SurveyResultsView
 
 MAX_COPIES = 500
 DEFAULT_COPIES = 30  # before anyone is invited
+NOT_IN_FILE_NAMES = frozenset('\\/:*?"<>|')
 
 
 class SurveyPrintDialog(QDialog):
@@ -187,7 +188,7 @@ class SurveyTab(QWidget):
         changed = questions != self.questions
         self.meeting_id, self.questions, self.responses = meeting_id, questions, responses
         read_only = session is None or session.read_only
-        if rebuild or (changed and not self.entry.has_unsaved()):
+        if rebuild or ((changed or self.entry.font_changed()) and not self.entry.has_unsaved()):
             self.entry.set_meeting(meeting_id, questions, responses, read_only)
         else:
             self.entry.set_forms(responses)
@@ -283,7 +284,8 @@ class SurveyTab(QWidget):
         dialog.deleteLater()
         if not accepted:
             return None
-        title = meetings.get_meeting(session, meeting_id).title
+        # characters Windows refuses in a file name (第1回: 勉強会) become _
+        title = "".join("_" if c in NOT_IN_FILE_NAMES else c for c in meetings.get_meeting(session, meeting_id).title)
         path = self.choose_form_path(wording.form_file_stem(title))
         if path is None:
             return None

@@ -219,6 +219,25 @@ def test_zip_bomb_and_locked_file_are_refused_in_japanese(session, meeting_id, t
     assert survey.responses_of(session, meeting_id) == []
 
 
+def test_the_sheet_holding_the_answers_is_read(session, meeting_id, tmp_path):
+    """A workbook that opens on a cover sheet is read from the sheet whose header names the
+    questions; a sheet chosen that has none says so."""
+    path = tmp_path / "集計.xlsx"
+    book = openpyxl.Workbook()
+    book.active.title = "表紙"
+    book.active.append(["第3回 勉強会 アンケート"])
+    answers = book.create_sheet("回答")
+    answers.append(["満足度", "理解度"])
+    answers.append([1, 2])
+    book.active = 0
+    book.save(path)
+    preview = si.preview_survey_import(session, meeting_id, path)
+    assert (preview.sheet, preview.sheets, len(preview.good_rows)) == ("回答", ("表紙", "回答"), 1)
+    with pytest.raises(UserFacingError) as caught:
+        si.preview_survey_import(session, meeting_id, path, sheet="表紙")
+    assert "「表紙」シート" in caught.value.message
+
+
 def test_headers_name_questions_many_ways():
     """「問1」, 「問１（満足度）」, 「Q2」, 「満足度（5段階）」 and the 質問文 with its question mark all
     find their question; a header naming none is None."""

@@ -333,6 +333,12 @@ def test_spreadsheet_imported_after_its_preview(host, session, meeting_id, tmp_p
     assert tab.results.headline.text().startswith("回答 3枚")
     assert tab.entry.number.value() == 4
 
+    monkeypatch.setattr(tab, "choose_import_file", lambda: tmp_path / "なくなった.xlsx")
+    answerer = BoxAnswerer(wording.CLOSE)
+    assert not tab.import_sheet()
+    answerer.stop()
+    assert "回答の表を読めませんでした|ファイルが見つかりません" in answerer.seen[0]
+
 
 def test_print_forms_writes_the_pdf(host, session, meeting_id, tmp_path, monkeypatch):
     """アンケート用紙を印刷…: the number of copies starts at those attending and the PDF is written."""
