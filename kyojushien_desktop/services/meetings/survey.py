@@ -82,6 +82,8 @@ def check_answers(questions: list[SurveyQuestion], typed: dict[int, object]) -> 
 
 def save_response(session: Session, meeting_id: int, number: int, typed: dict[int, object]) -> Changes:
     """Saves form ``number`` (a new one, or corrects it). A form with nothing answered is refused."""
+    if number < 1:
+        raise ValidationError("回答票番号は1以上の数で入力してください。", field="number")
     questions = questions_of(session, meeting_id)
     answers = check_answers(questions, typed)
     if not any(answers.values()):
