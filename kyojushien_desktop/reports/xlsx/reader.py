@@ -95,7 +95,7 @@ class Workbook:
         if not found.readable:
             raise UserFacingError(
                 f"シート「{name}」はグラフなど表ではないシートのため読めません: {self.path}",
-                hint="名簿が入っているシートを選んでください。",
+                hint="取り込みたい表が入っているシートを選んでください。",
             )
         return found
 
@@ -120,12 +120,12 @@ def open_workbook(path: Path) -> Workbook:
     if size == 0:
         raise UserFacingError(
             f"ファイルが空です（0バイト）: {path}",
-            hint="中身の入った名簿のファイルを選んでください。保存やコピーが途中で止まった可能性もあります。",
+            hint="中身の入ったファイルを選んでください。保存やコピーが途中で止まった可能性もあります。",
         )
     if size > MAX_BYTES:
         raise UserFacingError(
             f"ファイルが大きすぎます（{size / 1024 / 1024:.1f}MB。取り込めるのは{MAX_BYTES // 1024 // 1024}MBまで）: {path}",
-            hint="名簿の部分だけを別のファイルに分けて、いくつかに分けて取り込んでください。",
+            hint="取り込みたい表の部分だけを別のファイルに分けて、いくつかに分けて取り込んでください。",
         )
     suffix = path.suffix.lower()
     if head.startswith(_ZIP_MAGIC):
@@ -142,8 +142,8 @@ def open_workbook(path: Path) -> Workbook:
     if suffix in CSV_SUFFIXES:
         return _CsvWorkbook(path, _decoded_csv(path))
     raise UserFacingError(
-        f"名簿として取り込めない種類のファイルです（{suffix or '拡張子なし'}）: {path}",
-        hint="取り込めるのは Excel（.xlsx）と CSV（.csv）のファイルです。名簿をそのどちらかで保存して、選び直してください。",
+        f"取り込めない種類のファイルです（{suffix or '拡張子なし'}）: {path}",
+        hint="取り込めるのは Excel（.xlsx）と CSV（.csv）のファイルです。表をそのどちらかで保存して、選び直してください。",
     )
 
 
@@ -159,7 +159,7 @@ def too_many_rows(path: Path, sheet: str = "") -> UserFacingError:
     where = f"シート「{sheet}」の" if sheet else ""
     return UserFacingError(
         f"{where}行が多すぎます（取り込めるのは{MAX_ROWS:,}行まで）: {path}",
-        hint="名簿をいくつかのファイルに分けて、順に取り込んでください。",
+        hint="表をいくつかのファイルに分けて、順に取り込んでください。",
     )
 
 
@@ -255,7 +255,7 @@ class _XlsxWorkbook(Workbook):
             raise UserFacingError(
                 f"列が多すぎます（シート「{info.name}」のセル{cell_name(exc.row, exc.column)}に値があります。"
                 f"読めるのは{MAX_COLUMNS:,}列まで）: {self.path}",
-                hint="名簿のない列を削除するか、名簿の部分だけを新しいブックにコピーして保存し直してください。",
+                hint="表のない列を削除するか、表の部分だけを新しいブックにコピーして保存し直してください。",
             ) from None
         except OSError as exc:
             raise _unreadable(self.path, exc) from exc
@@ -284,8 +284,8 @@ class _Relay:
 def _check_sizes(path: Path, package: ooxml.Package) -> None:
     """Refuses an .xlsx whose parts would unpack to more than we read, before any is parsed."""
     hint = (
-        "名簿の部分だけを新しいブックにコピーして保存し直してから取り込んでください。"
-        "名簿のない行や列に書式が付いている場合は、その行・列を削除して保存すると小さくなります。"
+        "表の部分だけを新しいブックにコピーして保存し直してから取り込んでください。"
+        "表のない行や列に書式が付いている場合は、その行・列を削除して保存すると小さくなります。"
     )
     entries = package.entries
     if len(entries) > MAX_ENTRIES:
