@@ -18,6 +18,10 @@ class Overview:
     open_followups: int
     overdue_followups: tuple[tuple[dt.date, str, str], ...]
     awaiting_record: tuple[tuple[dt.datetime, str], ...] = ()  # 記録待ち: planned, day past
+    due_followups: tuple[tuple[dt.date, str, str], ...] = ()  # open, due within DUE_SOON_DAYS (overdue too)
+
+
+DUE_SOON_DAYS = 14  # ホーム's due list: what falls due in the next two weeks
 
 
 def load_overview(session: Session, today: dt.date | None = None, upcoming_limit: int = 3) -> Overview:
@@ -35,6 +39,8 @@ def load_overview(session: Session, today: dt.date | None = None, upcoming_limit
     overdue = tuple(
         (f.due_on, f.action, f.organization_name) for f in followups if f.due_on is not None and f.due_on < today
     )
+    soon = today + dt.timedelta(days=DUE_SOON_DAYS)
+    due = tuple((f.due_on, f.action, f.organization_name) for f in followups if f.due_on is not None and f.due_on <= soon)
     return Overview(
         organizations=sum(by_stage.values()),
         by_stage=by_stage,
@@ -42,4 +48,5 @@ def load_overview(session: Session, today: dt.date | None = None, upcoming_limit
         open_followups=len(followups),
         overdue_followups=overdue,
         awaiting_record=awaiting,
+        due_followups=due,
     )
