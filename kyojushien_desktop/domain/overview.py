@@ -1,5 +1,5 @@
-"""What ホーム's いまの状況 shows of the hearings: kept apart from ``domain.hearing`` so that the
-window's first paint does not build the hearing area's many record types."""
+"""What ホーム's いまの状況 shows of the hearings and meetings: kept apart from ``domain.hearing``
+so that the window's first paint does not build the hearing area's many record types."""
 
 from __future__ import annotations
 
@@ -13,6 +13,17 @@ class UpcomingVisit:
 
     scheduled_at: dt.datetime
     organization_name: str
+
+
+@dataclass(frozen=True)
+class UpcomingMeeting:
+    """The next meeting not yet held, for ホーム."""
+
+    id: int
+    starts_at: dt.datetime
+    kind: str
+    title: str
+    status: str
 
 
 @dataclass(frozen=True)

@@ -55,7 +55,7 @@ class FollowUpPanel(QFrame):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.selection_changed.emit())
         self.title = QLabel()
         self.title.setObjectName("cardTitle")
-        self.done_button = QPushButton("済にする")
+        self.done_button = QPushButton(wording.MARK_DONE)
         self.done_button.clicked.connect(self.done_requested.emit)
         self.edit_button = QPushButton(wording.EDIT)
         self.edit_button.setToolTip("内容や期限を直します（期限が延びたときなど）。")

@@ -284,7 +284,7 @@ class HearingPage(Page):
         return dialog
 
     def choose_pdf_path(self, name: str) -> Path | None:
-        return dialogs.ask_save_path(self, self.prefs, "PDFの保存先", name, "pdf")
+        return dialogs.ask_save_path(self, self.prefs, wording.PDF_SAVE_TO, name, "pdf")
 
     # --- leaving with unsaved answers -------------------------------------------------------
     def has_unsaved(self) -> bool:
