@@ -7,14 +7,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -26,31 +23,7 @@ from kyojushien_desktop.ui.common.forms import FormDialog, dialog_buttons, size_
 from kyojushien_desktop.ui.common.table_model import ModelIndex
 from kyojushien_desktop.ui.common.widgets import filter_combo, list_table, set_resize_modes
 from kyojushien_desktop.ui.meetings import wording
-from kyojushien_desktop.ui.meetings.participant_models import InviteModel, InviteProxy
-
-
-class PersonDelegate(QStyledItemDelegate):
-    """Whom of the organisation: its current people, or the organisation as a whole."""
-
-    def __init__(self, model: InviteModel, proxy: InviteProxy, parent=None) -> None:
-        super().__init__(parent)
-        self.model, self.proxy = model, proxy
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:  # noqa: N802
-        combo = QComboBox(parent)
-        org = self.model.organization(self.proxy.mapToSource(index).row())
-        combo.addItem(wording.AS_ORGANIZATION)
-        combo.addItems([name for name, _id in self.model.people.get(org.id, [])])
-        combo.activated.connect(lambda _i: self.commitData.emit(combo))
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:  # noqa: N802
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
-
-    def setModelData(self, editor: QWidget, model, index: ModelIndex) -> None:  # noqa: N802
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
+from kyojushien_desktop.ui.meetings.participant_models import ChoiceDelegate, InviteModel, InviteProxy
 
 
 class InviteDialog(FormDialog):
@@ -98,9 +71,7 @@ class InviteDialog(FormDialog):
         self.table = list_table(self.proxy)
         self.table.setObjectName("inviteTable")
         self.table.setEditTriggers(self.table.EditTrigger.DoubleClicked | self.table.EditTrigger.SelectedClicked)
-        self.table.setItemDelegateForColumn(
-            InviteModel.PERSON_COLUMN, PersonDelegate(self.model, self.proxy, self.table)
-        )
+        self.table.setItemDelegateForColumn(InviteModel.PERSON_COLUMN, ChoiceDelegate(self._people_choices, self.table))
         set_resize_modes(
             self.table,
             QHeaderView.ResizeMode.ResizeToContents,
@@ -133,6 +104,11 @@ class InviteDialog(FormDialog):
         self._filter()
         size_for_text(self, 70, 30)
         self.search.setFocus()
+
+    def _people_choices(self, index: ModelIndex) -> list[str]:
+        """Whom of the organisation: its current people, or the organisation as a whole."""
+        org = self.model.organization(self.proxy.mapToSource(index).row())
+        return [wording.AS_ORGANIZATION, *(name for name, _id in self.model.people.get(org.id, []))]
 
     def _filter(self) -> None:
         self.proxy.set_query(self.search.text())

@@ -4,6 +4,7 @@ the table), the groups of a group work, and the 名簿 to invite from."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -119,17 +120,23 @@ class ParticipantModel(RowsTableModel[Participant]):
 
 
 class ChoiceDelegate(QStyledItemDelegate):
-    """A cell chosen from a fixed list (出欠, 参加の形), committed as soon as one is picked."""
+    """A cell chosen from a list (出欠, 参加の形, whom of an organisation to invite), committed as
+    soon as one is picked. ``choices`` is the list, or gives it for the cell."""
 
-    def __init__(self, choices: tuple[str, ...], parent=None) -> None:
+    def __init__(self, choices: tuple[str, ...] | Callable[[ModelIndex], list[str]], parent=None) -> None:
         super().__init__(parent)
         self.choices = choices
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: ModelIndex) -> QWidget:  # noqa: N802
         combo = QComboBox(parent)
-        combo.addItems(list(self.choices))
-        combo.activated.connect(lambda _i: self.commitData.emit(combo))
+        combo.addItems(list(self.choices(index) if callable(self.choices) else self.choices))
+        combo.activated.connect(lambda _i: self._picked(combo))
         return combo
+
+    def _picked(self, combo: QComboBox) -> None:
+        """A choice picked from the list ends the edit at once, as Enter does."""
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor: QWidget, index: ModelIndex) -> None:  # noqa: N802
         assert isinstance(editor, QComboBox)
@@ -200,6 +207,10 @@ class InviteModel(RowsTableModel[OrganizationSummary]):
             (name for name, pid in self.people.get(organization_id, []) if pid == person), wording.AS_ORGANIZATION
         )
 
+    def already(self, organization_id: int) -> bool:
+        """On the meeting's list already (another of its people may still be invited)."""
+        return any(o == organization_id for o, _ in self.present)
+
     def choices(self) -> list[tuple[int, int | None]]:
         """What is ticked, in the 名簿's order."""
         return [(o.id, self.chosen[o.id]) for o in self._rows if o.id in self.chosen]
@@ -219,8 +230,10 @@ class InviteModel(RowsTableModel[OrganizationSummary]):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             where = wording.INSIDE if org.internal else wording.OUTSIDE
-            already = "招待済み" if any(o == org.id for o, _ in self.present) else ""
-            return (already, org.name, org.category, where, self.person_name(org.id))[column]
+            name = org.name + ("（招待済み）" if self.already(org.id) else "")
+            return ("", name, org.category, where, self.person_name(org.id))[column]
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and self.already(org.id):
+            return QBrush(QColor(ABSENT_TEXT))
         if role == Qt.ItemDataRole.CheckStateRole and column == 0:
             return Qt.CheckState.Checked if org.id in self.chosen else Qt.CheckState.Unchecked
         if role == TEXTS_ROLE:

@@ -166,7 +166,9 @@ class ParticipantsTab(QWidget):
         mark_row = flow_row(*marks)
 
         self.model = ParticipantModel(self)
-        self.model.edited.connect(self._save_edited)
+        # Saved on the event loop's next turn: the save reloads the table, which must not happen
+        # inside the view's own commit of the cell.
+        self.model.edited.connect(self._save_edited, Qt.ConnectionType.QueuedConnection)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSortRole(SORT_ROLE)
         self.proxy.setSourceModel(self.model)

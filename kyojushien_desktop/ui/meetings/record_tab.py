@@ -179,7 +179,9 @@ class RecordTab(QWidget):
             item.setCheckState(Qt.CheckState.Checked if p.active else Qt.CheckState.Unchecked)
             self.active.addItem(item)
         rows = max(2, min(len(shown), 5))
-        line = self.active.sizeHintForRow(0) if shown else self.active.fontMetrics().lineSpacing() + 8
+        line = (
+            self.active.sizeHintForRow(0) if shown else self.active.fontMetrics().lineSpacing()
+        ) + 2 * self.active.spacing()
         self.active.setFixedHeight(rows * line + 2 * self.active.frameWidth() + 4)
         self.active_note.setText(
             "出席した方から選びます。"

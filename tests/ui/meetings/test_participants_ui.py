@@ -34,7 +34,7 @@ from kyojushien_desktop.ui.meetings.participant_models import (
 from kyojushien_desktop.ui.meetings.participants_tab import GuestDialog
 from kyojushien_desktop.ui.meetings.program_table import ProgramModel
 from kyojushien_desktop.ui.meetings.report_options import ReportOptionsDialog
-from tests.ui.meetings.helpers import click, make_page, plan
+from tests.ui.meetings.helpers import cell_editor, click, commit, make_page, plan
 from tests.ui.pages import shown_rows
 from tests.ui.typing import type_japanese
 
@@ -59,6 +59,10 @@ def invited(session, directory, meeting_id, names) -> dict[str, int]:
     """Invites ``names`` through the service; organisation name → participant id."""
     participants.invite(session, meeting_id, [(directory[n], None) for n in names])
     return {p.organization_name: p.id for p in participants.participants_of(session, meeting_id)}
+
+
+def attendance_of(session, meeting_id: int, participant_id: int) -> str:
+    return next(p.attendance for p in participants.participants_of(session, meeting_id) if p.id == participant_id)
 
 
 def test_models_pass_the_model_tester(qtmodeltester, session, directory):
@@ -143,10 +147,20 @@ def test_invite_from_the_directory_and_record_attendance(qtbot, session, directo
     click(qtbot, tab.mark_buttons[ATTENDED])
     tab.select_ids([ids[AOBA]])
     click(qtbot, tab.mark_buttons["オンライン"])
-    row = tab.proxy.mapFromSource(tab.model.index(tab.model.row_of_id(ids[CARE]), ATTENDANCE_COLUMN))
-    assert tab.proxy.setData(row, "欠席", Qt.ItemDataRole.EditRole)
+    table = tab.table
+    table.setCurrentIndex(tab.proxy.mapFromSource(tab.model.index(tab.model.row_of_id(ids[CARE]), ATTENDANCE_COLUMN)))
+    table.edit(table.currentIndex())
+    choice = cell_editor(table)
+    choice.setCurrentText("欠席")
+    choice.activated.emit(choice.currentIndex())  # picked from its list
+    qtbot.waitUntil(lambda: attendance_of(session, meeting_id, ids[CARE]) == "欠席")
     proxy_cell = tab.proxy.mapFromSource(tab.model.index(tab.model.row_of_id(ids[HOUSING]), PROXY_COLUMN))
-    assert tab.proxy.setData(proxy_cell, "代理 二郎", Qt.ItemDataRole.EditRole)
+    table.setCurrentIndex(proxy_cell)
+    table.edit(proxy_cell)
+    name = cell_editor(table)
+    type_japanese(name, "代理 二郎")
+    commit(qtbot, table, name)
+    qtbot.waitUntil(lambda: any(p.proxy_name for p in participants.participants_of(session, meeting_id)))
 
     def guest(dialog: GuestDialog) -> bool:
         type_japanese(dialog.name, "佐藤 一郎")

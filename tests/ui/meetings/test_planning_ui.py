@@ -266,3 +266,29 @@ def test_a_change_elsewhere_refreshes_the_page_once_and_only_when_shown(qtbot, d
     )
     window.ops.publish(changes)  # shown: reloads at once
     assert len(calls) == 2 and shown_rows(page.meeting_list.proxy)[0][5] == "9件"
+
+
+def test_quitting_with_an_unsaved_plan_asks_and_can_save_it(qtbot, db_path):
+    """終了 with the plan changed asks first (the window asks every page): 保存 writes it and quits."""
+    from kyojushien_desktop.services import datafile
+    from kyojushien_desktop.ui.main_window import MainWindow
+
+    opened = datafile.open_session(db_path)
+    meeting_id = plan(opened)
+    opened.close()
+    window = MainWindow(Preferences())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_file(db_path)
+    assert window.open_record("meeting", meeting_id)
+    page = window.page("meetings")
+    page.planner.facilitator.setText("学識者に依頼")
+    answerer = BoxAnswerer(wording.SAVE)
+    window.close()
+    answerer.stop()
+    assert not window.isVisible() and answerer.seen
+    reader = datafile.open_for_reading(db_path)
+    try:
+        assert meetings.get_meeting(reader, meeting_id).facilitator == "学識者に依頼"
+    finally:
+        reader.close()
