@@ -354,6 +354,8 @@ def _sample_meetings(session) -> None:
     participants.invite(session, planned_id, [(r.id, None) for r in picked[:12]])
     for item in checklist.items_of(session, planned_id)[:2]:
         checklist.complete(session, item.id, today - dt.timedelta(days=3))
+    dropped = Meeting(kind="課内ミーティング", title="課内ミーティング（日程変更のため中止）", starts_at=held.starts_at)
+    meetings.delete_meeting(session, meetings.save_meeting(session, dropped)[0])
 
 
 def _meetings(window, shoot, dialog) -> None:

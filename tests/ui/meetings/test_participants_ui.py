@@ -366,3 +366,32 @@ def test_a_meeting_opens_from_the_timeline_and_from_home(qtbot, db_path):
     assert window.stack.currentWidget() is meetings_page and meetings_page.meeting.id == ahead
     followups.complete_followup(session, meetings.followups_of(session, held)[0].id)
     assert dataclasses.replace(meetings.followups_of(session, held)[0], done=False).action == "お礼状を出す"
+
+
+def test_roster_printed_and_survey_results_follow_the_forms(qtbot, session, directory, tmp_path):
+    """受付名簿を印刷… writes the sign-in sheet of everyone invited; the アンケート tab shows n and
+    回収率 and reloads when forms are entered elsewhere (Topic.SURVEY)."""
+    from kyojushien_desktop.services.meetings import survey
+    from kyojushien_desktop.ui.meetings.page import SURVEY_TAB
+
+    meeting_id = plan(session)
+    ids = invited(session, directory, meeting_id, [ESTATE, WELFARE, HOUSING, CARE])
+    participants.set_attendance(session, list(ids.values()), ATTENDED)
+    page = make_page(qtbot, session)
+    assert page.open_meeting(meeting_id, PARTICIPANTS_TAB)
+    told: list[str] = []
+    page.choose_pdf_path = lambda name, kind="pdf": tmp_path / f"{name}.pdf"
+    page.inform_written = lambda title, text, path: told.append(text)
+    roster = page.participants.print_roster()
+    assert roster == tmp_path / "受付名簿_第2回 居住支援勉強会.pdf" and told
+    text = pdf_text(roster)
+    assert all(squash(name) in text for name in (ESTATE, WELFARE, HOUSING, CARE))
+
+    page.tabs.setCurrentIndex(SURVEY_TAB)
+    assert page.survey.summary.text().startswith("回答 0人")
+    questions = survey.questions_of(session, meeting_id)
+    changes = survey.save_response(session, meeting_id, 1, {questions[0].id: "1"})
+    changes = changes | survey.save_response(session, meeting_id, 2, {questions[0].id: "２"})
+    page.ops.publish(changes)  # entered elsewhere
+    assert page.survey.summary.text().startswith("回答 2人　回収率 50%")
+    assert page.survey.table.item(0, 1).text() == "2" and "とても満足 1、満足 1" in page.survey.table.item(0, 2).text()
