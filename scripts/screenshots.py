@@ -96,7 +96,9 @@ def shoot_all(out: Path, width: int, height: int, font: str) -> int:
     from kyojushien_desktop.ui.main_window import MainWindow
 
     db = home / "見本_みどり町.db"
-    create_sample(db).close()
+    session = create_sample(db)
+    _sample_meetings(session)
+    session.close()
 
     window = MainWindow()
     if font != "標準":
@@ -112,6 +114,7 @@ def shoot_all(out: Path, width: int, height: int, font: str) -> int:
         shoot(f"01_page_{number}_{page.title}")
     _members(window, shoot, dialog, home)
     _hearing(window, shoot, dialog)
+    _meetings(window, shoot, dialog)
     _shell(window, dialog)
     note(f"window {window.width()}×{window.height()} on a {width}×{height} screen at {font}")
     report.close()
@@ -259,6 +262,151 @@ def _hearing(window, shoot, dialog) -> None:
     page.delete_visit()
     shoot("16_hearing_after_delete")
     dialog("16_dialog_deleted_visits", page.deleted_dialog())
+
+
+def _sample_meetings(session) -> None:
+    """Until the sample town has meetings of its own: a held グループワーク with its participants,
+    groups, survey forms and record, and an 意見交換会 next month with part of its checklist done."""
+    import dataclasses
+    import datetime as dt
+
+    from kyojushien_desktop.domain.followups import FollowUp
+    from kyojushien_desktop.domain.meetings import Meeting, ProgramItem
+    from kyojushien_desktop.services.meetings import checklist, meetings, participants, survey
+    from kyojushien_desktop.services.members import organizations
+
+    if meetings.list_meetings(session):
+        return
+    today = dt.date.today()
+    held = Meeting(
+        kind="グループワーク",
+        title="第3回 相互理解グループワーク",
+        starts_at=dt.datetime.combine(today - dt.timedelta(days=20), dt.time(14, 0)),
+        ends_at=dt.time(16, 30),
+        venue="みどり町役場 3階 大会議室",
+        organizer="建設課 住宅係",
+        co_organizers="福祉課、みどり町社会福祉協議会",
+        phase=3,
+        goal_stage="相互理解",
+        goal="不動産関係者や福祉関係団体との顔が見える関係ができ、得意なことや困りごとを知っている",
+        theme="住宅と福祉、お互いについて知ろう",
+        participants_situation="福祉関係者が、不動産関係者の困りごと等を知らない\n不動産関係者が、福祉と連携するメリットや連携方法を知らない",
+        facilitator="山田（建設課）",
+        seating="少人数のグループ形式（4〜6人×4グループ）",
+        lecture_summary="不動産団体から、高齢の単身者の入居で大家さんが心配することを伺った。",
+        minutes="・見守りの仕組みがあれば貸せる物件は多い\n・保証会社の審査に通らない方の相談先が分からない",
+        opinions="福祉の支援がつくなら受け入れたいという声が多かった。",
+        review_impressions="不動産の方から「相談先の一覧がほしい」という具体的な声。",
+        next_plans="次回は入居前・入居中・退居時の課題を洗い出す。",
+    )
+    meeting_id, _ = meetings.save_meeting(
+        session,
+        held,
+        [
+            ProgramItem("開会・趣旨説明", "14:00", "建設課 住宅係"),
+            ProgramItem("話題提供「賃貸の現場から」", "14:10", "宅建協会 支部"),
+            ProgramItem("グループワーク", "14:40", "進行: 山田"),
+            ProgramItem("全体共有・閉会", "16:00"),
+        ],
+    )
+    rows = organizations.list_organizations(session)
+    picked = [r for r in rows if not r.internal][:14] + [r for r in rows if r.internal][:6]
+    participants.invite(session, meeting_id, [(r.id, None) for r in picked])
+    everyone = participants.participants_of(session, meeting_id)
+    participants.set_attendance(session, [p.id for p in everyone[:17]], "出席")
+    participants.set_attendance(session, [p.id for p in everyone[17:19]], "欠席")
+    everyone = participants.participants_of(session, meeting_id)
+    proxy = dataclasses.replace(everyone[19], attendance="代理出席", proxy_name="代理 花子")
+    participants.save_participant(session, proxy)
+    for online in everyone[2:4]:
+        participants.save_participant(session, dataclasses.replace(online, attend_mode="オンライン"))
+    participants.make_meeting_groups(session, meeting_id, 5)
+    participants.save_group_notes(
+        session, meeting_id, {1: "見守りと家賃保証の組み合わせが鍵", 2: "相談窓口の一覧がほしい"}
+    )
+    questions = survey.questions_of(session, meeting_id)
+    for number in range(1, 13):
+        survey.save_response(
+            session,
+            meeting_id,
+            number,
+            {questions[0].id: str(1 + number % 3), questions[1].id: str(1 + number % 2), questions[2].id: "1"},
+        )
+    for step in checklist.items_of(session, meeting_id):
+        if step.timing == "before":
+            checklist.complete(session, step.id, step.due_on)
+    meetings.set_status(session, meeting_id, "開催済")
+    meetings.add_followup(
+        session,
+        FollowUp(
+            visit_id=None, action="開催レポートを各課に配る", due_on=today + dt.timedelta(days=3), meeting_id=meeting_id
+        ),
+    )
+    planned = Meeting(
+        kind="意見交換会",
+        title="入居前・入居中・退居時の課題を考える意見交換会",
+        starts_at=dt.datetime.combine(today + dt.timedelta(days=30), dt.time(13, 30)),
+        venue="みどり町 保健福祉センター",
+        goal_stage="課題の洗い出し",
+        status="案内済",
+    )
+    planned_id, _ = meetings.save_meeting(session, planned)
+    participants.invite(session, planned_id, [(r.id, None) for r in picked[:12]])
+    for item in checklist.items_of(session, planned_id)[:2]:
+        checklist.complete(session, item.id, today - dt.timedelta(days=3))
+    dropped = Meeting(kind="課内ミーティング", title="課内ミーティング（日程変更のため中止）", starts_at=held.starts_at)
+    meetings.delete_meeting(session, meetings.save_meeting(session, dropped)[0])
+
+
+def _meetings(window, shoot, dialog) -> None:
+    """会議・勉強会: the list, each tab of a held meeting's record (the planner with its guide, the
+    checklist, participants, groups, record, survey), and the dialogs."""
+    from kyojushien_desktop.services.meetings import meetings
+    from kyojushien_desktop.ui.meetings import page as meetings_page
+
+    page = window.show_page("meetings")
+    rows = meetings.list_meetings(window.session)
+    if not rows:
+        return
+    page.meeting_list.select_id(rows[-1].id)
+    shoot("30_meetings_list")
+    dialog("30_dialog_new_meeting", page.new_meeting_dialog())
+    richest = max(rows, key=lambda r: (r.attending, r.invited))
+    page.open_meeting(richest.id)
+    planner = page.planner
+    shoot("31_meeting_planner_top")
+    lecture = planner.guide.themes_caption
+    planner.guide.ensureWidgetVisible(lecture, 0, 200)
+    shoot("31_meeting_planner_guide")
+    planner.form_scroll.verticalScrollBar().setValue(planner.form_scroll.verticalScrollBar().maximum())
+    planner.guide.verticalScrollBar().setValue(planner.guide.verticalScrollBar().maximum() // 2)
+    shoot("31_meeting_planner_bottom")
+    page.tabs.setCurrentIndex(meetings_page.CHECKLIST_TAB)
+    page.checklist.table.selectRow(2)
+    shoot("32_meeting_checklist")
+    item = page.checklist.selected()
+    if item is not None:
+        dialog("32_dialog_step", page.checklist.step_dialog(item))
+    page.tabs.setCurrentIndex(meetings_page.PARTICIPANTS_TAB)
+    page.participants.table.selectRow(0)
+    shoot("33_meeting_participants")
+    dialog("33_dialog_invite", page.participants.invite_dialog())
+    dialog("33_dialog_guest", page.participants.guest_dialog())
+    page.tabs.setCurrentIndex(meetings_page.GROUPS_TAB)
+    page.groups.table.selectRow(0)
+    shoot("34_meeting_groups")
+    page.tabs.setCurrentIndex(meetings_page.RECORD_TAB)
+    shoot("35_meeting_record_top")
+    bar = page.record.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    shoot("35_meeting_record_bottom")
+    page.tabs.setCurrentIndex(meetings_page.SURVEY_TAB)
+    shoot("36_meeting_survey")
+    from kyojushien_desktop.ui.meetings.report_options import ReportOptionsDialog
+
+    dialog("37_dialog_report_options", ReportOptionsDialog("pdf", page))
+    page.show_list(ask=False)
+    dialog("38_dialog_deleted_meetings", page.deleted_dialog())
 
 
 def _shell(window, dialog) -> None:

@@ -1,5 +1,5 @@
-"""What ホーム's いまの状況 shows of the hearings: kept apart from ``domain.hearing`` so that the
-window's first paint does not build the hearing area's many record types."""
+"""What ホーム's いまの状況 shows of the hearings and meetings: kept apart from ``domain.hearing``
+so that the window's first paint does not build the hearing area's many record types."""
 
 from __future__ import annotations
 
@@ -12,6 +12,16 @@ class UpcomingVisit(NamedTuple):
 
     scheduled_at: dt.datetime
     organization_name: str
+
+
+class UpcomingMeeting(NamedTuple):
+    """The next meeting not yet held, for ホーム."""
+
+    id: int
+    starts_at: dt.datetime
+    kind: str
+    title: str
+    status: str
 
 
 class OpenFollowUp(NamedTuple):

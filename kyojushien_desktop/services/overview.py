@@ -1,12 +1,15 @@
-"""ホーム's overview: where the directory stands, the hearings ahead and the 次の対応 still open —
-what a successor needs to see on the first morning."""
+"""ホーム's overview: where the directory stands, the hearings and the next meeting ahead, and what
+falls due (次の対応 and the meetings' 段取り) — what a successor needs to see on the first morning."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import NamedTuple
 
+from kyojushien_desktop.domain.meetings import ChecklistDue
+from kyojushien_desktop.domain.overview import UpcomingMeeting
 from kyojushien_desktop.services.common.session import Session
+from kyojushien_desktop.services.meetings import checklist
 from kyojushien_desktop.store import overview
 
 
@@ -17,6 +20,12 @@ class Overview(NamedTuple):
     open_followups: int
     overdue_followups: tuple[tuple[dt.date, str, str], ...]
     awaiting_record: tuple[tuple[dt.datetime, str], ...] = ()  # 記録待ち: planned, day past
+    due_followups: tuple[tuple[dt.date, str, str], ...] = ()  # open, due within DUE_SOON_DAYS (overdue too)
+    next_meeting: UpcomingMeeting | None = None
+    due_steps: tuple[ChecklistDue, ...] = ()  # the meetings' 段取り due within DUE_SOON_DAYS (overdue too)
+
+
+DUE_SOON_DAYS = 14  # ホーム's due list: what falls due in the next two weeks
 
 
 def load_overview(session: Session, today: dt.date | None = None, upcoming_limit: int = 3) -> Overview:
@@ -34,6 +43,10 @@ def load_overview(session: Session, today: dt.date | None = None, upcoming_limit
     overdue = tuple(
         (f.due_on, f.action, f.organization_name) for f in followups if f.due_on is not None and f.due_on < today
     )
+    soon = today + dt.timedelta(days=DUE_SOON_DAYS)
+    due = tuple(
+        (f.due_on, f.action, f.organization_name) for f in followups if f.due_on is not None and f.due_on <= soon
+    )
     return Overview(
         organizations=sum(by_stage.values()),
         by_stage=by_stage,
@@ -41,4 +54,7 @@ def load_overview(session: Session, today: dt.date | None = None, upcoming_limit
         open_followups=len(followups),
         overdue_followups=overdue,
         awaiting_record=awaiting,
+        due_followups=due,
+        next_meeting=overview.next_meeting(session.database, today.isoformat()),
+        due_steps=tuple(checklist.due_soon(session, today, DUE_SOON_DAYS)),
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kyojushien_desktop.domain.overview import OpenFollowUp, UpcomingVisit
+from kyojushien_desktop.domain.overview import OpenFollowUp, UpcomingMeeting, UpcomingVisit
 from kyojushien_desktop.store.database import Database
 from kyojushien_desktop.store.values import day, moment
 
@@ -35,6 +35,16 @@ def past_planned_visits(database: Database, before_day: str) -> list[UpcomingVis
         (before_day,),
     )
     return [UpcomingVisit(moment(row[0]), row[1]) for row in rows]
+
+
+def next_meeting(database: Database, from_day: str) -> UpcomingMeeting | None:
+    """The first live meeting on or after ``from_day`` (ISO) still 企画中 or 案内済."""
+    rows = database.read(
+        "SELECT id, starts_at, kind, title, status FROM meetings "
+        "WHERE deleted_at IS NULL AND status IN ('企画中', '案内済') AND starts_at >= ? ORDER BY starts_at LIMIT 1",
+        (from_day,),
+    )
+    return UpcomingMeeting(rows[0][0], moment(rows[0][1]), rows[0][2], rows[0][3], rows[0][4]) if rows else None
 
 
 def open_followups(database: Database) -> list[OpenFollowUp]:

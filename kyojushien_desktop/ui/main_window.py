@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
             PageSpec("home", wording.NAV_HOME, self._make_home_page),
             PageSpec("members", wording.NAV_MEMBERS, self._make_members_page),
             PageSpec("hearing", wording.NAV_HEARING, self._make_hearing_page),
+            PageSpec("meetings", wording.NAV_MEETINGS, self._make_meetings_page),
             PageSpec("settings", wording.NAV_SETTINGS, self._make_settings_page),
         ]
         self._built: dict[str, Page] = {}
@@ -124,7 +125,7 @@ class MainWindow(QMainWindow):
     def _make_home_page(self) -> Page:
         page = HomePage()
         page.new_requested.connect(self.new_file)
-        page.open_requested.connect(self.choose_file)
+        page.open_file_requested.connect(self.choose_file)
         page.sample_requested.connect(self.open_sample)
         return page
 
@@ -137,6 +138,11 @@ class MainWindow(QMainWindow):
         from kyojushien_desktop.ui.hearing.page import HearingPage
 
         return HearingPage(self.prefs)
+
+    def _make_meetings_page(self) -> Page:
+        from kyojushien_desktop.ui.meetings.page import MeetingsPage
+
+        return MeetingsPage(self.prefs)
 
     def _make_settings_page(self) -> Page:
         from kyojushien_desktop.ui.settings.page import SettingsPage
@@ -167,13 +173,17 @@ class MainWindow(QMainWindow):
         return page
 
     def open_record(self, kind: str, record_id: int) -> bool:
-        """Opens a record wherever it lives: a visit on ヒアリング, an organisation on 名簿."""
-        key = {"visit": "hearing", "organization": "members"}.get(kind)
-        if key is None:
+        """Opens a record wherever it lives: a visit on ヒアリング, an organisation on 名簿, a
+        meeting on 会議・勉強会."""
+        key, opener_name = {
+            "visit": ("hearing", "open_visit"),
+            "organization": ("members", "open_organization"),
+            "meeting": ("meetings", "open_meeting"),
+        }.get(kind, ("", ""))
+        if not key:
             return False
         page = self.show_page(key)
-        opener = page.open_visit if kind == "visit" else page.open_organization  # type: ignore[attr-defined]
-        return bool(opener(record_id))
+        return bool(getattr(page, opener_name)(record_id))
 
     def _show_row(self, row: int) -> None:
         if row >= 0:

@@ -14,7 +14,7 @@ from kyojushien_desktop.services import timeline
 from kyojushien_desktop.services.members import history, organizations, people
 from kyojushien_desktop.services.sample import create_sample
 from kyojushien_desktop.ui.common.deleted_dialog import DeletedModel
-from kyojushien_desktop.ui.common.pickers import TEXTS_ROLE, _MatchProxy
+from kyojushien_desktop.ui.common.pickers import TEXTS_ROLE, MatchProxy
 from kyojushien_desktop.ui.members.model import MembersFilterProxy, OrganizationTableModel
 from kyojushien_desktop.ui.members.record_models import HistoryModel, PeopleModel
 
@@ -32,6 +32,19 @@ CHECKED_ELSEWHERE = {
     "SurveyFormsModel": "tests/ui/meetings/test_survey_tab.py",
     "SurveyQuestionsModel": "tests/ui/meetings/test_survey_tab.py",
     "SurveyImportRowsModel": "tests/ui/meetings/test_survey_tab.py",
+    **{
+        name: "tests/ui/meetings/test_participants_ui.py"
+        for name in (
+            "MeetingTableModel",
+            "MeetingFilterProxy",
+            "ChecklistModel",
+            "ParticipantModel",
+            "GroupModel",
+            "InviteModel",
+            "InviteProxy",
+            "ProgramModel",
+        )
+    },
 }
 CHECKED_HERE = {
     "OrganizationTableModel",
@@ -39,7 +52,7 @@ CHECKED_HERE = {
     "PeopleModel",
     "HistoryModel",
     "DeletedModel",
-    "_MatchProxy",
+    "MatchProxy",
     "ImportPreviewModel",
 }
 BASES = {"HeaderTableModel", "RowsTableModel", "FilterProxy"}  # abstract building blocks
@@ -91,7 +104,7 @@ def test_picker_proxy_keeps_the_contract(qtmodeltester, town):
         item = QStandardItem(org.name)
         item.setData((org.name, org.kana), TEXTS_ROLE)
         source.appendRow(item)
-    proxy = _MatchProxy(organizations.matcher)
+    proxy = MatchProxy(organizations.matcher)
     proxy.setSourceModel(source)
     proxy.set_query("社協")
     assert 0 < proxy.rowCount() < source.rowCount()

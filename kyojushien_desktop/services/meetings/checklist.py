@@ -8,7 +8,6 @@ import dataclasses
 import datetime as dt
 
 from kyojushien_desktop.content.meeting_terms import meeting_terms
-from kyojushien_desktop.content.meetings import meeting_planning
 from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.domain.meetings import AFTER, BEFORE, ChecklistDue, ChecklistItem, due_date
 from kyojushien_desktop.domain.members import Problems, normalize_text
@@ -22,6 +21,8 @@ NOT_FOUND = "段取りの項目が見つかりません。削除された可能�
 
 def guide_text(item: ChecklistItem) -> str:
     """The guide's words for the step the item follows ("" for the app's own steps)."""
+    from kyojushien_desktop.content.meetings import meeting_planning  # ホーム imports this module to paint
+
     planning = meeting_planning()
     for step in (*planning.before, *planning.after):
         if step.title == item.guide_step:

@@ -117,12 +117,21 @@ def raise_attendees(session: Session, meeting_id: int, kind: str) -> bool:
     return moved
 
 
-def save_record(session: Session, meeting: Meeting) -> Changes:
-    """The 記録 tab: 講演の要旨, 議事メモ, 主な意見, ふりかえり and 今後の予定 (the rest as it was)."""
+def save_record(session: Session, meeting: Meeting, active_ids: frozenset[int] | None = None) -> Changes:
+    """The 記録 tab: 講演の要旨, 議事メモ, 主な意見, ふりかえり and 今後の予定 (the rest as it was),
+    and, when ``active_ids`` is given, who showed an active response (積極的な反応を示した参加者),
+    in one transaction."""
     saved = get_meeting(session, meeting.id or 0)
     fields = ("lecture_summary", "minutes", "opinions", "review_impressions", "review_notes", "next_plans")
     merged = dataclasses.replace(saved, **{name: getattr(meeting, name) for name in fields})
-    return save_meeting(session, merged)[1]
+    with session.database.atomic():
+        changes = save_meeting(session, merged)[1]
+        if active_ids is not None:
+            for participant in meeting_people.of_meeting(session.database, saved.id or 0):
+                if participant.active != (participant.id in active_ids):
+                    active = dataclasses.replace(participant, active=participant.id in active_ids)
+                    meeting_people.update(session.database, active)
+    return changes
 
 
 def delete_meeting(session: Session, meeting_id: int) -> Changes:

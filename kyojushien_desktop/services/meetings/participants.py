@@ -137,3 +137,11 @@ def save_group_note(session: Session, meeting_id: int, group_no: int, opinions: 
     with session.database.atomic():
         store.set_group_note(session.database, meeting_id, GroupNote(group_no, opinions.strip()))
     return CHANGES
+
+
+def save_group_notes(session: Session, meeting_id: int, notes: dict[int, str]) -> Changes:
+    """Several groups' 主な意見 at once (the groups tab's 保存), in one transaction."""
+    with session.database.atomic():
+        for group_no, opinions in sorted(notes.items()):
+            save_group_note(session, meeting_id, group_no, opinions)
+    return CHANGES

@@ -18,6 +18,12 @@ def people_of(session: Session, organization_id: int) -> list[Person]:
     return people.for_organization(session.database, organization_id)
 
 
+def people_by_organization(session: Session) -> dict[int, list[Person]]:
+    """Every live organisation's people in one read, current ones first (a meeting's invitations
+    and speakers choose among them)."""
+    return people.live_people_by_organization(session.database)
+
+
 def get_person(session: Session, person_id: int) -> Person:
     person = people.get(session.database, person_id)
     if person is None:

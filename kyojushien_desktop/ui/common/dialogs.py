@@ -40,10 +40,12 @@ def ask_open_path(parent: QWidget, prefs: Preferences | None, caption: str, file
 
 
 def ask_save_path(parent: QWidget, prefs: Preferences | None, caption: str, stem: str, kind: str) -> Path | None:
-    """A save dialog offering ``stem_YYYYMMDD``; ``.xlsx``/``.pdf`` added if left off."""
-    suffix = ".xlsx" if kind == "xlsx" else ".pdf"
+    """A save dialog offering ``stem_YYYYMMDD``; ``.xlsx``/``.pdf``/``.docx`` added if left off."""
+    suffix, file_filter = {
+        "xlsx": (".xlsx", wording.EXPORT_XLSX_FILTER),
+        "docx": (".docx", wording.EXPORT_DOCX_FILTER),
+    }.get(kind, (".pdf", wording.EXPORT_PDF_FILTER))
     default = start_folder(prefs) / f"{stem}_{dt.date.today():%Y%m%d}{suffix}"
-    file_filter = wording.EXPORT_XLSX_FILTER if kind == "xlsx" else wording.EXPORT_PDF_FILTER
     chosen, _ = QFileDialog.getSaveFileName(parent, caption, str(default), file_filter)
     if not chosen:
         return None

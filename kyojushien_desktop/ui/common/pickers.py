@@ -15,7 +15,9 @@ from kyojushien_desktop.ui.common.table_model import FilterProxy
 TEXTS_ROLE = Qt.ItemDataRole.UserRole + 10
 
 
-class _MatchProxy(FilterProxy):
+class MatchProxy(FilterProxy):
+    """Keeps the rows whose texts (``TEXTS_ROLE``) match what is typed, by the services' search rule."""
+
     def __init__(self, matcher: Callable[[str], Callable[..., bool]], parent=None) -> None:
         super().__init__(parent)
         self._make = matcher
@@ -43,7 +45,7 @@ def attach_search(
         item = QStandardItem(name)
         item.setData(tuple(texts), TEXTS_ROLE)
         model.appendRow(item)
-    proxy = _MatchProxy(matcher, combo)
+    proxy = MatchProxy(matcher, combo)
     proxy.setSourceModel(model)
     completer = QCompleter(proxy, combo)
     completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)

@@ -150,7 +150,7 @@ class AnswerEntry(LiveView, QWidget):
         self.policy = QCheckBox(wording.POLICY_CONVEYED)
         self.policy.setToolTip("居住支援に対する担当課としての課題認識や、必要と考えている取組みを伝えたか。")
         notes = _section("訪問のまとめ")
-        notes.addWidget(field_name("メモ"))
+        notes.addWidget(field_name(wording.MEMO))
         notes.addWidget(self.memo)
         pair = QGridLayout()
         pair.setHorizontalSpacing(16)

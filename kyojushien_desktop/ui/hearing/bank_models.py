@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
 from kyojushien_desktop.domain.hearing import Question, QuestionBank
+from kyojushien_desktop.ui.common.followup_models import RETIRED_TEXT
 from kyojushien_desktop.ui.common.table_model import (
     ID_ROLE,
     HeaderTableModel,
@@ -19,7 +20,7 @@ from kyojushien_desktop.ui.common.table_model import (
     live_first,
 )
 from kyojushien_desktop.ui.hearing import wording
-from kyojushien_desktop.ui.hearing.visit_models import GUIDE_TEXT, RETIRED_TEXT
+from kyojushien_desktop.ui.hearing.visit_models import GUIDE_TEXT
 
 
 def source_text(question: Question) -> str:

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QHeaderView, QLineEdit, QP
 
 from kyojushien_desktop.domain.errors import ValidationError
 from kyojushien_desktop.domain.followups import FollowUp, clean_followup
+from kyojushien_desktop.ui.common.followup_models import FollowUpTableModel
 from kyojushien_desktop.ui.common.forms import DateField, FieldErrors, problems_of
 from kyojushien_desktop.ui.common.widgets import list_table, set_resize_modes
 from kyojushien_desktop.ui.hearing import wording
-from kyojushien_desktop.ui.hearing.visit_models import FollowUpTableModel
 
 DEFAULT_DUE_DAYS = 14
 
@@ -44,7 +44,7 @@ class FollowUpEditor(QWidget):
         self.due = DateField(dt.date.today() + dt.timedelta(days=DEFAULT_DUE_DAYS))
         self.due.setEnabled(False)
         self.due_check.toggled.connect(self.due.setEnabled)
-        self.add_button = QPushButton("追加")
+        self.add_button = QPushButton(wording.ADD_NOW)
         self.add_button.clicked.connect(lambda: self.add())
         self.drop_button = QPushButton("選んだ行を外す（保存前のみ）")
         self.drop_button.setToolTip("いま追加した、まだ保存していない次の対応を一覧から外します。")

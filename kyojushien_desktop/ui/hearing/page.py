@@ -29,6 +29,8 @@ from kyojushien_desktop.services.hearing import question_banks, visits
 from kyojushien_desktop.ui.common import dialogs
 from kyojushien_desktop.ui.common.deleted_dialog import DeletedDialog
 from kyojushien_desktop.ui.common.flow import flow_row
+from kyojushien_desktop.ui.common.followup_dialog import FollowUpDialog
+from kyojushien_desktop.ui.common.followup_panel import FollowUpPanel
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.live import Page
 from kyojushien_desktop.ui.common.notice_bar import UndoNotice
@@ -37,8 +39,6 @@ from kyojushien_desktop.ui.hearing import printing, wording
 from kyojushien_desktop.ui.hearing.answer_entry import AnswerEntry
 from kyojushien_desktop.ui.hearing.bank_editor import BankEditor
 from kyojushien_desktop.ui.hearing.compare_view import CompareView
-from kyojushien_desktop.ui.hearing.followup_dialog import FollowUpDialog
-from kyojushien_desktop.ui.hearing.followup_panel import FollowUpPanel
 from kyojushien_desktop.ui.hearing.printing import PrintSheetsDialog
 from kyojushien_desktop.ui.hearing.visit_dialog import VisitDialog
 from kyojushien_desktop.ui.hearing.visit_list import PADDING, VisitList
@@ -284,7 +284,7 @@ class HearingPage(Page):
         return dialog
 
     def choose_pdf_path(self, name: str) -> Path | None:
-        return dialogs.ask_save_path(self, self.prefs, "PDFの保存先", name, "pdf")
+        return dialogs.ask_save_path(self, self.prefs, wording.PDF_SAVE_TO, name, "pdf")
 
     # --- leaving with unsaved answers -------------------------------------------------------
     def has_unsaved(self) -> bool:

@@ -150,5 +150,5 @@ def print_sheets(page: HearingPage, chosen: list[VisitSummary]) -> Path | None:
     if written is None:
         return None
     what = "白紙のヒアリングシート" if dialog.blank else f"ヒアリングシート（{len(chosen)}件）"
-    page.inform_written("PDFを作りました", f"{what}のPDFを作りました。", written)
+    page.inform_written(wording.PDF_MADE, f"{what}のPDFを作りました。", written)
     return written

@@ -1,5 +1,6 @@
-"""Table models of the ヒアリング list: visits (with the period filter of the 年度) and 次の対応.
-The banks' models are in ``bank_models``, the 回答の比較 table in ``compare_model``.
+"""Table models of the ヒアリング list: visits (with the period filter of the 年度). 次の対応 are
+in ``ui/common/followup_models`` (meetings have them too), the banks' models in ``bank_models``,
+the 回答の比較 table in ``compare_model``.
 
 Each model holds rows loaded once per data change; sort roles return raw values (dates as dates,
 状態 in its order, numbers as numbers) so a proxy sorts them the way a person expects.
@@ -10,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from PySide6.QtCore import QDate, QDateTime, QModelIndex, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtGui import QBrush, QColor
 
 from kyojushien_desktop.domain import wareki
@@ -25,6 +26,7 @@ from kyojushien_desktop.domain.hearing import (
     shown_status,
 )
 from kyojushien_desktop.domain.kana import search_key
+from kyojushien_desktop.ui.common.followup_models import OVERDUE_TEXT, is_overdue
 from kyojushien_desktop.ui.common.table_model import (
     ID_ROLE,
     SORT_ROLE,
@@ -32,8 +34,6 @@ from kyojushien_desktop.ui.common.table_model import (
     ModelIndex,
     RowsTableModel,
     color_role,
-    is_checked,
-    item_flags,
 )
 from kyojushien_desktop.ui.hearing import wording
 
@@ -48,8 +48,6 @@ STATUS_COLORS: dict[str, tuple[str, str]] = {
 STATUS_KEYS: dict[str, str] = {PLANNED: "planned", AWAITING_RECORD: "awaiting", DONE: "done", RECORDED: "recorded"}
 # The 状態 filter: the stored ones and 記録待ち, in the order a visit goes through them.
 SHOWN_STATUSES: tuple[str, ...] = (PLANNED, AWAITING_RECORD, *VISIT_STATUSES[1:])
-OVERDUE_TEXT = "#b00020"
-RETIRED_TEXT = "#7a828c"
 GUIDE_TEXT = "#1d5b4c"  # the 手引きより mark, as its badge on the answer-entry screen
 ANSWER_PREVIEW_CHARS = 60
 
@@ -63,25 +61,8 @@ def visit_moment(moment: dt.datetime) -> str:
     return wareki.format_datetime(moment)
 
 
-def due_text(due: dt.date | None, done: bool = False, today: dt.date | None = None) -> str:
-    if due is None:
-        return "（期限なし）"
-    text = wareki.format_date(due)
-    if not done and due < (today or dt.date.today()):
-        text += f"　{wording.OVERDUE}"
-    return text
-
-
-def is_overdue(followup: FollowUp, today: dt.date | None = None) -> bool:
-    return not followup.done and followup.due_on is not None and followup.due_on < (today or dt.date.today())
-
-
 def qdatetime(moment: dt.datetime) -> QDateTime:
     return QDateTime(QDate(moment.year, moment.month, moment.day), QTime(moment.hour, moment.minute))
-
-
-def _qdate(day: dt.date | None) -> QDate:
-    return QDate(day.year, day.month, day.day) if day else QDate()
 
 
 def _status_order(status: str) -> int:
@@ -241,100 +222,3 @@ class VisitFilterProxy(FilterProxy):
             and (self._from is None or day >= self._from)
             and (self._to is None or day <= self._to)
         )
-
-
-# --- follow-ups ------------------------------------------------------------------------------
-
-
-class FollowUpTableModel(RowsTableModel[FollowUp]):
-    """次の対応 with their 期限 (overdue in red, and said in words too). With ``checkable`` the
-    first column is a 済 checkbox the answer-entry screen saves on 保存; without it the list shows
-    the organisation each follow-up belongs to (the open ones on the visits tab)."""
-
-    done_toggled = Signal()
-
-    def __init__(self, parent=None, *, checkable: bool = False) -> None:
-        super().__init__(parent)
-        self.checkable = checkable
-        self.HEADERS = (
-            ("済", wording.NEXT_ACTION, wording.DUE)
-            if checkable
-            else (wording.DUE, wording.NEXT_ACTION, wording.ORGANIZATION)
-        )
-        self._names: dict[int, str] = {}
-        self.today = dt.date.today()
-
-    def set_rows(self, rows: list[FollowUp], organization_names: dict[int, str] | None = None) -> None:
-        """``organization_names`` maps a visit id to its organisation's name."""
-        self.beginResetModel()
-        self._rows = list(rows)
-        self._names = dict(organization_names or {})
-        self.today = dt.date.today()
-        self.endResetModel()
-
-    def append(self, followup: FollowUp) -> None:
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
-        self._rows.append(followup)
-        self.endInsertRows()
-
-    def remove(self, row: int) -> None:
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._rows[row]
-        self.endRemoveRows()
-
-    def followup(self, row: int) -> FollowUp:
-        return self._rows[row]
-
-    def followups(self) -> list[FollowUp]:
-        return list(self._rows)
-
-    def flags(self, index: ModelIndex) -> Qt.ItemFlag:
-        flags = item_flags(index)
-        if self.checkable and index.isValid() and index.column() == 0:
-            flags |= Qt.ItemFlag.ItemIsUserCheckable
-        return flags
-
-    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not self._valid(index):
-            return None
-        item = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            action = item.action + ("（未保存）" if item.id is None else "")
-            if self.checkable:
-                return ("", action, due_text(item.due_on, item.done, self.today))[column]
-            return (due_text(item.due_on, item.done, self.today), action, self._names.get(item.visit_id, ""))[column]
-        if role == Qt.ItemDataRole.CheckStateRole and self.checkable and column == 0:
-            return Qt.CheckState.Checked if item.done else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole and column == 1:
-            return item.action
-        if role == SORT_ROLE:
-            due = _qdate(item.due_on)
-            if self.checkable:
-                return (int(item.done), search_key(item.action), due)[column]
-            return (due, search_key(item.action), search_key(self._names.get(item.visit_id, "")))[column]
-        if role == ID_ROLE:
-            return item.id
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if item.done:
-                return QBrush(QColor(RETIRED_TEXT))
-            if is_overdue(item, self.today):
-                return QBrush(QColor(OVERDUE_TEXT))
-        return None
-
-    def setData(self, index: ModelIndex, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if not (self.checkable and self._valid(index) and index.column() == 0):
-            return False
-        if role != Qt.ItemDataRole.CheckStateRole:
-            return False
-        checked = is_checked(value)
-        item = self._rows[index.row()]
-        self._rows[index.row()] = FollowUp(
-            visit_id=item.visit_id, action=item.action, due_on=item.due_on, done=checked, id=item.id
-        )
-        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), len(self.HEADERS) - 1))
-        self.done_toggled.emit()
-        return True
-
-
-# --- banks and questions ---------------------------------------------------------------------

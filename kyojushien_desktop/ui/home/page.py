@@ -6,6 +6,7 @@ the three ways to begin, so the app never leaves a newcomer at a dead end."""
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -23,10 +25,16 @@ from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.services import datafile
 from kyojushien_desktop.services.common.changes import OVERVIEW, Changes, Topic
 from kyojushien_desktop.services.common.settings import load_settings, rotation_date
-from kyojushien_desktop.services.overview import load_overview
+from kyojushien_desktop.services.overview import Overview, load_overview
 from kyojushien_desktop.ui.common import messages, wording
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.live import Page
+
+DUE_LINES = 4  # the due list shows this many, then ほかN件
+
+
+def _link(meeting_id: int, text: str) -> str:
+    return f'<a href="meeting:{meeting_id}">{html.escape(text)}</a>'
 
 
 def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
@@ -44,7 +52,7 @@ class HomePage(Page):
     title = wording.NAV_HOME
     topics = OVERVIEW
     new_requested = Signal()
-    open_requested = Signal()
+    open_file_requested = Signal()
     sample_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -72,6 +80,8 @@ class HomePage(Page):
         self.awaiting.setObjectName("warning")
         self.awaiting.setWordWrap(True)
         self.awaiting.hide()
+        self.next_meeting = QLabel()
+        self.next_meeting.setWordWrap(True)
         self.followups = QLabel()
         self.followups.setWordWrap(True)
         self.overdue = QLabel()
@@ -80,6 +90,21 @@ class HomePage(Page):
         self.overdue.hide()
         for label in (self.directory_status, self.upcoming, self.awaiting, self.followups, self.overdue):
             label.setTextFormat(Qt.TextFormat.PlainText)
+        # The next meeting and the one due list (段取り and 次の対応) link to their meeting.
+        self.due_list = QLabel()
+        self.due_list.setWordWrap(True)
+        for label in (self.next_meeting, self.due_list):
+            label.setTextFormat(Qt.TextFormat.RichText)
+            label.linkActivated.connect(self._open_link)
+        for label in (
+            self.directory_status,
+            self.upcoming,
+            self.awaiting,
+            self.next_meeting,
+            self.followups,
+            self.overdue,
+            self.due_list,
+        ):
             status.addWidget(label)
 
         file_card, file_layout = _card("データファイル")
@@ -114,7 +139,18 @@ class HomePage(Page):
         header.addStretch(1)
         header.addWidget(self.today, 0, Qt.AlignmentFlag.AlignBottom)
 
-        layout = QVBoxLayout(self)
+        # The cards scroll when 特大 text on a small screen makes them taller than the window.
+        body = QWidget()
+        body.setObjectName("pageHost")
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(body)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(14)
         layout.addWidget(self.sample_banner)
@@ -137,7 +173,7 @@ class HomePage(Page):
         row = QHBoxLayout()
         for text, signal, tip in (
             ("新しく作る…", self.new_requested, "自治体名と担当課を入れて、新しいデータファイルを作ります。"),
-            ("データファイルを開く…", self.open_requested, "前任の方から受け取ったファイルなどを開きます。"),
+            ("データファイルを開く…", self.open_file_requested, "前任の方から受け取ったファイルなどを開きます。"),
             ("見本の町で試す", self.sample_requested, "架空の町「みどり町」のデータで、使い方を試せます。"),
         ):
             button = QPushButton(text)
@@ -220,6 +256,37 @@ class HomePage(Page):
                 f"期限切れ {len(summary.overdue_followups)}件。最も古いもの: {wareki.format_date(due)} {action} — {name}"
             )
         self.overdue.setVisible(bool(summary.overdue_followups))
+        self._show_meetings(summary, today)
+
+    def _show_meetings(self, summary: Overview, today: dt.date) -> None:
+        """The next meeting, and one list of what falls due soon: the meetings' 段取り and the
+        次の対応 of visits and meetings, overdue first; a meeting's line opens it."""
+        upcoming = summary.next_meeting
+        if upcoming is not None:
+            link = _link(upcoming.id, f"{upcoming.kind}「{upcoming.title}」")
+            when = html.escape(wareki.format_datetime(upcoming.starts_at))
+            self.next_meeting.setText(f"次の会議: {when} {link}（{upcoming.status}）")
+        else:
+            self.next_meeting.setText("次の会議: 予定はありません")
+        lines = [(d.due_on, d.title, d.meeting_title, d.meeting_id) for d in summary.due_steps]
+        lines += [(due, action, name, None) for due, action, name in summary.due_followups]
+        lines.sort(key=lambda line: line[0])
+        if not lines:
+            self.due_list.setText("期限の近い段取り・次の対応: ありません")
+            return
+        shown = []
+        for due, what, owner, meeting_id in lines[:DUE_LINES]:
+            late = f"（{wording.OVERDUE}）" if due < today else ""
+            whose = _link(meeting_id, owner) if meeting_id is not None else html.escape(owner)
+            when = html.escape(wareki.format_date(due))
+            shown.append(f"・{when}{late} {html.escape(what)} — {whose}")
+        more = f"<br>ほか{len(lines) - DUE_LINES}件" if len(lines) > DUE_LINES else ""
+        self.due_list.setText("期限の近い段取り・次の対応（2週間以内と期限切れ）:<br>" + "<br>".join(shown) + more)
+
+    def _open_link(self, href: str) -> None:
+        kind, _, record_id = href.partition(":")
+        if kind == "meeting" and record_id.isdigit():
+            self.open_requested.emit(kind, int(record_id))
 
     def _open_folder(self) -> None:
         if self.session:

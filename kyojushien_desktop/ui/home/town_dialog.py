@@ -40,7 +40,7 @@ class TownDialog(QDialog):
         self.municipality = QLineEdit()
         self.municipality.setPlaceholderText("例: みどり町")
         self.department = QLineEdit()
-        self.department.setPlaceholderText("例: 建設課 住宅係")
+        self.department.setPlaceholderText(wording.DEPARTMENT_EXAMPLE)
         self.staff_name = QLineEdit()
         self.staff_name.setPlaceholderText("例: 山田 花子")
         self.error = QLabel()

@@ -62,7 +62,7 @@ class ContactDialog(FormDialog):
         form.addRow(wording.THEM, self.errors.field("person_id", self.person))
         form.addRow("当方", self.errors.field("our_staff", self.our_staff))
         form.addRow(wording.CONTENT, self.errors.field("note", self.note))
-        buttons, self.ok_button = dialog_buttons(self, "記録", self.try_accept)
+        buttons, self.ok_button = dialog_buttons(self, wording.RECORD, self.try_accept)
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addLayout(form, 1)

@@ -49,7 +49,7 @@ class _PersonFields:
 
     def __init__(self, errors: FieldErrors) -> None:
         self.name = QLineEdit()
-        self.name.setPlaceholderText("例: 佐藤 一郎")
+        self.name.setPlaceholderText(wording.NAME_EXAMPLE)
         self.kana = QLineEdit()
         self.kana.setPlaceholderText("例: さとう いちろう")
         self.department = QLineEdit()

@@ -101,7 +101,7 @@ def _joined(text: str) -> str:
 class HistoryModel(HeaderTableModel):
     """変更履歴: when, what was done, which field, old → new (newest first)."""
 
-    HEADERS = (wording.WHEN, "操作", "項目", "変更前 → 変更後")
+    HEADERS = (wording.WHEN, "操作", wording.ITEM, "変更前 → 変更後")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)

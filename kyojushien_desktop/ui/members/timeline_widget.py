@@ -1,5 +1,5 @@
 """One dated line of an organisation's 経過記録: 和暦 date, kind badge, title and detail, with 削除
-for a contact typed by hand and 開く for a visit."""
+for a contact typed by hand and 開く for a visit or a meeting."""
 
 from __future__ import annotations
 
@@ -13,6 +13,12 @@ from kyojushien_desktop.domain.members import TimelineEntry
 from kyojushien_desktop.ui.members import wording
 from kyojushien_desktop.ui.members.model import KIND_COLORS, OTHER_KIND, VISIT_KIND
 from kyojushien_desktop.ui.members.record_models import badge
+
+# What 開く opens, by the entry's source: a visit's record or a meeting's.
+OPENS = {
+    "visit": "このヒアリングの記録（回答・メモ・次の対応）を開きます。",
+    "meeting": "この会議の記録（企画・参加者・記録）を開きます。",
+}
 
 
 def _split_detail(entry: TimelineEntry) -> tuple[str, str]:
@@ -29,8 +35,8 @@ def _split_detail(entry: TimelineEntry) -> tuple[str, str]:
 
 
 class TimelineEntryWidget(QFrame):
-    """One dated line of the 経過記録: 和暦 date, kind badge, title and detail; a visit's line
-    has 開く, which opens the visit's own record."""
+    """One dated line of the 経過記録: 和暦 date, kind badge, title and detail; a visit's or a
+    meeting's line has 開く, which opens its own record."""
 
     def __init__(
         self,
@@ -66,11 +72,11 @@ class TimelineEntryWidget(QFrame):
         head.addWidget(kind)
         head.addWidget(self.title, 1)
         self.open_button: QPushButton | None = None
-        if on_open is not None and entry.source == "visit" and entry.source_id is not None:
-            self.open_button = QPushButton("開く")
+        if on_open is not None and entry.source in OPENS and entry.source_id is not None:
+            self.open_button = QPushButton(wording.OPEN)
             self.open_button.setObjectName("linkButton")
             self.open_button.setCursor(Qt.CursorShape.PointingHandCursor)
-            self.open_button.setToolTip("このヒアリングの記録（回答・メモ・次の対応）を開きます。")
+            self.open_button.setToolTip(OPENS[entry.source])
             self.open_button.clicked.connect(lambda: on_open(entry))
             head.addWidget(self.open_button, 0, Qt.AlignmentFlag.AlignTop)
         self.delete_button: QPushButton | None = None

@@ -19,6 +19,7 @@ from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.settings import TownSettings, save_settings
 from kyojushien_desktop.services.hearing import comparison, question_banks, visits
 from kyojushien_desktop.services.members import organizations, people, terms
+from kyojushien_desktop.ui.common.followup_models import OVERDUE_TEXT, FollowUpTableModel
 from kyojushien_desktop.ui.hearing import wording
 from kyojushien_desktop.ui.hearing.bank_dialogs import BankDialog, QuestionDialog
 from kyojushien_desktop.ui.hearing.bank_editor import BankEditor
@@ -34,8 +35,6 @@ from kyojushien_desktop.ui.hearing.printing import PrintSheetsDialog
 from kyojushien_desktop.ui.hearing.visit_dialog import NEW_ORGANIZATION, VisitDialog
 from kyojushien_desktop.ui.hearing.visit_models import (
     ID_ROLE,
-    OVERDUE_TEXT,
-    FollowUpTableModel,
     VisitFilterProxy,
     VisitTableModel,
     period_range,

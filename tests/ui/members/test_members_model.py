@@ -223,7 +223,13 @@ def test_window_shows_members_after_home_and_passes_changes_on(qtbot, db_path):
     qtbot.addWidget(window)
     window.show()
     assert window.open_file(db_path)
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["ホーム", "名簿", "ヒアリング", "設定"]
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "ホーム",
+        "名簿",
+        "ヒアリング",
+        "会議・勉強会",
+        "設定",
+    ]
     page = window.show_page("members")
     assert page.title == "名簿" and page.heading.text() == "構成員・関係団体名簿"
     seen: list[Changes] = []
