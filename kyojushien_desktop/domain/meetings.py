@@ -160,16 +160,6 @@ class ChecklistItem:
 
 
 @dataclass(frozen=True)
-class ChecklistDue:
-    """An open checklist step with its meeting, for ホーム's due list."""
-
-    due_on: dt.date
-    title: str
-    meeting_title: str
-    meeting_id: int
-
-
-@dataclass(frozen=True)
 class GroupNote:
     group_no: int
     opinions: str = ""

@@ -30,3 +30,13 @@ class OpenFollowUp(NamedTuple):
     action: str
     due_on: dt.date | None
     organization_name: str
+
+
+class ChecklistDue(NamedTuple):
+    """An open 段取り of a meeting with its 期限, for ホーム's due list (here, not in
+    ``domain.meetings``, so ホーム's first paint does not build the meetings area's records)."""
+
+    due_on: dt.date
+    title: str
+    meeting_title: str
+    meeting_id: int

@@ -6,10 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
-from kyojushien_desktop.domain.meetings import ChecklistDue
-from kyojushien_desktop.domain.overview import UpcomingMeeting
+from kyojushien_desktop.domain.overview import ChecklistDue, UpcomingMeeting
 from kyojushien_desktop.services.common.session import Session
-from kyojushien_desktop.services.meetings import checklist
 from kyojushien_desktop.store import overview
 
 
@@ -56,5 +54,5 @@ def load_overview(session: Session, today: dt.date | None = None, upcoming_limit
         awaiting_record=awaiting,
         due_followups=due,
         next_meeting=overview.next_meeting(session.database, today.isoformat()),
-        due_steps=tuple(checklist.due_soon(session, today, DUE_SOON_DAYS)),
+        due_steps=tuple(overview.open_steps_due(session.database, soon.isoformat())),
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from kyojushien_desktop.domain.meetings import ChecklistDue, ChecklistItem, Meeting, MeetingSummary, ProgramItem
+from kyojushien_desktop.domain.meetings import ChecklistItem, Meeting, MeetingSummary, ProgramItem
 from kyojushien_desktop.domain.members import now_text
 from kyojushien_desktop.store.database import Database
 from kyojushien_desktop.store.values import day, moment
@@ -154,14 +154,3 @@ def tasks(database: Database, meeting_id: int) -> list[ChecklistItem]:
 def get_task(database: Database, task_id: int) -> ChecklistItem | None:
     rows = database.read(f"SELECT {_TASK_COLUMNS} FROM meeting_tasks WHERE id = ?", (task_id,))
     return _task(rows[0]) if rows else None
-
-
-def open_tasks_due(database: Database, until: str) -> list[ChecklistDue]:
-    """Open steps of live meetings whose 期限 is on or before ``until`` (ISO), the oldest first."""
-    rows = database.read(
-        "SELECT t.due_on, t.title, m.title, m.id FROM meeting_tasks t JOIN meetings m ON m.id = t.meeting_id "
-        "WHERE m.deleted_at IS NULL AND t.done_on IS NULL AND t.due_on IS NOT NULL AND t.due_on <= ? "
-        "ORDER BY t.due_on, t.id",
-        (until,),
-    )
-    return [ChecklistDue(day(r[0]), r[1], r[2], r[3]) for r in rows]  # type: ignore[arg-type]

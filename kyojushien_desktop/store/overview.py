@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kyojushien_desktop.domain.overview import OpenFollowUp, UpcomingMeeting, UpcomingVisit
+from kyojushien_desktop.domain.overview import ChecklistDue, OpenFollowUp, UpcomingMeeting, UpcomingVisit
 from kyojushien_desktop.store.database import Database
 from kyojushien_desktop.store.values import day, moment
 
@@ -57,3 +57,16 @@ def open_followups(database: Database) -> list[OpenFollowUp]:
         "WHERE f.done = 0 AND coalesce(v.deleted_at, m.deleted_at) IS NULL ORDER BY f.due_on IS NULL, f.due_on"
     )
     return [OpenFollowUp(row[0], day(row[1]), row[2]) for row in rows]
+
+
+def open_steps_due(database: Database, until: str) -> list[ChecklistDue]:
+    """Open steps of live meetings whose 期限 is on or before ``until`` (ISO), the oldest first;
+    a 開催前 step of a meeting already held is past its moment and is left out."""
+    rows = database.read(
+        "SELECT t.due_on, t.title, m.title, m.id FROM meeting_tasks t JOIN meetings m ON m.id = t.meeting_id "
+        "WHERE m.deleted_at IS NULL AND t.done_on IS NULL AND t.due_on IS NOT NULL AND t.due_on <= ? "
+        "AND NOT (t.timing = 'before' AND m.status IN ('開催済', '報告済')) "
+        "ORDER BY t.due_on, t.id",
+        (until,),
+    )
+    return [ChecklistDue(day(r[0]), r[1], r[2], r[3]) for r in rows]  # type: ignore[arg-type]

@@ -9,11 +9,13 @@ import datetime as dt
 
 from kyojushien_desktop.content.meeting_terms import meeting_terms
 from kyojushien_desktop.domain.errors import UserFacingError
-from kyojushien_desktop.domain.meetings import AFTER, BEFORE, ChecklistDue, ChecklistItem, due_date
+from kyojushien_desktop.domain.meetings import AFTER, BEFORE, ChecklistItem, due_date
 from kyojushien_desktop.domain.members import Problems, normalize_text
+from kyojushien_desktop.domain.overview import ChecklistDue
 from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.store import meetings as store
+from kyojushien_desktop.store import overview
 
 CHANGES = Changes.of(Topic.CHECKLIST)
 NOT_FOUND = "段取りの項目が見つかりません。削除された可能性があります。"
@@ -122,4 +124,4 @@ def delete_item(session: Session, task_id: int) -> Changes:
 
 def due_soon(session: Session, today: dt.date, within_days: int = 14) -> list[ChecklistDue]:
     """Open steps of live meetings due within ``within_days`` (overdue ones included), for ホーム."""
-    return store.open_tasks_due(session.database, (today + dt.timedelta(days=within_days)).isoformat())
+    return overview.open_steps_due(session.database, (today + dt.timedelta(days=within_days)).isoformat())

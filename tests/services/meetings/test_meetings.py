@@ -305,3 +305,15 @@ def test_a_held_meeting_appears_on_each_attending_organisations_timeline(session
     assert len(entries(proxy)) == 1 and entries(apologised) == []
     meetings.delete_meeting(session, meeting_id)
     assert entries(came) == []
+
+
+def test_a_held_meeting_leaves_its_open_before_steps_off_the_due_list(session):
+    """Once held, a 開催前 step nobody ticked is past its moment: ホーム lists only the 開催後 ones."""
+    today = dt.date.today()
+    meeting = dataclasses.replace(meetings.new_meeting("意見交換会", today - dt.timedelta(days=50)), title="済んだ会")
+    meeting_id = meetings.save_meeting(session, meeting)[0]
+    timings = {d.title: d for d in checklist.items_of(session, meeting_id)}
+    assert any(item.timing == "before" for item in timings.values())
+    meetings.set_status(session, meeting_id, "開催済")
+    due = [d for d in checklist.due_soon(session, today, 30) if d.meeting_id == meeting_id]
+    assert due and all(timings[d.title].timing == "after" for d in due)
