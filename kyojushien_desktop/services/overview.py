@@ -54,5 +54,10 @@ def load_overview(session: Session, today: dt.date | None = None, upcoming_limit
         awaiting_record=awaiting,
         due_followups=due,
         next_meeting=overview.next_meeting(session.database, today.isoformat()),
-        due_steps=tuple(overview.open_steps_due(session.database, soon.isoformat())),
+        due_steps=tuple(due_steps(session, today)),
     )
+
+
+def due_steps(session: Session, today: dt.date, within_days: int = DUE_SOON_DAYS) -> list[ChecklistDue]:
+    """The meetings' open 段取り due within ``within_days`` (overdue ones included), oldest first."""
+    return overview.open_steps_due(session.database, (today + dt.timedelta(days=within_days)).isoformat())

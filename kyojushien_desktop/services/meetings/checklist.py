@@ -11,11 +11,9 @@ from kyojushien_desktop.content.meeting_terms import meeting_terms
 from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.domain.meetings import AFTER, BEFORE, ChecklistItem, due_date
 from kyojushien_desktop.domain.members import Problems, normalize_text
-from kyojushien_desktop.domain.overview import ChecklistDue
 from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.store import meetings as store
-from kyojushien_desktop.store import overview
 
 CHANGES = Changes.of(Topic.CHECKLIST)
 NOT_FOUND = "段取りの項目が見つかりません。削除された可能性があります。"
@@ -120,8 +118,3 @@ def delete_item(session: Session, task_id: int) -> Changes:
     with session.database.atomic():
         store.delete_task(session.database, task_id)
     return CHANGES
-
-
-def due_soon(session: Session, today: dt.date, within_days: int = 14) -> list[ChecklistDue]:
-    """Open steps of live meetings due within ``within_days`` (overdue ones included), for ホーム."""
-    return overview.open_steps_due(session.database, (today + dt.timedelta(days=within_days)).isoformat())

@@ -109,7 +109,7 @@ def test_due_soon_lists_open_steps_due_within_two_weeks_overdue_included(session
     steps = by_key(checklist.items_of(session, near))
     checklist.complete(session, steps["goal"].id, dt.date(2026, 8, 25))
     today = dt.date(2026, 9, 5)
-    due = checklist.due_soon(session, today)
+    due = overview.due_steps(session, today)
     assert [(d.meeting_title, d.title) for d in due] == [
         ("近い会", steps["analyse"].title),  # 8/20, overdue
         ("近い会", steps["request"].title),  # 9/10
@@ -117,7 +117,7 @@ def test_due_soon_lists_open_steps_due_within_two_weeks_overdue_included(session
     ]
     assert [d.due_on for d in due] == sorted(d.due_on for d in due)
     assert all(d.meeting_id == near for d in due) and far not in {d.meeting_id for d in due}
-    assert [d.title for d in checklist.due_soon(session, today, within_days=0)] == [steps["analyse"].title]
+    assert [d.title for d in overview.due_steps(session, today, within_days=0)] == [steps["analyse"].title]
 
 
 def test_bad_meeting_is_refused_with_every_problem_and_nothing_written(session, db_path):
@@ -234,20 +234,20 @@ def test_deleting_and_restoring_a_meeting_takes_its_work_off_and_on_home(session
     home = overview.load_overview(session, today)
     assert home.open_followups == 1
     assert home.overdue_followups == ((dt.date(2026, 9, 1), "連絡先一覧を配る", "第3回 勉強会"),)
-    due = checklist.due_soon(session, today)
+    due = overview.due_steps(session, today)
     assert due and {d.meeting_id for d in due} == {meeting_id}
 
     changes = meetings.delete_meeting(session, meeting_id)
     assert {Topic.MEETINGS, Topic.CHECKLIST, Topic.FOLLOWUPS} <= changes.topics
     home = overview.load_overview(session, today)
     assert home.open_followups == 0 and home.overdue_followups == ()
-    assert checklist.due_soon(session, today) == []
+    assert overview.due_steps(session, today) == []
     assert meetings.list_meetings(session) == []
     assert [m.id for m in meetings.deleted_meetings(session)] == [meeting_id]
 
     meetings.restore_meeting(session, meeting_id)
     home = overview.load_overview(session, today)
-    assert home.open_followups == 1 and [d.meeting_id for d in checklist.due_soon(session, today)] == [
+    assert home.open_followups == 1 and [d.meeting_id for d in overview.due_steps(session, today)] == [
         d.meeting_id for d in due
     ]
     assert [m.id for m in meetings.list_meetings(session)] == [meeting_id]
@@ -315,5 +315,5 @@ def test_a_held_meeting_leaves_its_open_before_steps_off_the_due_list(session):
     timings = {d.title: d for d in checklist.items_of(session, meeting_id)}
     assert any(item.timing == "before" for item in timings.values())
     meetings.set_status(session, meeting_id, "開催済")
-    due = [d for d in checklist.due_soon(session, today, 30) if d.meeting_id == meeting_id]
+    due = [d for d in overview.due_steps(session, today, 30) if d.meeting_id == meeting_id]
     assert due and all(timings[d.title].timing == "after" for d in due)

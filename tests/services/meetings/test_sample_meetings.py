@@ -200,7 +200,7 @@ def test_planned_exchange_is_invited_with_its_checklist_partly_done(town, sequen
     flags = [s.done for s in steps]
     assert flags[:3] == [True, True, True] and not any(flags[3:])
     assert all(s.done_on <= TODAY for s in steps if s.done)
-    due = [d for d in checklist.due_soon(town, TODAY) if d.meeting_id == meeting.id]
+    due = [d for d in overview.due_steps(town, TODAY) if d.meeting_id == meeting.id]
     assert due and all(TODAY <= d.due_on <= TODAY + dt.timedelta(days=14) for d in due)
     assert survey.responses_of(town, meeting.id) == [] and participants.groups_of(town, meeting.id) == {}
 
