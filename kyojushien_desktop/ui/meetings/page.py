@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
@@ -59,6 +60,16 @@ from kyojushien_desktop.ui.meetings.report_options import make_report
 from kyojushien_desktop.ui.meetings.survey_tab import SurveyTab
 
 LIST, RECORD = 0, 1
+
+
+class UnsavedPart(NamedTuple):
+    """A tab with unsaved input and how to save or drop it."""
+
+    tab: QWidget
+    save: Callable[[], bool]
+    discard: Callable[[], None]
+
+
 PLANNER_TAB, CHECKLIST_TAB, PARTICIPANTS_TAB, GROUPS_TAB, RECORD_TAB, SURVEY_TAB = range(6)
 # The list shows meetings with their counts and open steps; the record shows participants from
 # the 名簿, the checklist, the survey and the follow-ups.
@@ -315,8 +326,12 @@ class MeetingsPage(Page):
         self.show_list()
 
     # --- unsaved input ----------------------------------------------------------------------
-    def _dirty_parts(self) -> list:
-        return [part for part in (self.planner, self.record, self.groups) if part.dirty]
+    def _dirty_parts(self) -> list[UnsavedPart]:
+        """The tabs holding typed input not yet saved: the forms, and a half-typed アンケート form."""
+        parts = [UnsavedPart(p, p.save, p.discard) for p in (self.planner, self.record, self.groups) if p.dirty]
+        if self.survey.has_unsaved():
+            parts.append(UnsavedPart(self.survey, self.survey.save_unsaved, self.survey.discard_unsaved))
+        return parts
 
     def has_unsaved(self) -> bool:
         return self.meeting is not None and bool(self._dirty_parts())
@@ -333,7 +348,7 @@ class MeetingsPage(Page):
         if not self.has_unsaved():
             return True
         parts = self._dirty_parts()
-        self.tabs.setCurrentWidget(parts[0])
+        self.tabs.setCurrentWidget(parts[0].tab)
         choice = messages.ask_unsaved(self, self.tabs.tabText(self.tabs.currentIndex()))
         if choice == messages.SAVE:
             return self.save_unsaved()
