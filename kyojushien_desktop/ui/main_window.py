@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         self._add_action(file_menu, "新規作成(&N)…", self.new_file, QKeySequence.StandardKey.New)
         self._add_action(file_menu, "開く(&O)…", self.choose_file, QKeySequence.StandardKey.Open)
         self.recent_menu = file_menu.addMenu("最近使ったファイル(&R)")
-        self._add_action(file_menu, "見本の町を開く(&S)", self.open_sample)
+        self._add_action(file_menu, f"{wording.OPEN_SAMPLE}(&S)", self.open_sample)
         self._add_action(file_menu, wording.RESTORE_FROM_BACKUP, self.restore_from_backup)
         file_menu.addSeparator()
         self._add_action(file_menu, "終了(&X)", self.close, QKeySequence.StandardKey.Quit)

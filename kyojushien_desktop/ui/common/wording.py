@@ -106,3 +106,4 @@ DB_FILE_FILTER = "居住支援デスクのデータファイル (*.db);;すべ�
 EXPORT_XLSX_FILTER = "Excelファイル (*.xlsx)"
 EXPORT_PDF_FILTER = "PDFファイル (*.pdf)"
 EXPORT_DOCX_FILTER = "Wordファイル (*.docx)"
+OPEN_SAMPLE = "見本の町を開く"  # the same words on ホーム, the first-start dialog and the ファイル menu

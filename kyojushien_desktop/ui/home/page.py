@@ -174,7 +174,7 @@ class HomePage(Page):
         for text, signal, tip in (
             ("新しく作る…", self.new_requested, "自治体名と担当課を入れて、新しいデータファイルを作ります。"),
             ("データファイルを開く…", self.open_file_requested, "前任の方から受け取ったファイルなどを開きます。"),
-            ("見本の町で試す", self.sample_requested, "架空の町「みどり町」のデータで、使い方を試せます。"),
+            (wording.OPEN_SAMPLE, self.sample_requested, "架空の町「みどり町」のデータで、使い方を試せます。"),
         ):
             button = QPushButton(text)
             button.setToolTip(tip)

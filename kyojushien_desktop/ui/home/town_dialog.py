@@ -58,7 +58,7 @@ class TownDialog(QDialog):
         self.start_button.clicked.connect(self._accept_settings)
         buttons = QHBoxLayout()
         if first_start:
-            self.sample_button = QPushButton("見本の町で試してみる")
+            self.sample_button = QPushButton(wording.OPEN_SAMPLE)
             self.sample_button.setToolTip("架空の町「みどり町」のデータで、アプリの使い方を試せます。")
             self.sample_button.clicked.connect(self._choose_sample)
             buttons.addWidget(self.sample_button)
