@@ -310,11 +310,57 @@ def _v4_meetings(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v5_progress(conn: sqlite3.Connection) -> None:
+    """フェーズ進捗: the state of each 到達の目安 (1-1 … 4-5) with its history, evidence and target
+    month, and a target month per phase."""
+    _run_script(
+        conn,
+        """
+        CREATE TABLE milestone_states (
+            milestone_id TEXT PRIMARY KEY CHECK (milestone_id <> ''),
+            status TEXT NOT NULL DEFAULT '未着手' CHECK (status IN ('未着手', '取組み中', '達成')),
+            changed_on TEXT,
+            learned TEXT NOT NULL DEFAULT '',
+            shared TEXT NOT NULL DEFAULT '',
+            target_month TEXT,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE milestone_history (
+            id INTEGER PRIMARY KEY,
+            milestone_id TEXT NOT NULL,
+            changed_at TEXT NOT NULL,
+            changed_on TEXT,
+            old_status TEXT NOT NULL,
+            new_status TEXT NOT NULL,
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX milestone_history_milestone ON milestone_history (milestone_id, changed_at);
+        CREATE TABLE milestone_evidence (
+            id INTEGER PRIMARY KEY,
+            milestone_id TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('visit', 'meeting', 'contact', 'organization', 'document')),
+            ref_id INTEGER,
+            title TEXT NOT NULL DEFAULT '',
+            place TEXT NOT NULL DEFAULT '',
+            added_at TEXT NOT NULL,
+            CHECK ((kind = 'document') = (ref_id IS NULL)),
+            UNIQUE (milestone_id, kind, ref_id)
+        );
+        CREATE INDEX milestone_evidence_milestone ON milestone_evidence (milestone_id);
+        CREATE TABLE phase_targets (
+            phase INTEGER PRIMARY KEY CHECK (phase BETWEEN 1 AND 4),
+            target_month TEXT
+        )
+        """,
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_foundation,
     _v2_directory,
     _v3_hearing,
     _v4_meetings,
+    _v5_progress,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -26,12 +26,21 @@ class Topic(StrEnum):
     MEETINGS = "meetings"  # 会議・勉強会: the meeting, its programme, participants, groups, record
     CHECKLIST = "checklist"  # a meeting's 開催前・開催後 steps
     SURVEY = "survey"  # a meeting's 参加者アンケート: questions and the forms entered
+    PROGRESS = "progress"  # フェーズ進捗: 到達の目安's states, evidence and targets
 
 
 # Derived views: what they are made of.
 TIMELINE = frozenset({Topic.ORGANIZATIONS, Topic.PEOPLE, Topic.CONTACTS, Topic.VISITS, Topic.MEETINGS})
 OVERVIEW = frozenset(
-    {Topic.SETTINGS, Topic.ORGANIZATIONS, Topic.VISITS, Topic.FOLLOWUPS, Topic.MEETINGS, Topic.CHECKLIST}
+    {
+        Topic.SETTINGS,
+        Topic.ORGANIZATIONS,
+        Topic.VISITS,
+        Topic.FOLLOWUPS,
+        Topic.MEETINGS,
+        Topic.CHECKLIST,
+        Topic.PROGRESS,
+    }
 )
 
 

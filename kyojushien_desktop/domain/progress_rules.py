@@ -1,0 +1,96 @@
+"""The rules that propose evidence for a 到達の目安 from the records (resources/progress_terms.json
+names, per 目安, one of the small functions here and its parameters). They only propose: the
+staff member links what really supports the 目安."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
+from kyojushien_desktop.domain.progress import MEETING, ORGANIZATION, VISIT, Suggestion
+
+
+class OrganizationFacts(NamedTuple):
+    id: int
+    name: str
+    category: str
+    internal: bool
+    stage: str
+    has_notes: bool  # 得意なこと or 困りごと filled
+
+
+class VisitFacts(NamedTuple):
+    id: int
+    organization_name: str
+    category: str
+    internal: bool
+    on: dt.date
+
+
+class MeetingFacts(NamedTuple):
+    id: int
+    kind: str
+    title: str
+    on: dt.date
+
+
+class Records(NamedTuple):
+    """What the rules read: live organisations, visits that took place, meetings held."""
+
+    organizations: tuple[OrganizationFacts, ...]
+    visits: tuple[VisitFacts, ...]
+    meetings: tuple[MeetingFacts, ...]
+
+
+Rule = Callable[[str, Records, dict[str, Any]], list[Suggestion]]
+
+
+def meetings_of(milestone: str, records: Records, params: dict[str, Any]) -> list[Suggestion]:
+    kinds = set(params["kinds"])
+    return [
+        Suggestion(milestone, MEETING, m.id, f"{m.kind}「{m.title}」", params["reason"], m.on)
+        for m in records.meetings
+        if m.kind in kinds
+    ]
+
+
+def recurring_meetings(milestone: str, records: Records, params: dict[str, Any]) -> list[Suggestion]:
+    """Meetings of the kinds only once there are ``at_least`` of one kind: a place that recurs."""
+    kinds = set(params["kinds"])
+    counts = Counter(m.kind for m in records.meetings if m.kind in kinds)
+    recurring = {kind for kind, n in counts.items() if n >= int(params["at_least"])}
+    found = [m for m in records.meetings if m.kind in recurring]
+    return [Suggestion(milestone, MEETING, m.id, f"{m.kind}「{m.title}」", params["reason"], m.on) for m in found]
+
+
+def visits_to(milestone: str, records: Records, params: dict[str, Any]) -> list[Suggestion]:
+    categories = set(params.get("categories") or [])
+    return [
+        Suggestion(milestone, VISIT, v.id, f"{v.organization_name}へのヒアリング", params["reason"], v.on)
+        for v in records.visits
+        if v.internal == params["internal"] and (not categories or v.category in categories)
+    ]
+
+
+def organizations(milestone: str, records: Records, params: dict[str, Any]) -> list[Suggestion]:
+    categories = set(params.get("categories") or [])
+    stages = set(params.get("stages") or [])
+    internal = params.get("internal")
+    return [
+        Suggestion(milestone, ORGANIZATION, o.id, f"{o.name}（{o.category}・{o.stage}）", params["reason"])
+        for o in records.organizations
+        if (internal is None or o.internal == internal)
+        and (not categories or o.category in categories)
+        and (not stages or o.stage in stages)
+        and (o.has_notes or not params.get("needs_notes"))
+    ]
+
+
+RULES: dict[str, Rule] = {
+    "meetings_of": meetings_of,
+    "recurring_meetings": recurring_meetings,
+    "visits_to": visits_to,
+    "organizations": organizations,
+}

@@ -1,0 +1,24 @@
+"""Evidence the records suggest for each 到達の目安, by the rules of resources/progress_terms.json:
+proposals with a reason, never a decision; records already linked are left out."""
+
+from __future__ import annotations
+
+from kyojushien_desktop.content.progress_terms import progress_terms
+from kyojushien_desktop.domain.progress import Suggestion
+from kyojushien_desktop.domain.progress_rules import RULES
+from kyojushien_desktop.services.common.session import Session
+from kyojushien_desktop.store import progress, progress_sources
+
+
+def suggestions(session: Session, milestone_id: str | None = None) -> list[Suggestion]:
+    """For one 目安 (or all), newest records first within each 目安."""
+    records = progress_sources.records(session.database)
+    linked = {(e.milestone_id, e.kind, e.ref_id) for e in progress.evidence(session.database)}
+    found: list[Suggestion] = []
+    for spec in progress_terms().rules:
+        if milestone_id is not None and spec.milestone != milestone_id:
+            continue
+        proposed = RULES[spec.rule](spec.milestone, records, spec.params)
+        fresh = [s for s in proposed if (s.milestone_id, s.kind, s.ref_id) not in linked]
+        found += sorted(fresh, key=lambda s: (s.on is None, s.on), reverse=True)
+    return found
