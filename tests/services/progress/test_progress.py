@@ -97,7 +97,8 @@ def test_notes_are_cleaned_and_kept_apart_from_the_status(session):
     history alone, and a later 状態 change keeps them."""
     progress.set_status(session, "2-3", "取組み中", on=dt.date(2026, 8, 1))
     progress.save_notes(
-        session, MilestoneState("2-3", status="達成", learned="  各課の得意なことがわかった  \n", shared="\n勉強会で共有 ")
+        session,
+        MilestoneState("2-3", status="達成", learned="  各課の得意なことがわかった  \n", shared="\n勉強会で共有 "),
     )
     state = progress.state_of(session, "2-3")
     assert (state.learned, state.shared) == ("各課の得意なことがわかった", "勉強会で共有")
@@ -199,7 +200,11 @@ def test_a_record_linked_twice_stays_once_and_can_be_unlinked(session):
     progress.link_evidence(session, Evidence("3-3", MEETING, meeting_id))
 
     linked = progress.evidence_of(session, "3-3")
-    assert [(e.kind, e.ref_id) for e in linked] == [(VISIT, visit_id), (ORGANIZATION, organization_id), (MEETING, meeting_id)]
+    assert [(e.kind, e.ref_id) for e in linked] == [
+        (VISIT, visit_id),
+        (ORGANIZATION, organization_id),
+        (MEETING, meeting_id),
+    ]
     assert progress.state_of(session, "3-3").evidence_count == 3
     assert progress.state_of(session, "3-3").status == "未着手"  # evidence never decides the 状態
     assert len(progress.evidence_of(session)) == 4
@@ -212,7 +217,7 @@ def test_a_record_linked_twice_stays_once_and_can_be_unlinked(session):
     assert [(e.kind, e.ref_id) for e in progress.evidence_of(session, "2-3")] == [(MEETING, meeting_id)]
 
 
-def test_a_document_needs_its_name_and_where_it_is_kept(session, db_path):
+def test_a_document_needs_its_name_and_where_it_is_kept_and_is_linked_once(session, db_path):
     before = snapshot(db_path)
     with pytest.raises(ValidationError) as caught:
         progress.link_evidence(session, Evidence("2-1", DOCUMENT, title="  ", place=""))
@@ -233,6 +238,15 @@ def test_a_document_needs_its_name_and_where_it_is_kept(session, db_path):
             place="共有フォルダ\\住宅係\\居住支援",
         ),
     )
+    progress.link_evidence(
+        session,
+        Evidence(
+            "2-1",
+            DOCUMENT,
+            title="住宅確保要配慮者の実態に関する 庁内アンケート結果",
+            place="共有フォルダ\\住宅係\\居住支援",
+        ),
+    )  # the same document again stays once
     (kept,) = progress.evidence_of(session, "2-1")
     assert (kept.kind, kept.ref_id, kept.title, kept.place) == (
         DOCUMENT,
