@@ -17,6 +17,7 @@ from kyojushien_desktop.services.datafile import create_session
 from kyojushien_desktop.services.hearing.sample_visits import add_sample_hearing
 from kyojushien_desktop.services.meetings.sample_meetings import add_sample_meetings
 from kyojushien_desktop.services.members import contacts, organizations, people
+from kyojushien_desktop.services.progress.sample_progress import add_sample_progress
 
 
 def sample_data() -> dict:
@@ -44,6 +45,7 @@ def create_sample(path: Path, today: dt.date | None = None) -> Session:
                 _add_organization(session, entry)
             add_sample_hearing(session, today)
             add_sample_meetings(session, today)
+            add_sample_progress(session, today)
     except BaseException:
         session.close()
         raise

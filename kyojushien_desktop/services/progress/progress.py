@@ -116,11 +116,17 @@ def evidence_of(session: Session, milestone_id: str | None = None) -> list[Evide
 
 def link_evidence(session: Session, item: Evidence) -> Changes:
     """Links a record of the file (visit, meeting, contact, organisation) or a document kept
-    elsewhere; the same record linked twice stays once."""
+    elsewhere; the same record, or the same document in the same place, linked twice stays once
+    (a document has no id, so the table's UNIQUE cannot see it)."""
     check_milestone(item.milestone_id)
     if item.kind not in EVIDENCE_KINDS or (item.kind != DOCUMENT and item.ref_id is None):
         raise ValueError(item)
     cleaned = clean_document(item) if item.kind == DOCUMENT else item
+    if cleaned.kind == DOCUMENT and any(
+        (e.kind, e.title, e.place) == (DOCUMENT, cleaned.title, cleaned.place)
+        for e in store.evidence(session.database, cleaned.milestone_id)
+    ):
+        return CHANGES
     with session.database.atomic():
         store.add_evidence(session.database, cleaned)
     return CHANGES
