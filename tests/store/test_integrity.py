@@ -67,3 +67,14 @@ def test_files_that_are_not_data_files(tmp_path):
     assert integrity.check_path(foreign) == ["居住支援デスクのデータファイルではありません"]
     assert "壊れています" in integrity.check_path(text)[0]
     assert "見つかりません" in integrity.check_path(tmp_path / "none.db")[0]
+
+
+def test_saved_schemas_are_the_migrations_run_in_memory():
+    """resources/schema.json holds every version, exactly as the migrations define it; when a
+    step is added or changed, run ``python scripts/derive_schema.py``."""
+    saved = integrity._saved_schemas()
+    assert sorted(saved, key=int) == [str(v) for v in range(1, SCHEMA_VERSION + 1)], "run scripts/derive_schema.py"
+    for version in range(1, SCHEMA_VERSION + 1):
+        assert integrity.expected_schema(version) == integrity.derive_schema(version), (
+            f"schema version {version} differs from the migrations: run scripts/derive_schema.py"
+        )

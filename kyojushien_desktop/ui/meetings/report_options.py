@@ -34,7 +34,7 @@ class ReportOptionsDialog(QDialog):
         self.options = ReportOptions()
         heading = QLabel(title)
         heading.setFont(scaled(self.font(), 1.2, bold=True))
-        lead = QLabel(f"{wording.SECTIONS}を選びます。書いていない項目は「（記載なし）」と出ます。")
+        lead = QLabel(f"{wording.SECTIONS}を選びます。まだ記録していない項目は「（記録がありません）」と出ます。")
         lead.setObjectName("hint")
         lead.setWordWrap(True)
         self.sections: dict[str, QCheckBox] = {}
