@@ -30,6 +30,7 @@ KIND_NAMES = {
     DOCUMENT: wording.KIND_DOCUMENT,
 }
 OPENABLE = (VISIT, MEETING, ORGANIZATION)  # the kinds MainWindow.open_record knows
+FIRST_SUGGESTIONS = 6  # the newest shown at first; すべて表示 shows the rest
 
 
 def evidence_text(item: Evidence) -> str:
@@ -68,6 +69,9 @@ class EvidenceBox(QWidget):
         self.suggested: list[Suggestion] = []
         self.linked_box = QVBoxLayout()
         self.suggested_box = QVBoxLayout()
+        self.show_all = False
+        self.more_button = QPushButton()
+        self.more_button.clicked.connect(lambda: self.show_more())
         self.add_button = QPushButton(wording.ADD_DOCUMENT)
         self.add_button.clicked.connect(lambda: self.add_document())
         head = QHBoxLayout()
@@ -80,11 +84,17 @@ class EvidenceBox(QWidget):
         layout.addLayout(self.linked_box)
         layout.addWidget(section(wording.SUGGESTED))
         layout.addLayout(self.suggested_box)
+        more_row = QHBoxLayout()
+        more_row.addStretch(1)
+        more_row.addWidget(self.more_button)
+        layout.addLayout(more_row)
 
     def show_milestone(self, milestone_id: str) -> None:
         session = self.host.session
         if session is None:
             return
+        if milestone_id != self.milestone_id:
+            self.show_all = False
         self.milestone_id = milestone_id
         self.linked = progress.evidence_of(session, milestone_id)
         self.suggested = suggestions.suggestions(session, milestone_id)
@@ -105,13 +115,22 @@ class EvidenceBox(QWidget):
         if not self.linked:
             self.linked_box.addWidget(wrapped(wording.NO_LINKED, "hint"))
         _clear(self.suggested_box)
-        for found in self.suggested:
+        shown = self.suggested if self.show_all else self.suggested[:FIRST_SUGGESTIONS]
+        for found in shown:
             use = QPushButton(wording.USE_AS_EVIDENCE)
             use.setEnabled(writable)
             use.clicked.connect(lambda _=False, it=found: self.use(it))
             self.suggested_box.addWidget(_line(suggestion_text(found), use))
         if not self.suggested:
             self.suggested_box.addWidget(wrapped(wording.NO_SUGGESTED, "hint"))
+        self.more_button.setText(f"{wording.SHOW_ALL}（ほか{len(self.suggested) - len(shown)}件）")
+        self.more_button.setVisible(len(shown) < len(self.suggested))
+
+    def show_more(self) -> None:
+        """すべて表示: every suggestion, not only the newest few."""
+        self.show_all = True
+        if self.milestone_id is not None:
+            self.show_milestone(self.milestone_id)
 
     def open_item(self, item: Evidence) -> None:
         if item.ref_id is not None:

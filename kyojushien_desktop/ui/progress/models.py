@@ -102,8 +102,6 @@ class ProgressModel(HeaderTableModel):
 
     def _text(self, row: ProgressRow, column: int) -> str:
         if row.milestone is None:
-            if column == NUMBER:
-                return f"{wording.PHASE}{row.phase.number}"
             return phase_line(row.phase, row.progress) if column == NUMBER else ""
         state = row.state or MilestoneState(row.milestone.id)
         changed = f"\n{wareki.format_date(state.changed_on)}" if state.changed_on else ""

@@ -10,13 +10,14 @@ leaving the page's file and quitting ask 保存／破棄／キャンセル first
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QRect, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHeaderView,
     QLabel,
     QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -61,18 +62,20 @@ class ProgressPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(TEXT, QHeaderView.ResizeMode.Stretch)
-        header.sectionResized.connect(lambda *_: self._fit_rows())
+        header.sectionResized.connect(lambda *_: QTimer.singleShot(0, self, self._fit_rows))
         self.table.selectionModel().currentRowChanged.connect(lambda current, _old: self._row_chosen(current.row()))
 
         self.hint = QLabel(wording.CHOOSE_HINT)
         self.hint.setObjectName("hint")
         self.hint.setWordWrap(True)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.hint.setMargin(8)
         self.phase_panel = PhasePanel(self)
         self.milestone_panel = MilestonePanel(self)
         self.panels = QStackedWidget()
         for widget in (self.hint, self.phase_panel, self.milestone_panel):
             self.panels.addWidget(widget)
+        self._show_panel(HINT)
         side = QScrollArea()
         side.setWidgetResizable(True)
         side.setFrameShape(QFrame.Shape.NoFrame)
@@ -119,7 +122,7 @@ class ProgressPage(Page):
             self.milestone_panel.state = None
         if session is None:
             self.model.set_rows([])
-            self.panels.setCurrentIndex(HINT)
+            self._show_panel(HINT)
             return
         states = {s.milestone_id: s for s in progress.states(session)}
         counted = {p.phase: p for p in progress.phase_progress(session)}
@@ -151,7 +154,7 @@ class ProgressPage(Page):
             self.table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 20)
         bar = self.side.verticalScrollBar().sizeHint().width()
         self.side.setMinimumWidth(
-            max(metrics.horizontalAdvance("あ") * 22, self.panels.minimumSizeHint().width() + bar + 4)
+            max(metrics.horizontalAdvance("あ") * 22, self.milestone_panel.minimumSizeHint().width() + bar + 4)
         )
         total = self.splitter.width()
         if total > 0:
@@ -167,15 +170,22 @@ class ProgressPage(Page):
         QTimer.singleShot(0, self, self._fit_rows)
 
     def _fit_rows(self) -> None:
-        """Rows as tall as their wrapped text; a phase's row spans the table, so it is measured
-        across the whole width."""
-        self.table.resizeRowsToContents()
-        width = self.table.viewport().width() - 12
+        """Rows as tall as their wrapped text (a phase's row spans the table, so it is measured
+        across the whole width, in bold)."""
         metrics = self.table.fontMetrics()
-        for number in self.model.phase_rows():
-            text = self.model.index(number, NUMBER).data()
-            box = metrics.boundingRect(QRect(0, 0, max(width, 100), 10_000), Qt.TextFlag.TextWordWrap, text)
-            self.table.setRowHeight(number, box.height() + 12)
+        bold = QFont(self.table.font())
+        bold.setBold(True)
+        whole = self.table.viewport().width() - 14
+        for number in range(self.model.rowCount()):
+            phase_row = self.model.row(number).milestone is None
+            lines = [(TEXT, self.table.columnWidth(TEXT) - 24), (STATUS, self.table.columnWidth(STATUS) - 24)]
+            height = 0
+            for column, width in [(NUMBER, whole)] if phase_row else lines:
+                text = self.model.index(number, column).data() or ""
+                measure = QFontMetrics(bold) if phase_row else metrics
+                box = measure.boundingRect(QRect(0, 0, max(width, 60), 10_000), Qt.TextFlag.TextWordWrap, text)
+                height = max(height, box.height())
+            self.table.setRowHeight(number, height + 14)
 
     def _select(self, row: int) -> None:
         """Shows ``row`` beside the table (typing in the notes kept when it is the same 目安)."""
@@ -194,11 +204,22 @@ class ProgressPage(Page):
         self.selected = picked
         if picked.milestone is None:
             self.phase_panel.show_phase(picked.phase, picked.progress)
-            self.panels.setCurrentIndex(PHASE_PANEL)
+            self._show_panel(PHASE_PANEL)
+            self.side.verticalScrollBar().setValue(0)
             return
         same = self.milestone_panel.milestone_id == picked.milestone.id
+        if not same:
+            self.side.verticalScrollBar().setValue(0)
         self.milestone_panel.show_milestone(picked.milestone.id, keep_typing=same and self.milestone_panel.dirty)
-        self.panels.setCurrentIndex(MILESTONE_PANEL)
+        self._show_panel(MILESTONE_PANEL)
+
+    def _show_panel(self, index: int) -> None:
+        """The stack as tall as the panel shown (not the tallest), so the hint needs no scrolling."""
+        for number in range(self.panels.count()):
+            shown = QSizePolicy.Policy.Preferred if number == index else QSizePolicy.Policy.Ignored
+            self.panels.widget(number).setSizePolicy(shown, shown)
+        self.panels.setCurrentIndex(index)
+        self.panels.adjustSize()
 
     def _row_chosen(self, row: int) -> None:
         if row < 0:

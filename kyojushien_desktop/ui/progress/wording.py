@@ -35,6 +35,7 @@ UNLINK = "根拠から外す"
 SUGGESTED = "記録からの候補（アプリの提案です。決めるのは担当者です）"
 NO_SUGGESTED = "いまの記録からの候補はありません。"
 USE_AS_EVIDENCE = "根拠にする"
+SHOW_ALL = "候補をすべて表示"
 ADD_DOCUMENT = "資料を追加…"
 DONE_NOTE = "この目安は達成しています。"
 
