@@ -115,6 +115,7 @@ def shoot_all(out: Path, width: int, height: int, font: str) -> int:
     _members(window, shoot, dialog, home)
     _hearing(window, shoot, dialog)
     _meetings(window, shoot, dialog)
+    _progress(window, shoot, dialog)
     _shell(window, dialog)
     note(f"window {window.width()}×{window.height()} on a {width}×{height} screen at {font}")
     report.close()
@@ -407,6 +408,42 @@ def _meetings(window, shoot, dialog) -> None:
     dialog("37_dialog_report_options", ReportOptionsDialog("pdf", page))
     page.show_list(ask=False)
     dialog("38_dialog_deleted_meetings", page.deleted_dialog())
+
+
+def _progress(window, shoot, dialog) -> None:
+    """フェーズ進捗: a 目安 with suggestions and linked evidence (a record and a document), a phase's
+    row, the 資料を追加 dialog, the second tab; then ホーム with its 現在地."""
+    from kyojushien_desktop.domain.progress import DOCUMENT, Evidence
+    from kyojushien_desktop.services.progress import progress, suggestions
+
+    session = window.session
+    if not progress.history(session):  # until the sample town has progress of its own
+        for milestone_id in ("1-1", "1-2", "1-3", "1-4"):
+            progress.set_status(session, milestone_id, "達成", note="担当課で共有した")
+        progress.set_status(session, "1-5", "取組み中")
+    found = suggestions.suggestions(session)
+    richest = max({s.milestone_id for s in found}, key=lambda m: sum(s.milestone_id == m for s in found))
+    first = next(s for s in found if s.milestone_id == richest)
+    progress.link_evidence(session, Evidence(richest, first.kind, first.ref_id, first.title))
+    progress.link_evidence(session, Evidence(richest, DOCUMENT, title="庁内勉強会の資料", place="共有フォルダ\\住宅係"))
+    progress.set_status(session, richest, "取組み中", note="ヒアリングで手応えがあった")
+    page = window.show_page("progress")
+    page.reload(progress.CHANGES)
+    page.table.selectRow(page.model.row_of(richest))
+    shoot("40_progress_milestone_top")
+    bar = page.side.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    shoot("40_progress_milestone_middle")
+    bar.setValue(bar.maximum())
+    shoot("40_progress_milestone_bottom")
+    dialog("41_dialog_document", page.milestone_panel.evidence.document_dialog())
+    page.table.selectRow(page.model.row_of(phase=2))
+    shoot("42_progress_phase")
+    page.tabs.setCurrentIndex(1)
+    shoot("43_progress_timeline")
+    page.tabs.setCurrentIndex(0)
+    window.show_page("home")
+    shoot("44_home_position")
 
 
 def _shell(window, dialog) -> None:

@@ -70,3 +70,8 @@ def open_steps_due(database: Database, until: str) -> list[ChecklistDue]:
         (until,),
     )
     return [ChecklistDue(day(r[0]), r[1], r[2], r[3]) for r in rows]  # type: ignore[arg-type]
+
+
+def achieved_milestones(database: Database) -> set[str]:
+    """The 到達の目安 at 達成 (ホーム's 現在地 counts them without the progress modules)."""
+    return {row[0] for row in database.read("SELECT milestone_id FROM milestone_states WHERE status = '達成'")}

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         # window paints quickly.
         self._specs: list[PageSpec] = [
             PageSpec("home", wording.NAV_HOME, self._make_home_page),
+            PageSpec("progress", wording.NAV_PROGRESS, self._make_progress_page),
             PageSpec("members", wording.NAV_MEMBERS, self._make_members_page),
             PageSpec("hearing", wording.NAV_HEARING, self._make_hearing_page),
             PageSpec("meetings", wording.NAV_MEETINGS, self._make_meetings_page),
@@ -128,6 +129,11 @@ class MainWindow(QMainWindow):
         page.open_file_requested.connect(self.choose_file)
         page.sample_requested.connect(self.open_sample)
         return page
+
+    def _make_progress_page(self) -> Page:
+        from kyojushien_desktop.ui.progress.page import ProgressPage
+
+        return ProgressPage()
 
     def _make_members_page(self) -> Page:
         from kyojushien_desktop.ui.members.page import MembersPage

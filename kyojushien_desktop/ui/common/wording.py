@@ -88,6 +88,12 @@ NAV_HOME = "ホーム"
 NAV_MEMBERS = "名簿"
 NAV_HEARING = "ヒアリング"
 NAV_MEETINGS = "会議・勉強会"
+NAV_PROGRESS = "フェーズ進捗"
+# Words more than one area says (a meeting, a phase, a row's number, an organisation's 経過記録).
+MEETING = "会議"
+PHASE = "フェーズ"
+NUMBER = "番号"
+TIMELINE = "経過記録"
 NAV_SETTINGS = "設定"
 PLAN_HEARING = "ヒアリングを予定する"
 SAMPLE_BANNER = (

@@ -25,12 +25,13 @@ from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.services import datafile
 from kyojushien_desktop.services.common.changes import OVERVIEW, Changes, Topic
 from kyojushien_desktop.services.common.settings import load_settings, rotation_date
-from kyojushien_desktop.services.overview import Overview, load_overview
+from kyojushien_desktop.services.overview import Overview, Position, load_overview
 from kyojushien_desktop.ui.common import messages, wording
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.live import Page
 
 DUE_LINES = 4  # the due list shows this many, then ほかN件
+NEXT_STEPS = 3  # 現在地 names this many of the focus phase's 取組み例
 
 
 def _link(meeting_id: int, text: str) -> str:
@@ -72,6 +73,7 @@ class HomePage(Page):
         post.addWidget(self.rotation)
 
         status_card, status = _card("いまの状況")
+        status.addLayout(self._build_position())
         self.directory_status = QLabel()
         self.directory_status.setWordWrap(True)
         self.upcoming = QLabel()
@@ -185,6 +187,52 @@ class HomePage(Page):
         layout.addLayout(row)
         return card
 
+    def _build_position(self) -> QVBoxLayout:
+        """現在地: the four phases as a strip, the phase to work on now and its next steps."""
+        box = QVBoxLayout()
+        box.setSpacing(6)
+        heading = QLabel("現在地")
+        heading.setObjectName("cardTitle")
+        self.phase_chips: list[QLabel] = []
+        strip = QHBoxLayout()
+        strip.setSpacing(8)
+        for _ in range(4):
+            chip = QLabel()
+            chip.setObjectName("phaseChip")
+            chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.phase_chips.append(chip)
+            strip.addWidget(chip, 1)
+        self.focus = QLabel()
+        self.focus.setWordWrap(True)
+        self.next_steps = QLabel()
+        self.next_steps.setWordWrap(True)
+        for label in (self.focus, self.next_steps):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        box.addWidget(heading)
+        box.addLayout(strip)
+        box.addWidget(self.focus)
+        box.addWidget(self.next_steps)
+        box.addSpacing(8)
+        return box
+
+    def _show_position(self, position: Position) -> None:
+        focus = position.focus
+        for chip, phase in zip(self.phase_chips, position.phases, strict=True):
+            chip.setText(f"フェーズ{phase.number}　達成 {phase.achieved}/{phase.total}")
+            chip.setToolTip(phase.title)
+            chip.setProperty("done", phase.achieved == phase.total)
+            chip.setProperty("current", focus is not None and phase.number == focus.number)
+            chip.style().unpolish(chip)
+            chip.style().polish(chip)
+        if focus is None:
+            self.focus.setText("4つのフェーズの到達の目安は、すべて達成しています。")
+            self.next_steps.hide()
+            return
+        self.focus.setText(f"いま取り組むフェーズ: フェーズ{focus.number}「{focus.title}」")
+        steps = focus.example_titles[:NEXT_STEPS]
+        self.next_steps.setText("次の一歩（手引きの取組み例）:\n" + "\n".join(f"・{title}" for title in steps))
+        self.next_steps.setVisible(bool(steps))
+
     def reload(self, changes: Changes) -> None:
         session = self.session
         self.start_card.setVisible(session is None)
@@ -257,6 +305,8 @@ class HomePage(Page):
             )
         self.overdue.setVisible(bool(summary.overdue_followups))
         self._show_meetings(summary, today)
+        if summary.position is not None:
+            self._show_position(summary.position)
 
     def _show_meetings(self, summary: Overview, today: dt.date) -> None:
         """The next meeting, and one list of what falls due soon: the meetings' 段取り and the

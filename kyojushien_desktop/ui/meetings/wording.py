@@ -3,7 +3,6 @@
 from kyojushien_desktop.ui.common.wording import *  # noqa: F403 - an area speaks the common words too
 
 # --- the list and the record ---------------------------------------------------------------
-MEETING = "会議"
 TITLE = "題名"
 NEW_MEETING = "新しい会議を企画…"
 NEW_MEETING_TITLE = "新しい会議を企画"
@@ -23,7 +22,6 @@ REPORT = "開催レポート"
 VENUE_TEXT = "会場・URLなど"
 ORGANIZER = "主催"
 CO_ORGANIZERS = "共催"
-PHASE = "フェーズ"
 NOT_SET = "未設定"
 GOAL = "到達点"
 OWN_GOAL = "独自に設定"

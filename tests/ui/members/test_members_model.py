@@ -225,6 +225,7 @@ def test_window_shows_members_after_home_and_passes_changes_on(qtbot, db_path):
     assert window.open_file(db_path)
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "ホーム",
+        "フェーズ進捗",
         "名簿",
         "ヒアリング",
         "会議・勉強会",
