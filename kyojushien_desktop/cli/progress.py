@@ -11,7 +11,6 @@ import datetime as dt
 from pathlib import Path
 
 from kyojushien_desktop.cli.common import reading_session, write_pdf, writing_session
-from kyojushien_desktop.domain.progress import STATUSES
 
 
 def _cmd_list(args: argparse.Namespace) -> int:
@@ -34,6 +33,8 @@ def _date(text: str) -> dt.date:
 
 
 def _status(text: str) -> str:
+    from kyojushien_desktop.domain.progress import STATUSES  # its module is heavy for every start-up
+
     if text not in STATUSES:
         raise argparse.ArgumentTypeError(f"状態は {'・'.join(STATUSES)} のどれかです: {text}")
     return text
@@ -79,7 +80,7 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     sub = progress.add_subparsers(dest="progress_command", metavar="コマンド", parser_class=type(progress))
     setting = sub.add_parser("set", parents=[common], help="到達の目安の状態を変えます（履歴に残ります）")
     setting.add_argument("id", metavar="ID", help="到達の目安の番号（1-1 … 4-5）")
-    setting.add_argument("status", metavar="状態", type=_status, help="・".join(STATUSES))
+    setting.add_argument("status", metavar="状態", type=_status, help="未着手・取組み中・達成")
     setting.add_argument("--note", metavar="TEXT", help="メモ（わかったこと・共有できたことなど）")
     setting.add_argument("--date", metavar="YYYY-MM-DD", type=_date, help="状態が変わった日（省略時: 今日）")
     setting.set_defaults(handler=_cmd_set)

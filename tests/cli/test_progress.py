@@ -60,3 +60,16 @@ def test_both_pdfs_are_written(db_path: Path, tmp_path: Path) -> None:
     assert "現在地レポート" in pdf_text(report) and "取組みの経過" in pdf_text(chart)
     assert "目安1-1を取組み中に" in pdf_text(chart)
     assert embedded_fonts(report) and embedded_fonts(chart)
+
+
+def test_set_help_names_every_status() -> None:
+    """The help of ``progress set`` lists the 状態 the domain accepts, word for word."""
+    from kyojushien_desktop.domain.progress import STATUSES
+
+    result = subprocess.run(
+        [sys.executable, "-m", "kyojushien_desktop", "progress", "set", "--help"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0 and "・".join(STATUSES) in result.stdout
