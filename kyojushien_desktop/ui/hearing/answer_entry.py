@@ -33,7 +33,7 @@ from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.hearing import visits
 from kyojushien_desktop.services.members import organizations, people
 from kyojushien_desktop.ui.common import messages
-from kyojushien_desktop.ui.common.fonts import scaled
+from kyojushien_desktop.ui.common.fonts import restyle, scaled
 from kyojushien_desktop.ui.common.forms import FieldErrors, problems_of
 from kyojushien_desktop.ui.common.live import LiveView
 from kyojushien_desktop.ui.common.widgets import field_name, value_label
@@ -372,8 +372,7 @@ class AnswerEntry(LiveView, QWidget):
         self.state_label.setText(text)
         self.state_label.setVisible(self.problem_label.isHidden())
         self.state_label.setObjectName("warning" if self.dirty else "hint")
-        self.state_label.style().unpolish(self.state_label)
-        self.state_label.style().polish(self.state_label)
+        restyle(self.state_label)
 
     def _update_buttons(self) -> None:
         writable = not self._read_only() and self.visit is not None

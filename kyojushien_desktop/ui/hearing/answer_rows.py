@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from kyojushien_desktop.domain.errors import ValidationError
 from kyojushien_desktop.domain.hearing import NO, YES, Question, clean_answer
+from kyojushien_desktop.ui.common.fonts import restyle
 from kyojushien_desktop.ui.hearing import wording
 from kyojushien_desktop.ui.hearing.visit_models import STATUS_KEYS
 
@@ -41,8 +42,7 @@ def status_badge(status: str) -> QLabel:
 def set_status(label: QLabel, status: str) -> None:
     label.setText(status)
     label.setProperty("status", STATUS_KEYS.get(status, "other"))
-    label.style().unpolish(label)
-    label.style().polish(label)
+    restyle(label)
 
 
 def guide_badge() -> QLabel:
@@ -217,8 +217,7 @@ class QuestionRow(QFrame):
         self.error.setText(message)
         self.error.setVisible(bool(message))
         self.setProperty("invalid", bool(message))
-        self.style().unpolish(self)
-        self.style().polish(self)
+        restyle(self)
 
     def check(self) -> bool:
         """The domain's check of this answer, shown at once (the 数値 box, when it is left)."""

@@ -27,7 +27,7 @@ from kyojushien_desktop.services.common.changes import OVERVIEW, Changes, Topic
 from kyojushien_desktop.services.common.settings import load_settings, rotation_date
 from kyojushien_desktop.services.overview import Overview, Position, load_overview
 from kyojushien_desktop.ui.common import messages, wording
-from kyojushien_desktop.ui.common.fonts import scaled
+from kyojushien_desktop.ui.common.fonts import restyle, scaled
 from kyojushien_desktop.ui.common.live import Page
 
 DUE_LINES = 4  # the due list shows this many, then ほかN件
@@ -220,10 +220,13 @@ class HomePage(Page):
         for chip, phase in zip(self.phase_chips, position.phases, strict=True):
             chip.setText(f"フェーズ{phase.number}　達成 {phase.achieved}/{phase.total}")
             chip.setToolTip(phase.title)
-            chip.setProperty("done", phase.achieved == phase.total)
-            chip.setProperty("current", focus is not None and phase.number == focus.number)
-            chip.style().unpolish(chip)
-            chip.style().polish(chip)
+            state = (phase.achieved == phase.total, focus is not None and phase.number == focus.number)
+            if (chip.property("done"), chip.property("current")) == state:
+                continue
+            chip.setProperty("done", state[0])
+            chip.setProperty("current", state[1])
+            if chip.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):  # the style sheet reads them again
+                restyle(chip)
         if focus is None:
             self.focus.setText("4つのフェーズの到達の目安は、すべて達成しています。")
             self.next_steps.hide()
@@ -235,11 +238,11 @@ class HomePage(Page):
 
     def reload(self, changes: Changes) -> None:
         session = self.session
+        if session is not None:
+            self._show_overview(session)  # filled before the cards first show, so they polish once
         self.start_card.setVisible(session is None)
         for card in self.file_cards:
             card.setVisible(session is not None)
-        if session is not None:
-            self._show_overview(session)
         if not changes.touches({Topic.SETTINGS}):
             return
         self.municipality.setFont(scaled(self.font(), 1.8, bold=True))

@@ -9,6 +9,7 @@ from PySide6.QtCore import QDate, Qt, QTime, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QLabel, QTimeEdit, QVBoxLayout, QWidget
 
 from kyojushien_desktop.domain import wareki
+from kyojushien_desktop.ui.common.fonts import restyle
 from kyojushien_desktop.ui.meetings import wording
 from kyojushien_desktop.ui.meetings.models import STATUS_KEYS
 
@@ -94,5 +95,4 @@ def status_badge() -> QLabel:
 def show_status(label: QLabel, status: str) -> None:
     label.setText(status)
     label.setProperty("status", STATUS_KEYS.get(status, "other"))
-    label.style().unpolish(label)
-    label.style().polish(label)
+    restyle(label)

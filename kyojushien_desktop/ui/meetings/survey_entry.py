@@ -34,6 +34,7 @@ from kyojushien_desktop.domain.meetings import FREE, SurveyQuestion, SurveyRespo
 from kyojushien_desktop.services.meetings import survey
 from kyojushien_desktop.ui.common import messages
 from kyojushien_desktop.ui.common.flow import flow_row
+from kyojushien_desktop.ui.common.fonts import restyle
 from kyojushien_desktop.ui.common.forms import problems_of
 from kyojushien_desktop.ui.common.live import Page
 from kyojushien_desktop.ui.common.widgets import char_width
@@ -46,8 +47,7 @@ MAX_FORM_NUMBER = 99_999
 def _restyle(label: QLabel, name: str) -> None:
     if label.objectName() != name:
         label.setObjectName(name)
-        label.style().unpolish(label)
-        label.style().polish(label)
+        restyle(label)
 
 
 def _digit(text: str) -> str:
