@@ -355,12 +355,52 @@ def _v5_progress(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v6_diagnosis(conn: sqlite3.Connection) -> None:
+    """目線合わせ診断シート: rounds (実施回), their respondents with the sheet's header fields, one
+    answer per respondent and item (1–5, or none), the free answer; a meeting may follow a round."""
+    _run_script(
+        conn,
+        """
+        CREATE TABLE diagnosis_rounds (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL CHECK (name <> ''),
+            held_on TEXT NOT NULL,
+            purpose TEXT NOT NULL DEFAULT '',
+            meeting_id INTEGER REFERENCES meetings (id),
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL,
+            deleted_at TEXT
+        );
+        CREATE TABLE diagnosis_respondents (
+            id INTEGER PRIMARY KEY,
+            round_id INTEGER NOT NULL REFERENCES diagnosis_rounds (id),
+            person_id INTEGER REFERENCES people (id),
+            name TEXT NOT NULL CHECK (name <> ''),
+            division TEXT NOT NULL DEFAULT '',
+            bureau TEXT NOT NULL DEFAULT '',
+            title TEXT NOT NULL DEFAULT '',
+            free_answer TEXT NOT NULL DEFAULT '',
+            position INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (round_id, name)
+        );
+        CREATE INDEX diagnosis_respondents_round ON diagnosis_respondents (round_id, position);
+        CREATE TABLE diagnosis_answers (
+            respondent_id INTEGER NOT NULL REFERENCES diagnosis_respondents (id),
+            item_id TEXT NOT NULL,
+            score INTEGER NOT NULL CHECK (score BETWEEN 1 AND 5),
+            PRIMARY KEY (respondent_id, item_id)
+        )
+        """,
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_foundation,
     _v2_directory,
     _v3_hearing,
     _v4_meetings,
     _v5_progress,
+    _v6_diagnosis,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -27,6 +27,7 @@ class Topic(StrEnum):
     CHECKLIST = "checklist"  # a meeting's 開催前・開催後 steps
     SURVEY = "survey"  # a meeting's 参加者アンケート: questions and the forms entered
     PROGRESS = "progress"  # フェーズ進捗: 到達の目安's states, evidence and targets
+    DIAGNOSIS = "diagnosis"  # 診断シート: rounds, respondents and their ratings
 
 
 # Derived views: what they are made of.
