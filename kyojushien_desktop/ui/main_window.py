@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
             PageSpec("members", wording.NAV_MEMBERS, self._make_members_page),
             PageSpec("hearing", wording.NAV_HEARING, self._make_hearing_page),
             PageSpec("meetings", wording.NAV_MEETINGS, self._make_meetings_page),
+            PageSpec("diagnosis", wording.NAV_DIAGNOSIS, self._make_diagnosis_page),
             PageSpec("settings", wording.NAV_SETTINGS, self._make_settings_page),
         ]
         self._built: dict[str, Page] = {}
@@ -149,6 +150,11 @@ class MainWindow(QMainWindow):
         from kyojushien_desktop.ui.meetings.page import MeetingsPage
 
         return MeetingsPage(self.prefs)
+
+    def _make_diagnosis_page(self) -> Page:
+        from kyojushien_desktop.ui.diagnosis.page import DiagnosisPage
+
+        return DiagnosisPage()
 
     def _make_settings_page(self) -> Page:
         from kyojushien_desktop.ui.settings.page import SettingsPage

@@ -34,6 +34,10 @@ CHECKED_ELSEWHERE = {
     "SurveyQuestionsModel": "tests/ui/meetings/test_survey_tab.py",
     "SurveyImportRowsModel": "tests/ui/meetings/test_survey_tab.py",
     **{
+        name: "tests/ui/diagnosis/test_diagnosis_ui.py"
+        for name in ("RoundTableModel", "RespondentTableModel", "HeatModel", "EntryModel")
+    },
+    **{
         name: "tests/ui/meetings/test_participants_ui.py"
         for name in (
             "MeetingTableModel",

@@ -20,8 +20,10 @@ from kyojushien_desktop.domain.diagnosis import (
     read_score,
 )
 from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
+from kyojushien_desktop.domain.meetings import Meeting
 from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.session import Session
+from kyojushien_desktop.services.meetings import meetings
 from kyojushien_desktop.store import diagnosis as store
 
 CHANGES = Changes.of(Topic.DIAGNOSIS)
@@ -136,3 +138,29 @@ def copy_respondents(session: Session, from_round: int, to_round: int) -> Change
                 blank = dataclasses.replace(person, round_id=to_round, scores={}, free_answer="", id=None)
                 store.save_respondent(session.database, blank)
     return CHANGES
+
+
+def meeting_from_items(
+    session: Session, round_id: int, item_ids: list[str], today: dt.date | None = None
+) -> tuple[int, Changes]:
+    """Step ③: an 意見交換会 four weeks ahead whose テーマ are the chosen items (their ids and
+    到達の目安), linked back to the round, in one transaction."""
+    found = get_round(session, round_id)
+    texts = {item.id: item.text for item in diagnosis_sheet().items}
+    chosen = [item_id for item_id in item_ids if item_id in texts]
+    if not chosen:
+        raise ValidationError("意見交換のテーマにする項目を選んでください。")
+    theme = "認識のずれが大きかった項目について意見を交わす:\n" + "\n".join(
+        f"{item_id} {texts[item_id]}" for item_id in chosen
+    )
+    day = (today or dt.date.today()) + dt.timedelta(days=28)
+    meeting = Meeting(
+        kind="意見交換会",
+        title=f"{found.name} 目線合わせの意見交換",
+        starts_at=dt.datetime.combine(day, dt.time(14, 0)),
+        theme=theme,
+    )
+    with session.database.atomic():
+        meeting_id, changes = meetings.save_meeting(session, meeting)
+        changes = changes | link_meeting(session, round_id, meeting_id)
+    return meeting_id, changes

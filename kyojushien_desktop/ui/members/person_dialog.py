@@ -64,7 +64,7 @@ class _PersonFields:
         form.addRow(wording.FULL_NAME + wording.REQUIRED, self.errors.field("name", self.name))
         form.addRow(wording.KANA, self.errors.field("kana", self.kana))
         form.addRow("部署", self.errors.field("department", self.department))
-        form.addRow("役職", self.errors.field("title", self.title))
+        form.addRow(wording.JOB_TITLE, self.errors.field("title", self.title))
         form.addRow(wording.PHONE, self.errors.field("phone", self.phone))
         form.addRow(wording.EMAIL, self.errors.field("email", self.email))
         if with_notes:

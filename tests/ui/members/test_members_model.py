@@ -229,6 +229,7 @@ def test_window_shows_members_after_home_and_passes_changes_on(qtbot, db_path):
         "名簿",
         "ヒアリング",
         "会議・勉強会",
+        "診断シート",
         "設定",
     ]
     page = window.show_page("members")
