@@ -116,6 +116,7 @@ def shoot_all(out: Path, width: int, height: int, font: str) -> int:
     _hearing(window, shoot, dialog)
     _meetings(window, shoot, dialog)
     _progress(window, shoot, dialog)
+    _diagnosis(window, shoot, dialog)
     _shell(window, dialog)
     note(f"window {window.width()}×{window.height()} on a {width}×{height} screen at {font}")
     report.close()
@@ -444,6 +445,57 @@ def _progress(window, shoot, dialog) -> None:
     page.tabs.setCurrentIndex(0)
     window.show_page("home")
     shoot("44_home_position")
+
+
+def _diagnosis(window, shoot, dialog) -> None:
+    """診断シート: a round of five (住宅 and 福祉 sides), one respondent's sheet being typed in,
+    the comparison with names and with A, B, C …, and the two dialogs."""
+    import dataclasses
+    import datetime as dt
+
+    from kyojushien_desktop.content.diagnosis import diagnosis_sheet
+    from kyojushien_desktop.domain.diagnosis import Respondent, Round
+    from kyojushien_desktop.services.diagnosis import rounds
+    from kyojushien_desktop.ui.diagnosis import page as diagnosis_page
+
+    session = window.session
+    if not rounds.list_rounds(session):  # until the sample town has rounds of its own
+        round_id, _ = rounds.save_round(
+            session, Round(name="令和8年度 第1回", held_on=dt.date(2026, 6, 12), purpose="住宅と福祉の目線合わせ")
+        )
+        people = (
+            ("山田 花子", "建設課 住宅係", "住宅", "係長", 1),
+            ("中村 誠", "建設課 住宅係", "住宅", "主事", 0),
+            ("佐藤 健", "福祉課 高齢者係", "福祉", "係長", -1),
+            ("高橋 美咲", "福祉課 障害福祉係", "福祉", "主事", -1),
+            ("伊藤 大輔", "福祉課 生活支援係", "福祉", "主査", 0),
+        )
+        for number, (name, division, bureau, title, lean) in enumerate(people):
+            scores = {}
+            for item in diagnosis_sheet().items:
+                base = 3 + (lean if item.phase == 3 else 0) - (lean if item.id == "2-1" else 0)
+                scores[item.id] = max(1, min(5, base + (number + int(item.id[-1])) % 3 - 1))
+            person = Respondent(round_id=round_id, name=name, division=division, bureau=bureau, title=title)
+            free = "福祉の窓口で住まいの相談を受けても、つなぎ先が分からない。" if bureau == "福祉" else ""
+            rounds.save_respondent(session, dataclasses.replace(person, scores=scores, free_answer=free))
+    page = window.show_page("diagnosis")
+    page.reload(rounds.CHANGES)
+    shoot("50_diagnosis_rounds")
+    page.open_person(0)
+    page.entry.table.setCurrentIndex(page.entry.model.index(5, 2))
+    shoot("51_diagnosis_entry")
+    page.show_list(ask=False)
+    page.tabs.setCurrentIndex(diagnosis_page.COMPARE_TAB)
+    page.compare.widest.topLevelItem(0).setSelected(True)
+    shoot("52_diagnosis_compare")
+    page.compare.hide_names.setChecked(True)
+    page.compare.bureau.setCurrentIndex(1)
+    shoot("53_diagnosis_compare_anonymous_bureau")
+    page.compare.hide_names.setChecked(False)
+    page.compare.bureau.setCurrentIndex(0)
+    page.tabs.setCurrentIndex(diagnosis_page.ROUNDS_TAB)
+    dialog("54_dialog_new_round", page.new_round_dialog())
+    dialog("55_dialog_respondent", page.respondent_dialog(page.round_id()))
 
 
 def _shell(window, dialog) -> None:

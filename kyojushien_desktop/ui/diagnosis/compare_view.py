@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
     QTableView,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -68,21 +68,24 @@ class CompareView(QWidget):
         self.lowest = self._ranking()
         self.free_answers = QPlainTextEdit()
         self.free_answers.setReadOnly(True)
-        side = QWidget()
-        side_layout = QVBoxLayout(side)
-        side_layout.setContentsMargins(8, 0, 0, 0)
-        for title, widget in ((wording.WIDEST, self.widest), (wording.LOWEST, self.lowest)):
+        self.free_answers.setMinimumHeight(self.fontMetrics().lineSpacing() * 4)
+        lower = QWidget()
+        lower_layout = QHBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 4, 0, 0)
+        for title, widget in (
+            (wording.WIDEST, self.widest),
+            (wording.LOWEST, self.lowest),
+            (wording.FREE_ANSWERS, self.free_answers),
+        ):
+            column = QVBoxLayout()
             heading = QLabel(title)
             heading.setObjectName("sectionTitle")
-            side_layout.addWidget(heading)
-            side_layout.addWidget(widget, 1)
-        heading = QLabel(wording.FREE_ANSWERS)
-        heading.setObjectName("sectionTitle")
-        side_layout.addWidget(heading)
-        side_layout.addWidget(self.free_answers, 1)
-        splitter = QSplitter()
+            column.addWidget(heading)
+            column.addWidget(widget, 1)
+            lower_layout.addLayout(column, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.table)
-        splitter.addWidget(side)
+        splitter.addWidget(lower)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -92,10 +95,13 @@ class CompareView(QWidget):
         layout.addWidget(splitter, 1)
         self._update_button()
 
-    def _ranking(self) -> QListWidget:
-        ranking = QListWidget()
+    def _ranking(self) -> QTreeWidget:
+        """One line per item, cut to the width with the whole text as its tip."""
+        ranking = QTreeWidget()
+        ranking.setHeaderHidden(True)
+        ranking.setRootIsDecorated(False)
+        ranking.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         ranking.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        ranking.setWordWrap(True)
         ranking.itemSelectionChanged.connect(lambda: self._update_button())
         return ranking
 
@@ -135,6 +141,7 @@ class CompareView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(self.fontMetrics().horizontalAdvance("あ") * 3)
         self.widest.clear()
         for row in widest_spread(rows):
             self._rank_item(
@@ -148,15 +155,17 @@ class CompareView(QWidget):
         self._update_button()
 
     @staticmethod
-    def _rank_item(ranking: QListWidget, item_id: str, figure: str, text: str) -> None:
-        entry = QListWidgetItem(f"{item_id}　{figure}\n{text}")
-        entry.setData(ITEM_ID_ROLE, item_id)
-        entry.setToolTip(text)
-        ranking.addItem(entry)
+    def _rank_item(ranking: QTreeWidget, item_id: str, figure: str, text: str) -> None:
+        entry = QTreeWidgetItem([f"{item_id}　{figure}　{text}"])
+        entry.setData(0, ITEM_ID_ROLE, item_id)
+        entry.setToolTip(0, text)
+        ranking.addTopLevelItem(entry)
 
     def chosen_items(self) -> list[str]:
         """The items chosen in the rankings and the table, in the sheet's order."""
-        chosen = {item.data(ITEM_ID_ROLE) for ranking in (self.widest, self.lowest) for item in ranking.selectedItems()}
+        chosen = {
+            item.data(0, ITEM_ID_ROLE) for ranking in (self.widest, self.lowest) for item in ranking.selectedItems()
+        }
         for index in self.table.selectionModel().selectedRows():
             item_id = self.model.item_id(index)
             if item_id is not None:

@@ -170,7 +170,7 @@ class EntryView(QWidget):
         self.pages.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.pages.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         scale = "\n".join(f"{point.value}　{point.label}" for point in sheet.scale)
-        self.scale = QLabel(scale + "\n" + sheet.scale_note)
+        self.scale = QLabel(scale)
         self.scale.setObjectName("hint")
         self.scale.setWordWrap(True)
         side = QWidget()
@@ -182,10 +182,11 @@ class EntryView(QWidget):
         side_layout.addWidget(self.pages)
         side_layout.addWidget(self.scale)
         side_layout.addStretch(1)
+        side.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 16)
         splitter = QSplitter()
         splitter.addWidget(self.table)
         splitter.addWidget(side)
-        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         self.free_label = QLabel(sheet.free_answer_label)
@@ -223,7 +224,11 @@ class EntryView(QWidget):
         if not current.isValid():
             return
         item = self.model.items[current.row()]
-        self.pages.setText(f"{item.id}　{item.text}\n\n" + "\n".join(item.pages))
+        pages = "\n".join(item.pages)
+        if not pages:
+            phase = next(p for p in diagnosis_sheet().phases if p.number == item.phase)
+            pages = f"{wording.PHASE_PAGE}{phase.main_page}"
+        self.pages.setText(f"{item.id}　{item.text}\n\n{pages}")
 
     @property
     def dirty(self) -> bool:

@@ -136,7 +136,7 @@ def test_the_comparison_shows_mean_range_and_hidden_names(qtbot, session, round_
     assert [model.index(1, c).data() for c in (0, 2, 3, 4, stats, stats + 1, stats + 3)] == [
         "1-1", "5", "1", "", "3.0", "1–5", "1",
     ]  # fmt: skip
-    assert compare.widest.item(0).data(Qt.ItemDataRole.UserRole) == "1-1"
+    assert compare.widest.topLevelItem(0).data(0, Qt.ItemDataRole.UserRole) == "1-1"
     assert "住宅の側から見ると" in compare.free_answers.toPlainText()
     compare.hide_names.setChecked(True)
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
@@ -163,8 +163,8 @@ def test_divergent_items_start_a_meeting_the_round_links_and_the_meetings_page_o
     page.tabs.setCurrentIndex(diagnosis_page.COMPARE_TAB)
     compare: CompareView = page.compare
     assert not compare.theme_button.isEnabled()
-    compare.widest.item(0).setSelected(True)
-    compare.widest.item(1).setSelected(True)
+    compare.widest.topLevelItem(0).setSelected(True)
+    compare.widest.topLevelItem(1).setSelected(True)
     assert compare.chosen_items() == ["2-1", "3-1"]
     compare.theme_button.click()
     linked = rounds.get_round(session, made).meeting_id
