@@ -23,11 +23,20 @@ from kyojushien_desktop.reports.files import SILENT, Progress
 from kyojushien_desktop.reports.pdf.characters import CharacterCheck
 from kyojushien_desktop.reports.pdf.document import MM, Layout, Page, build_pdf
 from kyojushien_desktop.reports.pdf.fonts import register_fonts
-from kyojushien_desktop.reports.pdf.styles import GREY, style, table_style
+from kyojushien_desktop.reports.pdf.styles import GREY, keep_whole, style, table_style
 
 LAYOUT = Layout(landscape=True, side_mm=12, top_mm=12, bottom_mm=14)
 # 1 darkest … 5 white; text on 1 and 2 stays black on these greys
 SCORE_GREYS = {1: "#A6A6A6", 2: "#C8C8C8", 3: "#E4E4E4", 4: "#F4F4F4", 5: "#FFFFFF"}
+
+
+STAT_W, ID_W = 12.5 * MM, 9 * MM
+NAMED_MIN = 11 * MM  # narrower score columns are numbered, and named in a legend
+
+
+def _score_width(count: int) -> float:
+    """Each respondent's column: as wide as 13 mm, leaving the item text at least 62 mm."""
+    return min(13 * MM, (LAYOUT.width - ID_W - 4 * STAT_W - 62 * MM) / max(count, 1))
 
 
 def _fmt(value: float | None, digits: int) -> str:
@@ -49,13 +58,16 @@ class _Styles:
 
 def _heat_table(data: Comparison, styles: _Styles, check: CharacterCheck) -> Table:
     count = len(data.names)
-    stat_w, id_w = 12.5 * MM, 9 * MM
-    score_w = max(6 * MM, min(13 * MM, (LAYOUT.width - id_w - 4 * stat_w - 70 * MM) / max(count, 1)))
-    text_w = LAYOUT.width - id_w - 4 * stat_w - score_w * count
-    names = [
-        Paragraph(check.markup(f"{n}\n{b}" if b else n, "回答者"), styles.name)
-        for n, b in zip(data.names, data.bureaus, strict=True)
-    ]
+    score_w = _score_width(count)
+    text_w = LAYOUT.width - ID_W - 4 * STAT_W - score_w * count
+    stat_w, id_w = STAT_W, ID_W
+    if score_w < NAMED_MIN:  # too narrow for a name: numbered columns, named in the legend below
+        names = [Paragraph(str(n), styles.name) for n in range(1, count + 1)]
+    else:
+        names = [
+            Paragraph(check.markup(f"{n}\n{b}" if b else n, "回答者"), styles.name)
+            for n, b in zip(data.names, data.bureaus, strict=True)
+        ]
     rows: list[list[Any]] = [
         [Paragraph("番号", styles.head), Paragraph("項目", styles.head), *names]
         + [Paragraph(h, styles.head) for h in STAT_HEADERS]
@@ -87,6 +99,17 @@ def _heat_table(data: Comparison, styles: _Styles, check: CharacterCheck) -> Tab
             )
     widths = [id_w, text_w, *([score_w] * count), *([stat_w] * 4)]
     return Table(rows, colWidths=widths, repeatRows=1, style=table_style(*commands))
+
+
+def _legend(data: Comparison, styles: _Styles, check: CharacterCheck) -> list[Any]:
+    """Who each numbered column is, when the columns are too narrow for names."""
+    if _score_width(len(data.names)) >= NAMED_MIN:
+        return []
+    people = [
+        f"{n}＝{check.markup(name, '回答者')}" + (f"（{check.markup(bureau, '部局')}）" if bureau else "")
+        for n, (name, bureau) in enumerate(zip(data.names, data.bureaus, strict=True), 1)
+    ]
+    return [Spacer(0, 2 * MM), Paragraph("列の番号:  " + "  ".join(people), keep_whole(styles.body))]
 
 
 def _stats_text(row: ItemComparison) -> list[str]:
@@ -130,6 +153,7 @@ def write_comparison_pdf(
         Paragraph(f"{data.held_on}　回答者 {len(data.names)}人", styles.sub),
         Spacer(0, 3 * MM),
         _heat_table(data, styles, check),
+        *_legend(data, styles, check),
         PageBreak(),
         _ranking(WIDEST_TITLE, data.widest, styles),
         _ranking(LOWEST_TITLE, data.lowest, styles),

@@ -30,7 +30,7 @@ COMPARISON_SHEET = "比較"
 SCORE_FILLS = {1: "F4B183", 2: "F8CBAD", 3: "F2F2F2", 4: "BDD7EE", 5: "9DC3E6"}
 _BOX = CellStyle(boxed=True)
 _TEXT = CellStyle(boxed=True, wrap=True)
-_PHASE = CellStyle(boxed=True, bold=True, fill="E6E6E6", wrap=True)
+_PHASE = CellStyle(boxed=True, bold=True, fill="E6E6E6")  # runs on over the empty score cells
 _PHASE_NUMBER = CellStyle(boxed=True, bold=True, fill="E6E6E6", centred=True)
 _NUMBER = CellStyle(boxed=True, centred=True)
 RANK_COLUMNS = [
@@ -59,7 +59,7 @@ def write_comparison_xlsx(data: Comparison, path: Path, *, created: dt.date) -> 
     setup = PrintSetup(header=f"{data.municipality}　{TITLE}　{data.round_name}".lstrip("　"), footer=data.held_on)
 
     def fill(workbook: Workbook) -> None:
-        widths = [7, 48, *([7] * count), 8, 8, 9, 8]
+        widths = [6, 40, *([7] * count), 7, 7, 8, 7]
         with workbook.form(COMPARISON_SHEET, widths, setup) as form:
             heads = ["番号", "項目"] + [
                 f"{name}\n{bureau}" if bureau else name for name, bureau in zip(data.names, data.bureaus, strict=True)

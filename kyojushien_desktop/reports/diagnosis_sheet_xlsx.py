@@ -19,7 +19,7 @@ from kyojushien_desktop.reports.xlsx.workbook import Workbook, write_workbook
 
 ANSWER_SHEET = "回答"
 COLUMNS = ("番号", "項目", "評価", "主たる解説ページ")
-WIDTHS = [10, 62, 10, 18]
+WIDTHS = [8, 46, 8, 14]
 _LABEL = CellStyle(bold=True, fill="E6E6E6", boxed=True)
 _VALUE = CellStyle(boxed=True, unlocked=True)
 _ANSWER = CellStyle(boxed=True, unlocked=True, centred=True)

@@ -103,7 +103,9 @@ class FormSheet:
     def freeze(self, rows: int, columns: int = 0) -> None:
         """Rows at the top (and columns at the left) stay in view and repeat on every printed page."""
         self.frozen_rows = rows
-        self.title_rows = sheet_ref(self.title, f"${rows}:${rows}") if rows else ""
+        titles = [sheet_ref(self.title, f"$A:${column_letter(columns - 1)}")] if columns else []
+        titles += [sheet_ref(self.title, f"${rows}:${rows}")] if rows else []
+        self.title_rows = ",".join(titles)
         self._frozen_columns = columns
 
     def finish(self) -> str:
