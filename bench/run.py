@@ -340,6 +340,51 @@ def bench_progress_report(work: Path) -> list[str]:
     return [f"progress_report_pdf_s: {statistics.median(times):.2f} s"]
 
 
+def bench_diagnosis(work: Path) -> list[str]:
+    """The whole `kyojushien diagnosis compare --xlsx` process (installed launcher, bytecode cached;
+    a first, compiling run is not counted) on a round of 30 respondents × 21 items built through
+    the services; and the in-process import of 30 filled workbooks (openpyxl fills them, as a
+    person would: numbers, 全角, the scale's labels, blanks) into a fresh round."""
+    from kyojushien_desktop.services import datafile
+    from kyojushien_desktop.services.diagnosis import rounds, sheets
+    from tests.diagnosis_town import build_round, filled_workbooks
+
+    env = _installed_env(work)
+    db = work / "diagnosis.db"
+    folder = work / "diagnosis_sheets"
+    folder.mkdir(exist_ok=True)
+    if not db.exists():
+        session = datafile.create_session(db)
+        try:
+            build_round(session, 30)
+        finally:
+            session.close()
+    out = work / "diagnosis_compare.xlsx"
+    command = [sys.executable, "-c", LAUNCHER, "diagnosis", "compare", "--round", "1", "--xlsx", str(out)]
+    command += ["--db", str(db)]
+    subprocess.run(command, check=True, capture_output=True, env=env, cwd=ROOT)
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        subprocess.run(command, check=True, capture_output=True, env=env, cwd=ROOT)
+        times.append(time.perf_counter() - start)
+    lines = [f"diagnosis_compare_xlsx_s: {statistics.median(times):.2f} s"]
+    session = datafile.open_session(db)
+    try:
+        paths = filled_workbooks(session, 1, folder, 30)
+        imports = []
+        for run in range(RUNS):
+            round_id, _ = rounds.save_round(session, rounds.new_round(f"取り込み {run + 1}"))
+            start = time.perf_counter()
+            plan, _ = sheets.import_workbooks(session, round_id, paths)
+            imports.append(time.perf_counter() - start)
+            assert len(plan.sheets) == 30
+    finally:
+        session.close()
+    lines.append(f"diagnosis_import_30_s: {statistics.median(imports):.2f} s")
+    return lines
+
+
 BENCHES: dict[str, Callable[[Path], list[str]]] = {
     "startup": bench_startup,
     "open": bench_open,
@@ -351,6 +396,7 @@ BENCHES: dict[str, Callable[[Path], list[str]]] = {
     "hearing_sheet": bench_hearing_sheet,
     "progress_report": bench_progress_report,
     "meeting_report": bench_meeting_report,
+    "diagnosis": bench_diagnosis,
 }
 
 

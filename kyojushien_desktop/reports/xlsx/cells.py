@@ -28,6 +28,13 @@ class CellStyle:
     wrap: bool = False
     date: bool = False
     quoted: bool = False  # text that looks like a formula: Excel keeps it text when edited
+    # The looks of a form sheet (reports/xlsx/form.py): bold text, a solid fill (RRGGBB), a thin
+    # box, centred, and unlocked (typed in when the sheet is protected).
+    bold: bool = False
+    fill: str = ""
+    boxed: bool = False
+    centred: bool = False
+    unlocked: bool = False
 
 
 def clean_text(text: str) -> str:

@@ -20,6 +20,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from kyojushien_desktop.reports.files import write_atomically
 from kyojushien_desktop.reports.xlsx.cells import FONT_NAME, FONT_SIZE, WAREKI_FORMAT, CellStyle, clean_text
+from kyojushien_desktop.reports.xlsx.form import FormSheet
 from kyojushien_desktop.reports.xlsx.sheet import Column, PrintSetup, SheetWriter
 
 CREATOR = "居住支援デスク"
@@ -84,6 +85,16 @@ class Workbook:
             writer = SheetWriter(self, stream, title, columns, setup, first=len(self.sheets) == 1)
             yield writer
             writer.finish()
+
+    @contextmanager
+    def form(self, title: str, widths: list[float], setup: PrintSetup) -> Iterator[FormSheet]:
+        """A sheet laid out cell by cell (a form to fill in, a coloured table); written when the
+        block ends."""
+        self.sheets.append(title)
+        writer = FormSheet(self, title, widths, setup, first=len(self.sheets) == 1)
+        yield writer
+        with self._archive.open(f"xl/worksheets/sheet{len(self.sheets)}.xml", "w") as stream:
+            stream.write(writer.finish().encode("utf-8"))
 
     def close(self) -> None:
         """Writes the 「長文の続き」 sheet when a text needed it, then the parts that list the
@@ -171,30 +182,43 @@ class Workbook:
 
     def _stylesheet(self) -> str:
         font = f'<sz val="{FONT_SIZE:g}"/><name val="{FONT_NAME}"/><family val="3"/><charset val="128"/>'
+        fills = sorted({look.fill for look in self._styles if look.fill})
+        fill_ids = {colour: n for n, colour in enumerate(fills, 3)}
         xfs = []
         for look in self._styles:  # in index order: dicts keep insertion order
             attributes = [f'numFmtId="{_DATE_FORMAT_ID if look.date else 0}"', 'xfId="0"']
             if look.header:
                 attributes += ['fontId="1" fillId="2" borderId="1"', 'applyFont="1" applyFill="1" applyBorder="1"']
             else:
-                attributes.append('fontId="0" fillId="0" borderId="0"')
+                fill = fill_ids.get(look.fill, 0)
+                attributes.append(f'fontId="{int(look.bold)}" fillId="{fill}" borderId="{2 if look.boxed else 0}"')
+                attributes.append('applyFont="1" applyFill="1" applyBorder="1"')
             if look.date:
                 attributes.append('applyNumberFormat="1"')
             if look.quoted:
                 attributes.append('quotePrefix="1"')
-            vertical = "center" if look.header else "top"  # a row as tall as its longest text reads from the top
+            vertical = "center" if look.header or look.centred else "top"  # a tall row reads from the top
             wrap = ' wrapText="1"' if look.wrap or look.header else ""
-            left = ' horizontal="left"' if look.date else ""  # as the text beside it, not pressed against it
+            left = ' horizontal="left"' if look.date else ' horizontal="center"' if look.centred else ""
             alignment = f'<alignment{left} vertical="{vertical}"{wrap}/>'
-            xfs.append(f'<xf {" ".join(attributes)} applyAlignment="1">{alignment}</xf>')
+            locked = '<protection locked="0"/>' if look.unlocked else ""
+            protection = ' applyProtection="1"' if look.unlocked else ""
+            xfs.append(f'<xf {" ".join(attributes)} applyAlignment="1"{protection}>{alignment}{locked}</xf>')
+        extra_fills = "".join(
+            f'<fill><patternFill patternType="solid"><fgColor rgb="FF{colour}"/><bgColor indexed="64"/></patternFill></fill>'
+            for colour in fills
+        )
+        thin = '<color rgb="FF808080"/>'
+        box = "".join(f'<{side} style="thin">{thin}</{side}>' for side in ("left", "right", "top", "bottom"))
         return (
             f'{_HEAD}<styleSheet xmlns="{_MAIN}">'
             f'<numFmts count="1"><numFmt numFmtId="{_DATE_FORMAT_ID}" formatCode={quoteattr(WAREKI_FORMAT)}/></numFmts>'
             f'<fonts count="2"><font>{font}</font><font><b/>{font}</font></fonts>'
-            '<fills count="3"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
-            '<fill><patternFill patternType="solid"><fgColor rgb="FFD9D9D9"/><bgColor indexed="64"/></patternFill></fill></fills>'
-            '<borders count="2"><border><left/><right/><top/><bottom/><diagonal/></border>'
-            '<border><left/><right/><top/><bottom style="thin"><color rgb="FF808080"/></bottom><diagonal/></border></borders>'
+            f'<fills count="{3 + len(fills)}"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill>'
+            f'<fill><patternFill patternType="solid"><fgColor rgb="FFD9D9D9"/><bgColor indexed="64"/></patternFill></fill>{extra_fills}</fills>'
+            '<borders count="3"><border><left/><right/><top/><bottom/><diagonal/></border>'
+            f'<border><left/><right/><top/><bottom style="thin">{thin}</bottom><diagonal/></border>'
+            f"<border>{box}<diagonal/></border></borders>"
             '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
             f'<cellXfs count="{len(xfs)}">{"".join(xfs)}</cellXfs>'
             '<cellStyles count="1"><cellStyle name="標準" xfId="0" builtinId="0"/></cellStyles>'
