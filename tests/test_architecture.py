@@ -198,10 +198,6 @@ MAX_LINES = 500
 # The guide's text for areas whose screens come next (会議, フェーズ, 診断シート …) is loaded and
 # checked word for word before its screen lands; everything else must have a caller.
 AWAITING_SCREENS = "content"
-# 診断シート services whose only callers are the entry and comparison screens (on-screen typing,
-# removing a respondent, step ③'s meeting, the same people next round), built on another branch.
-# Drop this set when that branch is merged: the test then holds without it.
-AWAITING_DIAGNOSIS_SCREENS = {"typed_scores", "remove_respondent", "link_meeting", "copy_respondents"}
 
 
 def test_no_module_over_500_lines():
@@ -227,8 +223,6 @@ def test_every_function_has_a_caller_in_the_package():
                 continue
             own = node.name
             if own.startswith("__") or re.fullmatch(r"[a-z]+(?:[A-Z][a-z0-9]*)+", own) or own == "main":
-                continue
-            if own in AWAITING_DIAGNOSIS_SCREENS and name == "kyojushien_desktop.services.diagnosis.rounds":
                 continue
             if words.get(own, 0) < 2:
                 unused.append(f"{name}.{own}")
