@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import unicodedata
 
 from kyojushien_desktop.content.diagnosis import diagnosis_sheet
 from kyojushien_desktop.domain.diagnosis import (
@@ -25,6 +26,7 @@ from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.store import diagnosis as store
 
 CHANGES = Changes.of(Topic.DIAGNOSIS)
+UNANSWERED_DIGIT = "0"  # typed on paper or screen for 未回答
 
 
 def scale_labels() -> dict[str, int]:
@@ -87,11 +89,14 @@ def save_respondent(session: Session, person: Respondent) -> tuple[int, Changes]
 
 
 def typed_scores(typed: dict[str, object]) -> dict[str, int]:
-    """Ratings as typed (1–5, 全角, the labels; blank = 未回答); every misfit named by item."""
+    """Ratings as typed (1–5, 全角, the labels; blank or 0 = 未回答, as 0 clears a cell on screen);
+    every misfit named by item."""
     labels = scale_labels()
     scores: dict[str, int] = {}
     errors = []
     for item_id, value in typed.items():
+        if unicodedata.normalize("NFKC", str(value)).strip() == UNANSWERED_DIGIT:
+            continue
         try:
             score = read_score(value, labels)
         except ScoreError as exc:
