@@ -1,6 +1,7 @@
 """The sample town's 目線合わせ診断シート (resources/sample/diagnosis.json): two rounds half a year
 apart, answered by the same five 庁内 people from the 名簿 (住宅 and 福祉 sides), fed through the
-rounds service as a staff member would (the second round starts from the first one's people).
+rounds service as a staff member would (the second round starts from the first one's people and
+leads to the sample's 意見交換会, step ③).
 Dates count from the day the sample is made."""
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ from typing import Any
 
 from kyojushien_desktop.content.diagnosis import diagnosis_sheet
 from kyojushien_desktop.domain import wareki
-from kyojushien_desktop.domain.diagnosis import Respondent, Round
+from kyojushien_desktop.domain.diagnosis import Respondent
 from kyojushien_desktop.domain.members import Person
 from kyojushien_desktop.domain.progress import fiscal_year
 from kyojushien_desktop.paths import resource_path
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.diagnosis import rounds
+from kyojushien_desktop.services.meetings import meetings
 from kyojushien_desktop.services.members import organizations, people
 
 UNANSWERED = "-"
@@ -33,6 +35,7 @@ def add_sample_diagnosis(session: Session, today: dt.date | None = None) -> list
     today = today or dt.date.today()
     data = sample_diagnosis_data()
     staff = _staff(session, data["bureaus"])
+    titles = {m.title: m.id for m in meetings.list_meetings(session)}
     ids: list[int] = []
     per_year: dict[int, int] = {}
     with session.database.atomic():
@@ -42,7 +45,8 @@ def add_sample_diagnosis(session: Session, today: dt.date | None = None) -> list
             per_year[year] = per_year.get(year, 0) + 1
             nendo = wareki.era_year_text(dt.date(year, 4, 1)) + "度"
             name = raw["name"].format(nendo=nendo, number=per_year[year])
-            round_id, _ = rounds.save_round(session, Round(name=name, held_on=held_on, purpose=raw["purpose"]))
+            fresh = dataclasses.replace(rounds.new_round(name, held_on), purpose=raw["purpose"])
+            round_id, _ = rounds.save_round(session, fresh)
             if ids:
                 rounds.copy_respondents(session, ids[-1], round_id)
             present = {r.name: r for r in rounds.respondents_of(session, round_id)}
@@ -54,6 +58,8 @@ def add_sample_diagnosis(session: Session, today: dt.date | None = None) -> list
                         person, scores=_scores(answer["scores"]), free_answer=answer.get("free_answer", "")
                     ),
                 )
+            if "meeting" in raw:
+                rounds.link_meeting(session, round_id, titles[raw["meeting"]])
             ids.append(round_id)
     return ids
 
@@ -88,5 +94,5 @@ def _scores(phases: list[str]) -> dict[str, int]:
         items = diagnosis_sheet().items_for(phase.number)
         if len(items) != len(digits):
             raise ValueError(f"フェーズ{phase.number}の評価の数が項目の数と合いません: {digits}")
-        typed.update({item.id: "" if digit == UNANSWERED else digit for item, digit in zip(items, digits)})
+        typed.update({item.id: "" if digit == UNANSWERED else digit for item, digit in zip(items, digits, strict=True)})
     return rounds.typed_scores(typed)
