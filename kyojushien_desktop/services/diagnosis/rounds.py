@@ -23,6 +23,7 @@ from kyojushien_desktop.domain.diagnosis import (
 from kyojushien_desktop.domain.errors import UserFacingError, ValidationError
 from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.session import Session
+from kyojushien_desktop.services.meetings import meetings
 from kyojushien_desktop.store import diagnosis as store
 
 CHANGES = Changes.of(Topic.DIAGNOSIS)
@@ -118,6 +119,7 @@ def remove_respondent(session: Session, respondent_id: int) -> Changes:
 def link_meeting(session: Session, round_id: int, meeting_id: int) -> Changes:
     """Step ③: the 意見交換 that takes up this round's divergent items."""
     get_round(session, round_id)
+    meetings.get_meeting(session, meeting_id)
     with session.database.atomic():
         store.update_round(session.database, round_id, {"meeting_id": meeting_id})
     return CHANGES
@@ -134,6 +136,8 @@ def comparison(session: Session, round_id: int, bureau: str | None = None) -> li
 
 def copy_respondents(session: Session, from_round: int, to_round: int) -> Changes:
     """The same people for the next round: their header fields, no ratings."""
+    get_round(session, from_round)
+    get_round(session, to_round)
     present = {r.name for r in respondents_of(session, to_round)}
     with session.database.atomic():
         for person in respondents_of(session, from_round):
