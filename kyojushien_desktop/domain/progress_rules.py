@@ -37,12 +37,14 @@ class MeetingFacts(NamedTuple):
 
 
 class RoundFacts(NamedTuple):
-    """A 診断シート round: each item's mean over its respondents (unrated items absent)."""
+    """A 診断シート round: each item's mean over its respondents (unrated items absent), and its
+    change since the round before for the same people (absent when either did not rate it)."""
 
     id: int
     name: str
     on: dt.date
     means: dict[str, float]
+    changes: dict[str, float]
 
 
 class Records(NamedTuple):
@@ -101,20 +103,16 @@ def organizations(milestone: str, records: Records, params: dict[str, Any]) -> l
 
 def diagnosis_rounds(milestone: str, records: Records, params: dict[str, Any]) -> list[Suggestion]:
     """Rounds whose respondents rate the 目安 ``at_least`` on average: a 資料 kept in this app (the
-    milestone_evidence kinds have no round, so it is linked by name and place)."""
-    return [
-        Suggestion(
-            milestone,
-            DOCUMENT,
-            r.id,
-            r.name,
-            f"{params['reason']}（平均{r.means[milestone]:.1f}）",
-            r.on,
-            params["place"],
-        )
-        for r in records.rounds
-        if r.means.get(milestone, 0) >= float(params["at_least"])
-    ]
+    milestone_evidence kinds have no round, so it is linked by name and place); the reason gives
+    the mean and, when the same people answered before, the change since."""
+    found = []
+    for r in records.rounds:
+        if r.means.get(milestone, 0) < float(params["at_least"]):
+            continue
+        change = f"、同じ人の前回から{r.changes[milestone]:+.1f}" if milestone in r.changes else ""
+        reason = f"{params['reason']}（平均{r.means[milestone]:.1f}{change}）"
+        found.append(Suggestion(milestone, DOCUMENT, r.id, r.name, reason, r.on, params["place"]))
+    return found
 
 
 RULES: dict[str, Rule] = {

@@ -95,6 +95,16 @@ def item_changes(before: RoundTrend, after: RoundTrend) -> list[ItemChange]:
 
 
 def evidence_facts(session: Session) -> tuple[RoundFacts, ...]:
-    """Every live round with its items' means over all its respondents, for フェーズ進捗's rule
-    ``diagnosis_rounds`` (resources/progress_terms.json)."""
-    return tuple(RoundFacts(t.round_id, t.name, t.held_on, t.item_means) for t in round_trends(session))
+    """Every live round with its items' means over all its respondents and their change since the
+    round before among the same people, for フェーズ進捗's rule ``diagnosis_rounds``
+    (resources/progress_terms.json)."""
+    found = []
+    every = round_trends(session)
+    for index, after in enumerate(every):
+        changes: dict[str, float] = {}
+        if index:
+            pair = [every[index - 1].round_id, after.round_id]
+            then, now = round_trends(session, pair, names=common_names(session, pair))
+            changes = {c.item_id: c.change for c in item_changes(then, now) if c.change is not None}
+        found.append(RoundFacts(after.round_id, after.name, after.held_on, after.item_means, changes))
+    return tuple(found)

@@ -73,7 +73,8 @@ def test_a_round_rated_4_or_more_is_offered_as_a_document_and_linked_once(sessio
     offered = [s for s in suggestions(session, "1-2") if s.kind == DOCUMENT]
     # 1-2 in the second round: 5, 4 and one 未回答 → 4.5; the first round's 2.5 is not offered
     assert [(s.title, s.place, s.on) for s in offered] == [("令和8年度 第2回", PLACE, dt.date(2026, 11, 10))]
-    assert offered[0].reason.endswith("（平均4.5）")
+    # the same two people (森, 石井) gave 1-2 2.5 then 4.5
+    assert offered[0].reason.endswith("（平均4.5、同じ人の前回から+2.0）")
     assert not [s for s in suggestions(session, "1-1") if s.kind == DOCUMENT]  # 11/3 < 4
     found = offered[0]
     progress.link_evidence(session, Evidence(found.milestone_id, found.kind, found.ref_id, found.title))
@@ -95,3 +96,11 @@ def test_a_deleted_round_is_left_out(session, two_rounds):
     with session.database.atomic():
         store.update_round(session.database, two_rounds[0], {"deleted_at": "2026-11-20T10:00:00"})
     assert [t.round_id for t in trends.round_trends(session)] == [two_rounds[1]]
+
+
+def test_a_first_round_is_offered_without_a_change(session):
+    only = add_round(session)
+    answer(session, only, "森 亜希子", scores={"4-1": 4})
+    answer(session, only, "石井 健一", scores={"4-1": 5})
+    (found,) = [s for s in suggestions(session, "4-1") if s.kind == DOCUMENT]
+    assert found.reason.endswith("（平均4.5）") and found.ref_id == only
