@@ -9,9 +9,11 @@ from typing import Any, NamedTuple
 
 from kyojushien_desktop.paths import resource_path
 
+EVERY = "*"  # a rule's milestone for one that applies to every 目安 (the 診断シート's rounds)
+
 
 class RuleSpec(NamedTuple):
-    milestone: str
+    milestone: str  # a 目安's id, or EVERY
     rule: str  # a name of domain.progress_rules.RULES
     params: dict[str, Any]  # the rule's parameters, "reason" among them
 

@@ -68,6 +68,7 @@ class Suggestion:
     title: str
     reason: str
     on: dt.date | None = None
+    place: str = ""  # a document's: where it is kept (its ref_id is only the record it came from)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
-from kyojushien_desktop.domain.progress import MEETING, ORGANIZATION, VISIT, Suggestion
+from kyojushien_desktop.domain.progress import DOCUMENT, MEETING, ORGANIZATION, VISIT, Suggestion
 
 
 class OrganizationFacts(NamedTuple):
@@ -36,12 +36,25 @@ class MeetingFacts(NamedTuple):
     on: dt.date
 
 
+class RoundFacts(NamedTuple):
+    """A 診断シート round: each item's mean over its respondents (unrated items absent), and its
+    change since the round before for the same people (absent when either did not rate it)."""
+
+    id: int
+    name: str
+    on: dt.date
+    means: dict[str, float]
+    changes: dict[str, float]
+
+
 class Records(NamedTuple):
-    """What the rules read: live organisations, visits that took place, meetings held."""
+    """What the rules read: live organisations, visits that took place, meetings held, the
+    診断シート's rounds."""
 
     organizations: tuple[OrganizationFacts, ...]
     visits: tuple[VisitFacts, ...]
     meetings: tuple[MeetingFacts, ...]
+    rounds: tuple[RoundFacts, ...] = ()
 
 
 Rule = Callable[[str, Records, dict[str, Any]], list[Suggestion]]
@@ -88,9 +101,24 @@ def organizations(milestone: str, records: Records, params: dict[str, Any]) -> l
     ]
 
 
+def diagnosis_rounds(milestone: str, records: Records, params: dict[str, Any]) -> list[Suggestion]:
+    """Rounds whose respondents rate the 目安 ``at_least`` on average: a 資料 kept in this app (the
+    milestone_evidence kinds have no round, so it is linked by name and place); the reason gives
+    the mean and, when the same people answered before, the change since."""
+    found = []
+    for r in records.rounds:
+        if r.means.get(milestone, 0) < float(params["at_least"]):
+            continue
+        change = f"、同じ人の前回から{r.changes[milestone]:+.1f}" if milestone in r.changes else ""
+        reason = f"{params['reason']}（平均{r.means[milestone]:.1f}{change}）"
+        found.append(Suggestion(milestone, DOCUMENT, r.id, r.name, reason, r.on, params["place"]))
+    return found
+
+
 RULES: dict[str, Rule] = {
     "meetings_of": meetings_of,
     "recurring_meetings": recurring_meetings,
     "visits_to": visits_to,
     "organizations": organizations,
+    "diagnosis_rounds": diagnosis_rounds,
 }

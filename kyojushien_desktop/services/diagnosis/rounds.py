@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import unicodedata
 
 from kyojushien_desktop.content.diagnosis import diagnosis_sheet
 from kyojushien_desktop.domain.diagnosis import (
@@ -27,6 +28,7 @@ from kyojushien_desktop.services.meetings import meetings
 from kyojushien_desktop.store import diagnosis as store
 
 CHANGES = Changes.of(Topic.DIAGNOSIS)
+UNANSWERED_DIGIT = "0"  # typed on paper or screen for 未回答
 
 
 def scale_labels() -> dict[str, int]:
@@ -89,11 +91,14 @@ def save_respondent(session: Session, person: Respondent) -> tuple[int, Changes]
 
 
 def typed_scores(typed: dict[str, object]) -> dict[str, int]:
-    """Ratings as typed (1–5, 全角, the labels; blank = 未回答); every misfit named by item."""
+    """Ratings as typed (1–5, 全角, the labels; blank or 0 = 未回答, as 0 clears a cell on screen);
+    every misfit named by item."""
     labels = scale_labels()
     scores: dict[str, int] = {}
     errors = []
     for item_id, value in typed.items():
+        if unicodedata.normalize("NFKC", str(value)).strip() == UNANSWERED_DIGIT:
+            continue
         try:
             score = read_score(value, labels)
         except ScoreError as exc:
@@ -115,6 +120,7 @@ def remove_respondent(session: Session, respondent_id: int) -> Changes:
 def link_meeting(session: Session, round_id: int, meeting_id: int) -> Changes:
     """Step ③: the 意見交換 that takes up this round's divergent items."""
     get_round(session, round_id)
+    meetings.get_meeting(session, meeting_id)
     with session.database.atomic():
         store.update_round(session.database, round_id, {"meeting_id": meeting_id})
     return CHANGES
@@ -131,6 +137,8 @@ def comparison(session: Session, round_id: int, bureau: str | None = None) -> li
 
 def copy_respondents(session: Session, from_round: int, to_round: int) -> Changes:
     """The same people for the next round: their header fields, no ratings."""
+    get_round(session, from_round)
+    get_round(session, to_round)
     present = {r.name for r in respondents_of(session, to_round)}
     with session.database.atomic():
         for person in respondents_of(session, from_round):

@@ -119,6 +119,8 @@ def link_evidence(session: Session, item: Evidence) -> Changes:
     elsewhere; the same record, or the same document in the same place, linked twice stays once
     (a document has no id, so the table's UNIQUE cannot see it)."""
     check_milestone(item.milestone_id)
+    if item.kind == DOCUMENT and item.ref_id is not None:
+        item = _suggested_document(session, item)
     if item.kind not in EVIDENCE_KINDS or (item.kind != DOCUMENT and item.ref_id is None):
         raise ValueError(item)
     cleaned = clean_document(item) if item.kind == DOCUMENT else item
@@ -130,6 +132,17 @@ def link_evidence(session: Session, item: Evidence) -> Changes:
     with session.database.atomic():
         store.add_evidence(session.database, cleaned)
     return CHANGES
+
+
+def _suggested_document(session: Session, item: Evidence) -> Evidence:
+    """A document the rules proposed (a 診断シート round, by its id): linked under the name and
+    place it was proposed with, without the id (a document has none)."""
+    from kyojushien_desktop.services.progress.suggestions import suggestions  # the rules' reads only here
+
+    for found in suggestions(session, item.milestone_id):
+        if (found.kind, found.ref_id) == (DOCUMENT, item.ref_id):
+            return Evidence(item.milestone_id, DOCUMENT, None, found.title, found.place)
+    raise UserFacingError("この資料はもう根拠の候補にありません。", hint="画面を開き直してください。")
 
 
 def unlink_evidence(session: Session, evidence_id: int) -> Changes:

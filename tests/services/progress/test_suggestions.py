@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from kyojushien_desktop.content.phases import milestones
-from kyojushien_desktop.content.progress_terms import progress_terms
+from kyojushien_desktop.content.progress_terms import EVERY, progress_terms
 from kyojushien_desktop.domain.progress import MEETING, ORGANIZATION, VISIT, Evidence
 from kyojushien_desktop.services.meetings import meetings
 from kyojushien_desktop.services.members import organizations
@@ -45,9 +45,11 @@ def suggested(session, milestone_id):
 
 
 def test_every_target_has_one_rule_and_every_rule_is_tested_here():
-    """21 rules, one per 目安, each covered by one of the tables or tests below."""
-    ruled = [spec.milestone for spec in progress_terms().rules]
+    """21 rules, one per 目安, each covered by one of the tables or tests below; and one for every
+    目安, the 診断シート's rounds (tests/services/diagnosis/test_trends.py)."""
+    ruled = [spec.milestone for spec in progress_terms().rules if spec.milestone != EVERY]
     assert ruled == [m.id for m in milestones()]
+    assert [s.rule for s in progress_terms().rules if s.milestone == EVERY] == ["diagnosis_rounds"]
     assert set(MEETING_RULES) | VISIT_RULES | ORGANIZATION_RULES | {"4-1"} == set(ruled)
 
 
