@@ -198,6 +198,8 @@ MAX_LINES = 500
 # The guide's text for areas whose screens come next (会議, フェーズ, 診断シート …) is loaded and
 # checked word for word before its screen lands; everything else must have a caller.
 AWAITING_SCREENS = "content"
+
+
 # 診断シート pieces whose only callers are the screens and exports built on other branches (removing
 # a respondent; the rankings, the range and the A/B/C names of the comparison). Drop this set when
 # those branches are merged: the test then holds without it.

@@ -154,7 +154,7 @@ class MainWindow(QMainWindow):
     def _make_diagnosis_page(self) -> Page:
         from kyojushien_desktop.ui.diagnosis.page import DiagnosisPage
 
-        return DiagnosisPage()
+        return DiagnosisPage(self.prefs)
 
     def _make_settings_page(self) -> Page:
         from kyojushien_desktop.ui.settings.page import SettingsPage

@@ -115,3 +115,5 @@ EXPORT_XLSX_FILTER = "Excelファイル (*.xlsx)"
 EXPORT_PDF_FILTER = "PDFファイル (*.pdf)"
 EXPORT_DOCX_FILTER = "Wordファイル (*.docx)"
 OPEN_SAMPLE = "見本の町を開く"  # the same words on ホーム, the first-start dialog and the ファイル menu
+IMPORTED = "取り込みました"
+COULD_NOT_IMPORT = "取り込めませんでした"

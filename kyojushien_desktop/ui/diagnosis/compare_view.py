@@ -35,6 +35,7 @@ class CompareView(QWidget):
     """``theme_requested`` carries the chosen item ids."""
 
     theme_requested = Signal(list)
+    export_requested = Signal(str)  # "xlsx" or "pdf": the comparison to a file
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -56,6 +57,10 @@ class CompareView(QWidget):
         top.addWidget(self.bureau)
         top.addWidget(self.hide_names)
         top.addWidget(self.theme_button)
+        for text, kind in ((wording.COMPARISON_XLSX, "xlsx"), (wording.COMPARISON_PDF, "pdf")):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _checked=False, k=kind: self.export_requested.emit(k))
+            top.addWidget(button)
         self.model = HeatModel()
         self.table = QTableView()
         self.table.setModel(self.model)

@@ -9,6 +9,8 @@ file and quitting ask 保存／破棄／キャンセル first. Writes go through
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -28,14 +30,15 @@ from PySide6.QtWidgets import (
 from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.domain.diagnosis import Respondent
 from kyojushien_desktop.services.common.changes import Changes, Topic
+from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.diagnosis import rounds
 from kyojushien_desktop.services.meetings import meetings
 from kyojushien_desktop.services.members import organizations, people
-from kyojushien_desktop.ui.common import messages
+from kyojushien_desktop.ui.common import dialogs, messages
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.live import Page
 from kyojushien_desktop.ui.common.ops import changes_of
-from kyojushien_desktop.ui.diagnosis import wording
+from kyojushien_desktop.ui.diagnosis import papers, wording
 from kyojushien_desktop.ui.diagnosis.compare_view import CompareView
 from kyojushien_desktop.ui.diagnosis.dialogs import NewRoundDialog, RespondentDialog
 from kyojushien_desktop.ui.diagnosis.entry import EntryView
@@ -63,8 +66,9 @@ class DiagnosisPage(Page):
     title = wording.NAV_DIAGNOSIS
     topics = TOPICS | {Topic.SETTINGS}
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, prefs: Preferences | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.prefs = prefs
         self.reloads = 0  # how often the page loaded itself (a hidden page waits until shown)
         self.heading = QLabel(wording.NAV_DIAGNOSIS)
         self.heading.setObjectName("pageTitle")
@@ -72,6 +76,7 @@ class DiagnosisPage(Page):
         self.tabs.addTab(self._build_rounds(), wording.ROUNDS_TAB)
         self.compare = CompareView()
         self.compare.theme_requested.connect(lambda chosen: self.make_theme(chosen))
+        self.compare.export_requested.connect(lambda kind: self.write_comparison(kind))
         self.tabs.addTab(self.compare, wording.COMPARE_TAB)
         self.tabs.currentChanged.connect(lambda _i: self._show_compare())
         front = QWidget()
@@ -108,6 +113,12 @@ class DiagnosisPage(Page):
         self.enter_button.clicked.connect(lambda: self.open_selected())
         self.remove_button = QPushButton(wording.DELETE_ASK)
         self.remove_button.clicked.connect(lambda: self.remove_respondent())
+        self.sheet_pdf_button = QPushButton(wording.SHEET_PDF)
+        self.sheet_pdf_button.clicked.connect(lambda: self.write_sheet("pdf"))
+        self.sheet_xlsx_button = QPushButton(wording.SHEET_XLSX)
+        self.sheet_xlsx_button.clicked.connect(lambda: self.write_sheet("xlsx"))
+        self.import_button = QPushButton(wording.IMPORT_SHEETS)
+        self.import_button.clicked.connect(lambda: self.import_sheets())
         self.person_model = RespondentTableModel()
         self.person_table = _table(self.person_model)
         self.person_table.doubleClicked.connect(lambda index: self.open_person(index.row()))
@@ -130,6 +141,11 @@ class DiagnosisPage(Page):
         for button in (self.add_button, self.enter_button, self.remove_button):
             row.addWidget(button)
         lower_layout.addLayout(row)
+        papers = QHBoxLayout()
+        papers.addStretch(1)
+        for button in (self.sheet_pdf_button, self.sheet_xlsx_button, self.import_button):
+            papers.addWidget(button)
+        lower_layout.addLayout(papers)
         lower_layout.addWidget(self.person_table, 1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(upper)
@@ -324,3 +340,31 @@ class DiagnosisPage(Page):
         self.reload(changes)
         self.open_requested.emit("meeting", meeting_id)
         return meeting_id
+
+    # --- paper and Excel ----------------------------------------------------------------------
+    def choose_path(self, stem: str, kind: str) -> Path | None:
+        return dialogs.ask_save_path(self, self.prefs, wording.WRITE_TO, stem, kind)
+
+    def choose_workbooks(self) -> list[Path]:
+        return papers.ask_workbooks(self, self.prefs)
+
+    def write_sheet(self, kind: str) -> Path | None:
+        """The A4 or Excel sheet: the chosen respondent's, or a blank one with none chosen."""
+        round_id = self.round_id()
+        if round_id is None:
+            return None
+        person = self.selected_person()
+        return papers.write_sheet(self, self, round_id, person.id if person else None, kind)
+
+    def import_sheets(self) -> bool:
+        round_id = self.round_id()
+        if round_id is None or not papers.import_sheets(self, self, round_id):
+            return False
+        self.reload(Changes.of(Topic.DIAGNOSIS))
+        return True
+
+    def write_comparison(self, kind: str) -> Path | None:
+        round_id = self.round_id()
+        if round_id is None:
+            return None
+        return papers.write_comparison(self, self, round_id, kind, self.compare.hide_names.isChecked())

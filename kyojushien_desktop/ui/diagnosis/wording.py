@@ -46,3 +46,30 @@ MAKE_THEME_HINT = "ランキングか表で項目を選んでから押します�
 MEETING_LINKED = "この実施回の意見交換: "
 NO_ROUND = "（実施回がありません）"
 PHASE_PAGE = "この項目だけのページはありません。フェーズの主な解説: "
+
+# --- paper, Excel and the comparison's files ---------------------------------------------------
+SHEET_PDF = "用紙を印刷（PDF）…"
+SHEET_XLSX = "Excelの用紙…"
+IMPORT_SHEETS = "Excelから取り込む…"
+WRITING_SHEET = "診断シートを作っています"
+SHEET_WRITTEN = "診断シートを作りました"
+SHEET_WRITTEN_TEXT = "選んだ回答者の診断シート（選んでいなければ白紙）を作りました。"
+READING_SHEETS = "診断シートを読み込んでいます"
+IMPORTING_SHEETS = "診断シートを取り込んでいます"
+SHEETS_REFUSED = "直すところがあるため、どのファイルも取り込んでいません。"
+REPLACE_TITLE = "評価の置き換え"
+REPLACE_OK = "置き換えて取り込む"
+COMPARISON_XLSX = "比較をExcelに…"
+COMPARISON_PDF = "比較をPDFに…"
+COMPARISON_FILE = "診断シートの比較"
+WRITING_COMPARISON = "比較を書き出しています"
+COMPARISON_WRITTEN = "比較を書き出しました"
+COMPARISON_WRITTEN_TEXT = "回答者ごとの評価と、認識のずれ・喫緊の課題の一覧を書き出しました。"
+
+
+def replace_text(names: list[str]) -> str:
+    return "次の方はすでに評価が入っています。取り込むと置き換わります: " + "、".join(names)
+
+
+def imported_text(count: int) -> str:
+    return f"{count}人分の診断シートを取り込みました。"

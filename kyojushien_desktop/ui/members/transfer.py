@@ -79,11 +79,11 @@ def import_members(page: MembersPage) -> None:
             progress=progress,
         )
 
-    result = jobs.run_write(page, page.ops, apply, title="名簿を取り込んでいます", error_title="取り込めませんでした")
+    result = jobs.run_write(page, page.ops, apply, title="名簿を取り込んでいます", error_title=wording.COULD_NOT_IMPORT)
     if result is None:
         return
     page.reload_list(result.changes)
-    page.inform("取り込みました", result.describe())
+    page.inform(wording.IMPORTED, result.describe())
 
 
 def export_members(page: MembersPage, kind: str) -> Path | None:

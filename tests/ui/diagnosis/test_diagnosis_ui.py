@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication
 
 from kyojushien_desktop.content.diagnosis import diagnosis_sheet
 from kyojushien_desktop.domain.diagnosis import Respondent, Round
-from kyojushien_desktop.services import datafile
 from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.diagnosis import rounds
 from kyojushien_desktop.services.meetings import meetings
@@ -30,13 +29,6 @@ from tests.ui.pages import bind
 
 ITEMS = [item.id for item in diagnosis_sheet().items]
 PEOPLE = (("山田 花子", "住宅"), ("佐藤 健", "福祉"), ("林 由美", "福祉"))
-
-
-@pytest.fixture
-def session(db_path):
-    opened = datafile.open_session(db_path)
-    yield opened
-    opened.close()
 
 
 @pytest.fixture
