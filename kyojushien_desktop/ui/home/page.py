@@ -27,8 +27,9 @@ from kyojushien_desktop.services.common.changes import OVERVIEW, Changes, Topic
 from kyojushien_desktop.services.common.settings import load_settings, rotation_date
 from kyojushien_desktop.services.overview import Overview, Position, load_overview
 from kyojushien_desktop.ui.common import messages, wording
-from kyojushien_desktop.ui.common.fonts import restyle, scaled
+from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.live import Page
+from kyojushien_desktop.ui.home.phase_chip import PhaseChip
 
 DUE_LINES = 4  # the due list shows this many, then ほかN件
 NEXT_STEPS = 3  # 現在地 names this many of the focus phase's 取組み例
@@ -193,13 +194,11 @@ class HomePage(Page):
         box.setSpacing(6)
         heading = QLabel("現在地")
         heading.setObjectName("cardTitle")
-        self.phase_chips: list[QLabel] = []
+        self.phase_chips: list[PhaseChip] = []
         strip = QHBoxLayout()
         strip.setSpacing(8)
         for _ in range(4):
-            chip = QLabel()
-            chip.setObjectName("phaseChip")
-            chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            chip = PhaseChip()
             self.phase_chips.append(chip)
             strip.addWidget(chip, 1)
         self.focus = QLabel()
@@ -220,13 +219,9 @@ class HomePage(Page):
         for chip, phase in zip(self.phase_chips, position.phases, strict=True):
             chip.setText(f"フェーズ{phase.number}　達成 {phase.achieved}/{phase.total}")
             chip.setToolTip(phase.title)
-            state = (phase.achieved == phase.total, focus is not None and phase.number == focus.number)
-            if (chip.property("done"), chip.property("current")) == state:
-                continue
-            chip.setProperty("done", state[0])
-            chip.setProperty("current", state[1])
-            if chip.testAttribute(Qt.WidgetAttribute.WA_WState_Polished):  # the style sheet reads them again
-                restyle(chip)
+            chip.set_state(
+                done=phase.achieved == phase.total, current=focus is not None and phase.number == focus.number
+            )
         if focus is None:
             self.focus.setText("4つのフェーズの到達の目安は、すべて達成しています。")
             self.next_steps.hide()
