@@ -29,6 +29,7 @@ from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.store import progress as store
 
 CHANGES = Changes.of(Topic.PROGRESS)
+NOTE_LIMIT = 200  # the ひとこと with a status change; the two notes hold the rest
 
 
 def check_milestone(milestone_id: str) -> str:
@@ -60,12 +61,17 @@ def set_status(
     current = state_of(session, milestone_id)
     if status not in STATUSES:
         raise ValidationError("状態は「" + "」「".join(STATUSES) + "」のどれかです。", field="status")
+    note = " ".join(note.split())
+    if len(note) > NOTE_LIMIT:
+        raise ValidationError(
+            f"ひとことは{NOTE_LIMIT}文字以内にしてください（いま{len(note)}文字）。詳しくはメモの欄へ。", field="note"
+        )
     day = on or dt.date.today()
     with session.database.atomic():
         store.save_state(session.database, dataclasses.replace(current, status=status, changed_on=day))
         store.add_change(
             session.database,
-            StatusChange(milestone_id, now_text(), day, current.status, status, " ".join(note.split())),
+            StatusChange(milestone_id, now_text(), day, current.status, status, note),
         )
     return CHANGES
 
