@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from kyojushien_desktop.domain.diagnosis import ItemComparison
 
 TITLE = "目線合わせ診断シートの比較"
+CHART_TITLE = "フェーズごとの平均と範囲（棒: 平均、線: いちばん低い評価〜高い評価）"
 WIDEST_TITLE = "認識のずれが大きい項目"
 LOWEST_TITLE = "喫緊の課題（平均の低い項目）"
 FREE_TITLE = "自由回答"

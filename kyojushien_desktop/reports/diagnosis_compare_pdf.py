@@ -1,7 +1,6 @@
 """The comparison on A4 landscape for the 意見交換: the heat table (items × respondents, each score
 on a grey as dark as it is low, so the weak spots show on a monochrome printer too), then the two
-rankings and the free answers. No chart per phase yet: the heat table's phase rows carry the
-phase means."""
+chart per phase (the mean of each item and its range), the two rankings and the free answers."""
 
 from __future__ import annotations
 
@@ -11,7 +10,9 @@ from typing import Any
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from kyojushien_desktop.domain.diagnosis import ItemComparison
+from kyojushien_desktop.reports.diagnosis_chart_pdf import phase_chart
 from kyojushien_desktop.reports.diagnosis_compare import (
+    CHART_TITLE,
     FREE_TITLE,
     LOWEST_TITLE,
     STAT_HEADERS,
@@ -139,6 +140,15 @@ def _ranking(title: str, rows: list[ItemComparison], styles: _Styles) -> Any:
     return KeepTogether([Paragraph(title, styles.section), Spacer(0, 1.5 * MM), table, Spacer(0, 5 * MM)])
 
 
+def _charts(data: Comparison, font: str) -> Table:
+    """The four phases' charts two by two."""
+    drawings = [phase_chart(f"フェーズ{phase}　{title}", data.rows_of(phase), font) for phase, title in data.phases]
+    pairs = [drawings[i : i + 2] + [""] * (2 - len(drawings[i : i + 2])) for i in range(0, len(drawings), 2)]
+    # The cell font is set although the cells hold drawings: else the table names Helvetica.
+    cells = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("FONTNAME", (0, 0), (-1, -1), font)]
+    return Table(pairs, colWidths=[128 * MM, 128 * MM], style=cells)
+
+
 def write_comparison_pdf(
     data: Comparison, path: Path, *, replace_unsupported: bool = False, progress: Progress = SILENT
 ) -> Path:
@@ -154,6 +164,10 @@ def write_comparison_pdf(
         Spacer(0, 3 * MM),
         _heat_table(data, styles, check),
         *_legend(data, styles, check),
+        PageBreak(),
+        Paragraph(CHART_TITLE, styles.section),
+        Spacer(0, 1.5 * MM),
+        _charts(data, fonts.regular),
         PageBreak(),
         _ranking(WIDEST_TITLE, data.widest, styles),
         _ranking(LOWEST_TITLE, data.lowest, styles),

@@ -13,7 +13,7 @@ from kyojushien_desktop.content.diagnosis import diagnosis_sheet
 from kyojushien_desktop.reports.diagnosis_compare_xlsx import SCORE_FILLS
 from kyojushien_desktop.services.diagnosis import exports, rounds, sheets
 from tests.diagnosis_town import build_round
-from tests.reports.test_hearing_reports import embedded_fonts
+from tests.reports.test_hearing_reports import all_font_names, embedded_fonts
 
 
 def pdf_text(path: Path) -> str:
@@ -84,6 +84,11 @@ def test_the_comparison_pdf_shows_the_table_rankings_and_free_answers(session, t
         "自由回答",
         "回答者30",
         "連携の窓口が課題29",
+        "フェーズごとの平均と範囲",
     ]:
         assert needed in text
     assert any("BIZUDPGothic" in name for name in embedded_fonts(path))
+    pages = [re.sub(r"\s+", "", page.extract_text()) for page in reader.pages]
+    charts = next(page for page in pages if "フェーズごとの平均と範囲" in page)
+    assert all(f"フェーズ{n}" in charts for n in (1, 2, 3, 4)) and "4-5" in charts
+    assert embedded_fonts(path) == all_font_names(path)  # the charts' labels too
