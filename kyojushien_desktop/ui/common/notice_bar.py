@@ -6,9 +6,18 @@ Notices inform rather than interrupt, so they are not modal; errors still are.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from kyojushien_desktop.ui.common import wording
+
+if TYPE_CHECKING:
+    from kyojushien_desktop.services.common.session import Session
+
+# What 元に戻す runs, and the record to select again afterwards (or None).
+Undo = tuple[Callable[["Session"], object], int | None]
 
 
 class NoticeBar(QFrame):

@@ -14,10 +14,12 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -149,3 +151,20 @@ def fit_to_contents(table: QTableView, stretch: tuple[int, ...]) -> None:
     for number in range(table.model().columnCount()):
         mode = QHeaderView.ResizeMode.Stretch if number in stretch else QHeaderView.ResizeMode.ResizeToContents
         header.setSectionResizeMode(number, mode)
+
+
+def save_bar(texts: Sequence[QWidget], *buttons: QWidget) -> QFrame:
+    """The bar under a record's form: what is saved or wrong (stacked, on the left) and the
+    保存／破棄 buttons on the right, on the shaded ``saveBar`` of style.qss."""
+    bar = QFrame()
+    bar.setObjectName("saveBar")
+    row = QHBoxLayout(bar)
+    row.setContentsMargins(10, 6, 10, 6)
+    column = QVBoxLayout()
+    column.setSpacing(2)
+    for text in texts:
+        column.addWidget(text)
+    row.addLayout(column, 1)
+    for button in buttons:
+        row.addWidget(button)
+    return bar

@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -36,7 +35,7 @@ from kyojushien_desktop.ui.common import messages
 from kyojushien_desktop.ui.common.fonts import restyle, scaled
 from kyojushien_desktop.ui.common.forms import FieldErrors, problems_of
 from kyojushien_desktop.ui.common.live import LiveView
-from kyojushien_desktop.ui.common.widgets import field_name, value_label
+from kyojushien_desktop.ui.common.widgets import field_name, save_bar, value_label
 from kyojushien_desktop.ui.hearing import wording
 from kyojushien_desktop.ui.hearing.answer_rows import QuestionRow, set_status, status_badge
 from kyojushien_desktop.ui.hearing.followup_editor import FollowUpEditor
@@ -207,17 +206,7 @@ class AnswerEntry(LiveView, QWidget):
         self.save_button = QPushButton(wording.SAVE)
         self.save_button.setObjectName("primaryButton")
         self.save_button.clicked.connect(lambda: self.save())
-        bar = QFrame()
-        bar.setObjectName("saveBar")
-        bar_layout = QHBoxLayout(bar)
-        bar_layout.setContentsMargins(12, 8, 12, 8)
-        texts = QVBoxLayout()
-        texts.setSpacing(2)
-        texts.addWidget(self.state_label)
-        texts.addWidget(self.problem_label)
-        texts.addWidget(self.errors.general)
-        bar_layout.addLayout(texts, 1)
-        bar_layout.addWidget(self.save_button)
+        bar = save_bar([self.state_label, self.problem_label, self.errors.general], self.save_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 12)

@@ -11,7 +11,6 @@ confirmations go through small methods tests can replace.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -24,7 +23,6 @@ from kyojushien_desktop.domain.hearing import DONE, PLANNED, VisitSummary
 from kyojushien_desktop.services.common import followups
 from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.preferences import Preferences
-from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.hearing import question_banks, visits
 from kyojushien_desktop.ui.common import dialogs
 from kyojushien_desktop.ui.common.deleted_dialog import DeletedDialog
@@ -33,7 +31,7 @@ from kyojushien_desktop.ui.common.followup_dialog import FollowUpDialog
 from kyojushien_desktop.ui.common.followup_panel import FollowUpPanel
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.live import Page
-from kyojushien_desktop.ui.common.notice_bar import UndoNotice
+from kyojushien_desktop.ui.common.notice_bar import Undo, UndoNotice
 from kyojushien_desktop.ui.common.ops import Operations, changes_of
 from kyojushien_desktop.ui.hearing import printing, wording
 from kyojushien_desktop.ui.hearing.answer_entry import AnswerEntry
@@ -49,10 +47,9 @@ TABS, ENTRY = 0, 1
 TOPICS = frozenset({Topic.VISITS, Topic.FOLLOWUPS, Topic.BANKS, Topic.ORGANIZATIONS, Topic.PEOPLE})
 VISITS_TAB, BANKS_TAB, COMPARE_TAB = 0, 1, 2
 COULD_NOT_UNDO = wording.COULD_NOT_UNDO
+
+
 # An undo: the write that takes back what was just done, and the visit to select afterwards.
-Undo = tuple[Callable[[Session], object], int | None]
-
-
 class HearingPage(Page):
     """The ヒアリング area: visits and follow-ups, 質問バンク, 回答の比較, and one visit's answers."""
 

@@ -37,14 +37,13 @@ from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.domain.meetings import MEETING_STATUSES, REPORTED, Meeting
 from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.preferences import Preferences
-from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.meetings import meetings
 from kyojushien_desktop.ui.common import dialogs, messages
 from kyojushien_desktop.ui.common.deleted_dialog import DeletedDialog
 from kyojushien_desktop.ui.common.flow import flow_row
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.live import Page
-from kyojushien_desktop.ui.common.notice_bar import UndoNotice
+from kyojushien_desktop.ui.common.notice_bar import Undo, UndoNotice
 from kyojushien_desktop.ui.common.ops import changes_of
 from kyojushien_desktop.ui.meetings import wording
 from kyojushien_desktop.ui.meetings.checklist_tab import ChecklistTab
@@ -74,7 +73,6 @@ PLANNER_TAB, CHECKLIST_TAB, PARTICIPANTS_TAB, GROUPS_TAB, RECORD_TAB, SURVEY_TAB
 # The list shows meetings with their counts and open steps; the record shows participants from
 # the 名簿, the checklist, the survey and the follow-ups.
 TOPICS = frozenset({Topic.MEETINGS, Topic.CHECKLIST, Topic.SURVEY, Topic.FOLLOWUPS, Topic.ORGANIZATIONS, Topic.PEOPLE})
-Undo = tuple[Callable[[Session], object], int | None]
 
 
 class MeetingsPage(Page):

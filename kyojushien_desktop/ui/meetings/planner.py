@@ -33,6 +33,7 @@ from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.meetings import meetings, participants
 from kyojushien_desktop.services.members import organizations, people
 from kyojushien_desktop.ui.common.forms import FieldErrors, problems_of, text_box
+from kyojushien_desktop.ui.common.widgets import save_bar
 from kyojushien_desktop.ui.meetings import wording
 from kyojushien_desktop.ui.meetings.fields import WhenField
 from kyojushien_desktop.ui.meetings.guide_panel import GuidePanel
@@ -171,13 +172,7 @@ class PlannerTab(QWidget):
         self.discard_button.clicked.connect(lambda: self.discard())
         self.state = QLabel()
         self.state.setObjectName("hint")
-        bar = QFrame()
-        bar.setObjectName("saveBar")
-        bar_layout = QHBoxLayout(bar)
-        bar_layout.setContentsMargins(10, 6, 10, 6)
-        bar_layout.addWidget(self.state, 1)
-        bar_layout.addWidget(self.discard_button)
-        bar_layout.addWidget(self.save_button)
+        bar = save_bar([self.state], self.discard_button, self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -30,6 +29,7 @@ from kyojushien_desktop.services.meetings import meetings, participants
 from kyojushien_desktop.ui.common.followup_dialog import FollowUpDialog
 from kyojushien_desktop.ui.common.followup_panel import FollowUpPanel
 from kyojushien_desktop.ui.common.forms import text_box
+from kyojushien_desktop.ui.common.widgets import save_bar
 from kyojushien_desktop.ui.meetings import wording
 from kyojushien_desktop.ui.meetings.host import Host
 
@@ -118,13 +118,7 @@ class RecordTab(QWidget):
         self.discard_button.clicked.connect(lambda: self.discard())
         self.state = QLabel()
         self.state.setObjectName("hint")
-        bar = QFrame()
-        bar.setObjectName("saveBar")
-        bar_layout = QHBoxLayout(bar)
-        bar_layout.setContentsMargins(10, 6, 10, 6)
-        bar_layout.addWidget(self.state, 1)
-        bar_layout.addWidget(self.discard_button)
-        bar_layout.addWidget(self.save_button)
+        bar = save_bar([self.state], self.discard_button, self.save_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)

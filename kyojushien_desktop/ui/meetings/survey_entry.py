@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -37,7 +36,7 @@ from kyojushien_desktop.ui.common.flow import flow_row
 from kyojushien_desktop.ui.common.fonts import restyle
 from kyojushien_desktop.ui.common.forms import problems_of
 from kyojushien_desktop.ui.common.live import Page
-from kyojushien_desktop.ui.common.widgets import char_width
+from kyojushien_desktop.ui.common.widgets import char_width, save_bar
 from kyojushien_desktop.ui.meetings import survey_wording as wording
 from kyojushien_desktop.ui.meetings.survey_models import answer_summary
 
@@ -231,16 +230,7 @@ class SurveyEntry(QWidget):
         self.save_button = QPushButton(wording.SAVE)
         self.save_button.setObjectName("primaryButton")
         self.save_button.clicked.connect(lambda: self.save())
-        bar = QFrame()
-        bar.setObjectName("saveBar")
-        bar_layout = QHBoxLayout(bar)
-        bar_layout.setContentsMargins(10, 6, 10, 6)
-        texts = QVBoxLayout()
-        texts.setSpacing(2)
-        texts.addWidget(self.state)
-        texts.addWidget(self.problem)
-        bar_layout.addLayout(texts, 1)
-        bar_layout.addWidget(self.save_button)
+        bar = save_bar([self.state, self.problem], self.save_button)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
