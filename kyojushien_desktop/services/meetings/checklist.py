@@ -28,7 +28,7 @@ def guide_text(item: ChecklistItem) -> str:
         if step.title == item.guide_step:
             return "\n".join(step.body)
     default = next((c for c in meeting_terms().checklist if c.key == item.key), None)
-    if item.guide_step == "講演を企画する際のポイント" and default and default.lecture_point is not None:
+    if default is not None and default.lecture_point is not None:  # 講演を企画する際のポイント's n-th point
         return planning.lecture_points[default.lecture_point]
     return ""
 

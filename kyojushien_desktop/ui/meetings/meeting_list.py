@@ -65,7 +65,7 @@ class MeetingList(QWidget):
         self.empty_label.hide()
         hint = QLabel(
             "行をダブルクリック（または選んで Enter キー）すると、その会議の企画・段取り・参加者・記録を開きます。"
-            "状態: 企画中 → 案内済 → 開催済 → 報告済。"
+            f"状態: {wording.STATUS_FLOW}。"
         )
         hint.setObjectName("hint")
         hint.setWordWrap(True)

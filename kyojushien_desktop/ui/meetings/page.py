@@ -128,9 +128,7 @@ class MeetingsPage(Page):
         self.back_button = QPushButton(wording.BACK_TO_LIST)
         self.back_button.clicked.connect(lambda: self.show_list())
         self.advance_button = QPushButton()
-        self.advance_button.setToolTip(
-            "企画中 → 案内済 → 開催済 → 報告済。開催済にすると、出席した庁外の団体の関係が上がります。"
-        )
+        self.advance_button.setToolTip(f"{wording.STATUS_FLOW}。開催済にすると、出席した庁外の団体の関係が上がります。")
         self.advance_button.clicked.connect(lambda: self.advance_status())
         self.pdf_button = QPushButton(wording.REPORT_PDF)
         self.pdf_button.setObjectName("primaryButton")

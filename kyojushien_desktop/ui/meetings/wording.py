@@ -1,5 +1,6 @@
 """The 会議・勉強会 area's words, with the common ones (``ui/common/wording``) under the same name."""
 
+from kyojushien_desktop.domain.meetings import MEETING_STATUSES
 from kyojushien_desktop.ui.common.wording import *  # noqa: F403 - an area speaks the common words too
 
 # --- the list and the record ---------------------------------------------------------------
@@ -83,3 +84,5 @@ ACTIVE = "積極的な反応を示した参加者"
 NEXT_PLANS = "今後の予定"
 WITH_NAMES = "参加者の氏名を載せる"
 SECTIONS = "載せる項目"
+# 状態: 企画中 → 案内済 → 開催済 → 報告済, from the domain's order
+STATUS_FLOW = " → ".join(MEETING_STATUSES)
