@@ -394,6 +394,33 @@ def _v6_diagnosis(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v7_handover(conn: sqlite3.Connection) -> None:
+    """引き継ぎ: the outgoing person's 引継ぎ事項 (one text per template section) and the 引継ぎ履歴,
+    a table of its own so that every other table of a received file equals the sender's."""
+    _run_script(
+        conn,
+        """
+        CREATE TABLE handover_notes (
+            key TEXT PRIMARY KEY,
+            text TEXT NOT NULL DEFAULT '',
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE handover_history (
+            id INTEGER PRIMARY KEY,
+            sender TEXT NOT NULL DEFAULT '',
+            sender_department TEXT NOT NULL DEFAULT '',
+            packed_at TEXT NOT NULL,
+            received_at TEXT NOT NULL,
+            received_on TEXT NOT NULL DEFAULT '',
+            package_name TEXT NOT NULL DEFAULT '',
+            app_version TEXT NOT NULL DEFAULT '',
+            without_personal_data INTEGER NOT NULL DEFAULT 0 CHECK (without_personal_data IN (0, 1)),
+            report_pdf BLOB
+        )
+        """,
+    )
+
+
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v1_foundation,
     _v2_directory,
@@ -401,6 +428,7 @@ MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
     _v4_meetings,
     _v5_progress,
     _v6_diagnosis,
+    _v7_handover,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

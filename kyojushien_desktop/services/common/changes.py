@@ -28,6 +28,7 @@ class Topic(StrEnum):
     SURVEY = "survey"  # a meeting's 参加者アンケート: questions and the forms entered
     PROGRESS = "progress"  # フェーズ進捗: 到達の目安's states, evidence and targets
     DIAGNOSIS = "diagnosis"  # 診断シート: rounds, respondents and their ratings
+    HANDOVER = "handover"  # 引き継ぎ: the 引継ぎ事項 and the 引継ぎ履歴
 
 
 # Derived views: what they are made of.
