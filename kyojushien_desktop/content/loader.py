@@ -23,6 +23,8 @@ GUIDE_FILES = (
     "meetings.json",
     "secretariat.json",
     "diagnosis.json",
+    "region.json",
+    "housing_criteria.json",
 )
 
 

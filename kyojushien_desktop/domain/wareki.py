@@ -56,3 +56,8 @@ def next_april_first(today: dt.date) -> dt.date:
     """The usual 人事異動 date: the coming 1 April (next year's if today is 1 April or later)."""
     this_year = dt.date(today.year, 4, 1)
     return this_year if today < this_year else dt.date(today.year + 1, 4, 1)
+
+
+def fiscal_year_text(year: int) -> str:
+    """The 年度 that starts on 1 April of ``year``: 2025 → 令和7年度 (its era is that of 1 April)."""
+    return era_year_text(dt.date(year, 4, 1)) + "度"

@@ -29,6 +29,7 @@ class Topic(StrEnum):
     PROGRESS = "progress"  # フェーズ進捗: 到達の目安's states, evidence and targets
     DIAGNOSIS = "diagnosis"  # 診断シート: rounds, respondents and their ratings
     HANDOVER = "handover"  # 引き継ぎ: the 引継ぎ事項 and the 引継ぎ履歴
+    REGION = "region"  # わがまちの現状と地域資源: figures, resources, つなぎ先, housing checks
 
 
 # Derived views: what they are made of.
