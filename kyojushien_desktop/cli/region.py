@@ -1,12 +1,14 @@
 """``kyojushien region …``: the chapter-5 figures a line each (項目<TAB>年度<TAB>値<TAB>出典) and
 the セーフティネット住宅 目安チェック a criterion a line (基準<TAB>適合|不適合|未確認<TAB>根拠).
-Scripts read both formats: keep them as they are."""
+Scripts read both formats: keep them as they are. ``sheet`` and ``referrals`` write the two A4
+papers, ``resources`` the register as Excel, each saying where in one line."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from kyojushien_desktop.cli.common import reading_session
+from kyojushien_desktop.cli.common import reading_session, write_pdf
 
 
 def _number(value: float) -> str:
@@ -74,6 +76,33 @@ def _cmd_sn_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_sheet(args: argparse.Namespace) -> int:
+    from kyojushien_desktop.services.region.exports import export_facts_pdf
+
+    with reading_session(args) as session:
+        path = write_pdf(lambda replace: export_facts_pdf(session, Path(args.pdf), replace_unsupported=replace))
+    print(f"わがまちの現状をPDFに書き出しました: {path}")
+    return 0
+
+
+def _cmd_referrals(args: argparse.Namespace) -> int:
+    from kyojushien_desktop.services.region.exports import export_referrals_pdf
+
+    with reading_session(args) as session:
+        path = write_pdf(lambda replace: export_referrals_pdf(session, Path(args.pdf), replace_unsupported=replace))
+    print(f"つなぎ先一覧をPDFに書き出しました: {path}")
+    return 0
+
+
+def _cmd_resources(args: argparse.Namespace) -> int:
+    from kyojushien_desktop.services.region.exports import export_resources_xlsx
+
+    with reading_session(args) as session:
+        path = export_resources_xlsx(session, Path(args.xlsx))
+    print(f"地域資源一覧をExcelに書き出しました: {path}")
+    return 0
+
+
 def register(commands: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     region = commands.add_parser(
         "region",
@@ -100,3 +129,11 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
     sn.add_argument("--residents", type=_count, metavar="N", help="共同居住型（シェアハウス）の居住人数")
     sn.add_argument("--room-area", type=_area, metavar="M2", help="共同居住型の専用居室の面積（㎡）")
     sn.add_argument("--total-area", type=_area, metavar="M2", help="共同居住型の住宅全体の面積（㎡）")
+    for name, help_text, handler in (
+        ("sheet", "わがまちの現状（A4のPDF、年度ごとの数字と増減・出典）を書き出します", _cmd_sheet),
+        ("referrals", "つなぎ先一覧（A4のPDF、主たる課題ごとの公的相談機関）を書き出します", _cmd_referrals),
+    ):
+        add(name, help_text, handler).add_argument("--pdf", metavar="OUT", required=True, help="PDFの書き出し先")
+    add("resources", "地域資源の一覧をExcelに書き出します（削除済みは除く）", _cmd_resources).add_argument(
+        "--xlsx", metavar="OUT", required=True, help="Excelファイルの書き出し先"
+    )

@@ -10,9 +10,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple, Protocol
 
-from kyojushien_desktop.content.region import CriteriaSet, Criterion
 from kyojushien_desktop.domain.errors import ValidationError
 
 MET = "適合"
@@ -20,6 +19,24 @@ NOT_MET = "不適合"
 UNKNOWN = "未確認"
 MAX_AREA = 10_000.0
 MAX_RESIDENTS = 100
+
+
+class Criterion(Protocol):
+    """A criterion as content/region reads it from resources/ (the domain names only what it uses)."""
+
+    @property
+    def scope(self) -> str: ...  # "dwelling", "shared" or "all"
+
+    @property
+    def rule(self) -> str: ...  # a name of RULES
+
+    @property
+    def params(self) -> dict[str, Any]: ...
+
+
+class CriteriaSet(Protocol):
+    @property
+    def criteria(self) -> tuple[Criterion, ...]: ...
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from kyojushien_desktop.services.hearing.sample_visits import add_sample_hearing
 from kyojushien_desktop.services.meetings.sample_meetings import add_sample_meetings
 from kyojushien_desktop.services.members import contacts, organizations, people
 from kyojushien_desktop.services.progress.sample_progress import add_sample_progress
+from kyojushien_desktop.services.region.sample_region import add_sample_region
 
 
 def sample_data() -> dict:
@@ -48,6 +49,7 @@ def create_sample(path: Path, today: dt.date | None = None) -> Session:
             add_sample_meetings(session, today)
             add_sample_progress(session, today)
             add_sample_diagnosis(session, today)
+            add_sample_region(session)
     except BaseException:
         session.close()
         raise
