@@ -87,6 +87,8 @@ class _Sources:
 
     def notes(self, styles: _Styles) -> list[Any]:
         plain = [self._check.markup(s, self._where + "の" + SOURCE) for s in self.listed]
+        if not plain:
+            return []
         if self.single:
             return [Paragraph(f"{SOURCE}: {plain[0]}", styles.note)]
         notes = [Paragraph(f"※{n} {s}", styles.note) for n, s in enumerate(plain, 1)]
