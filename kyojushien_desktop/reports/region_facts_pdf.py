@@ -54,6 +54,7 @@ class _Styles:
         self.heading = style("heading", 8.5, 11, colour=GREY)
         self.prompt = style("prompt", 8, 10.5, colour=DARK_GREY, alignment=1)
         self.head = style("head", 8.5, 11, bold=True, alignment=1)
+        self.year = keep_whole(style("year", 8, 11, bold=True, alignment=1))
         self.cell = style("cell", 9, 12)
         self.number = keep_whole(style("number", 9, 12, alignment=2))
         self.note = style("note", 7.5, 10, colour=GREY)
@@ -110,7 +111,7 @@ class _Sources:
 def _year_heads(paper: FactsPaper, styles: _Styles) -> list[Any]:
     if not paper.years:
         return [Paragraph("　　年度", styles.head)]
-    return [Paragraph(fiscal_year_text(y), styles.head) for y in paper.years]
+    return [Paragraph(fiscal_year_text(y), styles.year) for y in paper.years]
 
 
 def _value(cell: FactCell | None, sources: _Sources, check: CharacterCheck, where: str) -> str:
@@ -175,8 +176,8 @@ def _programme_table(paper: FactsPaper, table: PaperTable, styles: _Styles, chec
     """事業 | 形態 | 委託先 (the last year's, earlier differences noted) | 住まいの相談件数 per 年度 | 増減."""
     sources = _Sources(table, check, table.title)
     count = max(len(paper.years), 1)
-    year_w, contractor_w = (18 * MM, 42 * MM) if count <= 2 else (15 * MM, 36 * MM)
-    change_w, form_w = 16 * MM, 26 * MM
+    year_w, contractor_w, form_w = (18 * MM, 42 * MM, 26 * MM) if count <= 2 else (16.5 * MM, 34 * MM, 24 * MM)
+    change_w = 16 * MM if count <= 2 else 14 * MM
     label_w = LAYOUT.width - count * year_w - change_w - form_w - contractor_w
     groups = list(dict.fromkeys(line.group for line in table.lines))
     counted = next((line for line in table.lines if line.kind == NUMBER), None)
@@ -215,10 +216,19 @@ def _latest(
         return []
     _, last = known[-1]
     shown = [Paragraph(_value(last, sources, check, where), styles.cell)]
+    runs: list[list[tuple[int, FactCell]]] = []
     for year, cell in known[:-1]:
-        if cell.value != last.value:
-            text = f"{fiscal_year_text(year)}: {_value(cell, sources, check, where)}"
-            shown.append(Paragraph(text, styles.small))
+        if cell.value == last.value:
+            continue
+        if runs and runs[-1][-1][1] == cell and paper.years.index(runs[-1][-1][0]) + 1 == paper.years.index(year):
+            runs[-1].append((year, cell))
+        else:
+            runs.append([(year, cell)])
+    for run in runs:
+        years = fiscal_year_text(run[0][0])
+        if len(run) > 1:
+            years += "〜" + fiscal_year_text(run[-1][0])
+        shown.append(Paragraph(f"{years}: {_value(run[0][1], sources, check, where)}", styles.small))
     return shown
 
 
