@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
+from kyojushien_desktop.store.migration_steps import V8_REGION
+
 
 def _run_script(conn: sqlite3.Connection, script: str) -> None:
     """Statement by statement: ``executescript`` would commit the step's transaction first."""
@@ -425,64 +427,7 @@ def _v8_region(conn: sqlite3.Connection) -> None:
     """わがまちの現状と地域資源: chapter 5's figures by 年度 with their source, the register of
     housing resources linked to the 名簿's organisations, the つなぎ先一覧, and the housing checks
     made during a visit."""
-    _run_script(
-        conn,
-        """
-        CREATE TABLE region_facts (
-            table_key TEXT NOT NULL,
-            row_key TEXT NOT NULL,
-            column_key TEXT NOT NULL,
-            fiscal_year INTEGER NOT NULL CHECK (fiscal_year BETWEEN 1900 AND 2200),
-            number REAL,
-            text TEXT NOT NULL DEFAULT '',
-            organization_id INTEGER REFERENCES organizations (id),
-            source TEXT NOT NULL DEFAULT '',
-            updated_at TEXT NOT NULL,
-            PRIMARY KEY (table_key, row_key, column_key, fiscal_year)
-        );
-        CREATE TABLE region_resources (
-            id INTEGER PRIMARY KEY,
-            kind TEXT NOT NULL,
-            name TEXT NOT NULL CHECK (name <> ''),
-            address TEXT NOT NULL DEFAULT '',
-            units INTEGER CHECK (units IS NULL OR units >= 0),
-            targets TEXT NOT NULL DEFAULT '',
-            registered_on TEXT,
-            notes TEXT NOT NULL DEFAULT '',
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL,
-            deleted_at TEXT
-        );
-        CREATE TABLE region_resource_links (
-            resource_id INTEGER NOT NULL REFERENCES region_resources (id),
-            organization_id INTEGER NOT NULL REFERENCES organizations (id),
-            role TEXT NOT NULL DEFAULT '',
-            PRIMARY KEY (resource_id, organization_id, role)
-        );
-        CREATE INDEX region_resource_links_organization ON region_resource_links (organization_id);
-        CREATE TABLE region_referrals (
-            id INTEGER PRIMARY KEY,
-            issue_key TEXT NOT NULL,
-            issue_label TEXT NOT NULL DEFAULT '',
-            organization_id INTEGER REFERENCES organizations (id),
-            desk TEXT NOT NULL DEFAULT '',
-            phone TEXT NOT NULL DEFAULT '',
-            position INTEGER NOT NULL DEFAULT 0,
-            CHECK (organization_id IS NOT NULL OR desk <> '')
-        );
-        CREATE TABLE housing_checks (
-            id INTEGER PRIMARY KEY,
-            visit_id INTEGER REFERENCES visits (id),
-            resource_id INTEGER REFERENCES region_resources (id),
-            checked_on TEXT NOT NULL,
-            facts TEXT NOT NULL,
-            summary TEXT NOT NULL DEFAULT '',
-            note TEXT NOT NULL DEFAULT '',
-            created_at TEXT NOT NULL
-        );
-        CREATE INDEX housing_checks_visit ON housing_checks (visit_id)
-        """,
-    )
+    _run_script(conn, V8_REGION)
 
 
 MIGRATIONS: tuple[Callable[[sqlite3.Connection], None], ...] = (
