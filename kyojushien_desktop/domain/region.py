@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from kyojushien_desktop.domain.errors import ValidationError
 from kyojushien_desktop.domain.housing_check import HousingFacts
+from kyojushien_desktop.domain.wareki import fiscal_year_text
 
 MIN_YEAR, MAX_YEAR = 1990, 2100
 MAX_NUMBER = 100_000_000
@@ -40,9 +41,11 @@ class Fact:
 
 def check_fact(fact: Fact, label: str) -> Fact:
     """``label`` names the cell in a message (「人口（令和7年度）」)."""
-    where = f"{label}（{fact.year}年度）"
     if not MIN_YEAR <= fact.year <= MAX_YEAR:
-        raise ValidationError(f"年度は{MIN_YEAR}〜{MAX_YEAR}で入力してください（{fact.year}）。", field="year")
+        raise ValidationError(
+            f"年度は{fiscal_year_text(MIN_YEAR)}から{fiscal_year_text(MAX_YEAR)}までで入力してください。", field="year"
+        )
+    where = f"{label}（{fiscal_year_text(fact.year)}）"
     if fact.number is not None and not 0 <= fact.number <= MAX_NUMBER:
         raise ValidationError(f"{where}は0以上{MAX_NUMBER:,}以下の数で入力してください。", field=fact.column)
     source = fact.source.strip()
