@@ -91,6 +91,7 @@ NAV_HEARING = "ヒアリング"
 NAV_MEETINGS = "会議・勉強会"
 NAV_PROGRESS = "フェーズ進捗"
 NAV_DIAGNOSIS = "診断シート"
+NAV_REGION = "地域の現状と資源"
 # Words more than one area says (a meeting, a phase, a row's number, an organisation's 経過記録).
 MEETING = "会議"
 PHASE = "フェーズ"
