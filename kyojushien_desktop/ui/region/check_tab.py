@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QScrollArea,
     QSpinBox,
-    QSplitter,
     QVBoxLayout,
     QWidget,
 )
@@ -56,6 +55,7 @@ class CheckTab(LiveView, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.results: list[checks.CheckResult] = []
+        self.criteria_labels: list[QLabel] = []  # a criterion's mark, result and label, as shown
         self.dwelling_button = QRadioButton(wording.DWELLING)
         self.share_button = QRadioButton(wording.SHARE_HOUSE)
         self.dwelling_button.setChecked(True)
@@ -93,6 +93,7 @@ class CheckTab(LiveView, QWidget):
         self.private_facilities = three_state(update)
         self.dwelling = QWidget()
         dwelling = QFormLayout(self.dwelling)
+        dwelling.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         dwelling.setContentsMargins(0, 0, 0, 0)
         dwelling.addRow(wording.FLOOR_AREA, with_unit(self.area, wording.SQUARE_METRES))
         dwelling.addRow(wording.NEW_BUILD, self.new_build)
@@ -102,7 +103,7 @@ class CheckTab(LiveView, QWidget):
         self.residents = QSpinBox()
         self.residents.setRange(1, 100)
         self.residents.setValue(2)
-        self.residents.setSuffix(wording.PEOPLE)
+        self.residents.setSuffix(wording.PEOPLE_UNIT)
         self.residents.valueChanged.connect(lambda _v: update())
         self.room_area, self.total_area = area(), area()
         self.toilets, self.washrooms, self.baths = count_box(update), count_box(update), count_box(update)
@@ -110,6 +111,7 @@ class CheckTab(LiveView, QWidget):
         self.common_rooms = three_state(update)
         self.shared = QWidget()
         shared = QFormLayout(self.shared)
+        shared.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         shared.setContentsMargins(0, 0, 0, 0)
         shared.addRow(wording.RESIDENTS, self.residents)
         shared.addRow(self._caption(wording.ROOM_AREA), with_unit(self.room_area, wording.SQUARE_METRES))
@@ -122,6 +124,7 @@ class CheckTab(LiveView, QWidget):
 
         self.seismic, self.rent, self.plan = three_state(update), three_state(update), three_state(update)
         common = QFormLayout()
+        common.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         common.addRow(wording.SEISMIC, self.seismic)
         common.addRow(wording.RENT, self.rent)
         common.addRow(wording.PLAN, self.plan)
@@ -144,16 +147,16 @@ class CheckTab(LiveView, QWidget):
         self.result_box = QWidget()
         self.result_layout = QVBoxLayout(self.result_box)
         self.result_layout.setContentsMargins(4, 0, 8, 0)
-        splitter = QSplitter()
-        splitter.addWidget(self._scroll(form_box))
-        splitter.addWidget(self._scroll(self.result_box))
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
-        splitter.setChildrenCollapsible(False)
+        self.summary = QLabel()
+        self.summary.setObjectName("fieldName")
+        panes = QHBoxLayout()
+        panes.addWidget(self._scroll(form_box), 2)
+        panes.addWidget(self._scroll(self.result_box), 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.problem)
-        layout.addWidget(splitter, 1)
+        layout.addWidget(self.summary)
+        layout.addLayout(panes, 1)
         self._switch()
 
     @staticmethod
@@ -220,6 +223,7 @@ class CheckTab(LiveView, QWidget):
             self.problem.show()
             return
         self.problem.hide()
+        self.summary.setText(f"{self.results[0].criteria.title}: {checks.summary(self.results)}")
         self._show_results()
 
     def _show_results(self) -> None:
@@ -227,7 +231,7 @@ class CheckTab(LiveView, QWidget):
             item = self.result_layout.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        self.criteria_labels: list[QLabel] = []
+        self.criteria_labels.clear()
         for result in self.results:
             title = QLabel(result.criteria.title)
             title.setFont(scaled(self.font(), 1.15, bold=True))
@@ -242,15 +246,12 @@ class CheckTab(LiveView, QWidget):
                 self.criteria_labels.append(head)
                 self.result_layout.addWidget(head)
                 body = hint_label(
-                    f"{wording.REASON}: {judgement.reason}\n{wording.WORDING}: {judgement.criterion.text}"
+                    f"{wording.EVIDENCE}: {judgement.reason}\n{wording.WORDING}: {judgement.criterion.text}"
                 )
                 body.setContentsMargins(18, 0, 0, 6)
                 self.result_layout.addWidget(body)
             self.result_layout.addWidget(hint_label(result.criteria.source))
         self.result_layout.addStretch(1)
-
-    def result_texts(self) -> list[str]:
-        return [label.text() for label in getattr(self, "criteria_labels", [])]
 
     # --- kept on a visit --------------------------------------------------------------------
     def visit_dialog(self) -> VisitPickDialog:

@@ -39,7 +39,7 @@ class LinkRow(QWidget):
             self.role.addItem(role)
         if link is not None and link.role:
             self.role.setCurrentText(link.role)
-        self.remove_button = QPushButton(wording.REMOVE_LINK)
+        self.remove_button = QPushButton(wording.DELETE)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.organization, 1)

@@ -192,7 +192,7 @@ class ResourcesTab(LiveView, QWidget):
         assert self.session is not None
         session = self.session
         dialog = DeletedDialog(
-            wording.RESOURCES_WHAT,
+            wording.RESOURCES_TAB,
             wording.DELETED_LEAD,
             (wording.KIND, wording.NAME, wording.DELETED),
             lambda: resources.deleted_resources(session),
@@ -223,7 +223,7 @@ class ResourcesTab(LiveView, QWidget):
 
     def export(self) -> Path | None:
         session = self.session
-        path = self.choose_path(wording.RESOURCES_WHAT, "xlsx") if session is not None else None
+        path = self.choose_path(wording.RESOURCES_TAB, "xlsx") if session is not None else None
         if session is None or path is None:
             return None
         items = self.shown()

@@ -25,7 +25,7 @@ def house_text(item: HousingCheck) -> str:
     """住戸 24.9㎡ or 共同居住型（シェアハウス） 6人."""
     facts = item.facts
     if facts.shared_house:
-        return f"{wording.SHARE_HOUSE} {facts.residents}{wording.PEOPLE}"
+        return f"{wording.SHARE_HOUSE} {facts.residents}{wording.PEOPLE_UNIT}"
     return wording.DWELLING + (f" {facts.area:g}{wording.SQUARE_METRES}" if facts.area is not None else "")
 
 
@@ -40,7 +40,7 @@ class VisitPickDialog(FormDialog):
             self.visit.addItem(f"{format_date(visit.scheduled_at.date())}　{visit.organization_name}", visit.id)
         self.note = text_box(3)
         form = QFormLayout()
-        form.addRow(wording.VISIT, self.errors.field("visit", self.visit))
+        form.addRow(wording.NAV_HEARING, self.errors.field("visit", self.visit))
         form.addRow(wording.MEMO, self.errors.field("note", self.note))
         buttons, self.ok_button = dialog_buttons(self, wording.SAVE, self.try_accept)
         layout = QVBoxLayout(self)

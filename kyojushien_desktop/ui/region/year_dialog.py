@@ -63,7 +63,7 @@ class YearDialog(FormDialog):
         year_row = QVBoxLayout()
         year_row.addWidget(self.year)
         year_row.addWidget(self.year_text)
-        top.addRow(wording.YEAR, self.errors.field("year", year_row))
+        top.addRow(wording.FISCAL_YEAR, self.errors.field("year", year_row))
 
         self.sources: dict[str, QLineEdit] = {}
         self.cells: dict[str, QWidget] = {}
