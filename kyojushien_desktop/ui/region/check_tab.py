@@ -86,20 +86,12 @@ class CheckTab(LiveView, QWidget):
         update = self.update_result
         self.area = area()
         self.new_build = QComboBox()
+        self.new_build.setMinimumContentsLength(4)
         for text, value in ((wording.UNCHECKED, None), (wording.NEW, True), (wording.EXISTING, False)):
             self.new_build.addItem(text, value)
         self.new_build.currentIndexChanged.connect(lambda _i: update())
         self.shared_facilities = three_state(update)
         self.private_facilities = three_state(update)
-        self.dwelling = QWidget()
-        dwelling = QFormLayout(self.dwelling)
-        dwelling.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        dwelling.setContentsMargins(0, 0, 0, 0)
-        dwelling.addRow(wording.FLOOR_AREA, with_unit(self.area, wording.SQUARE_METRES))
-        dwelling.addRow(wording.NEW_BUILD, self.new_build)
-        dwelling.addRow(self._caption(wording.SHARED_FACILITIES), self.shared_facilities)
-        dwelling.addRow(self._caption(wording.PRIVATE_FACILITIES), self.private_facilities)
-
         self.residents = QSpinBox()
         self.residents.setRange(1, 100)
         self.residents.setValue(2)
@@ -109,34 +101,37 @@ class CheckTab(LiveView, QWidget):
         self.toilets, self.washrooms, self.baths = count_box(update), count_box(update), count_box(update)
         self.one_per_room = three_state(update)
         self.common_rooms = three_state(update)
-        self.shared = QWidget()
-        shared = QFormLayout(self.shared)
-        shared.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        shared.setContentsMargins(0, 0, 0, 0)
-        shared.addRow(wording.RESIDENTS, self.residents)
-        shared.addRow(self._caption(wording.ROOM_AREA), with_unit(self.room_area, wording.SQUARE_METRES))
-        shared.addRow(wording.TOTAL_AREA, with_unit(self.total_area, wording.SQUARE_METRES))
-        shared.addRow(wording.TOILETS, self.toilets)
-        shared.addRow(wording.WASHROOMS, self.washrooms)
-        shared.addRow(wording.BATHS, self.baths)
-        shared.addRow(wording.ONE_PER_ROOM, self.one_per_room)
-        shared.addRow(wording.COMMON_ROOMS, self.common_rooms)
-
         self.seismic, self.rent, self.plan = three_state(update), three_state(update), three_state(update)
-        common = QFormLayout()
-        common.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        common.addRow(wording.SEISMIC, self.seismic)
-        common.addRow(wording.RENT, self.rent)
-        common.addRow(wording.PLAN, self.plan)
+        # one form, so the fields line up; switching the type shows its own rows
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.dwelling_rows = [
+            (wording.FLOOR_AREA, with_unit(self.area, wording.SQUARE_METRES)),
+            (wording.NEW_BUILD, self.new_build),
+            (wording.SHARED_FACILITIES, self.shared_facilities),
+            (wording.PRIVATE_FACILITIES, self.private_facilities),
+        ]
+        self.shared_rows = [
+            (wording.RESIDENTS, self.residents),
+            (wording.ROOM_AREA, with_unit(self.room_area, wording.SQUARE_METRES)),
+            (wording.TOTAL_AREA, with_unit(self.total_area, wording.SQUARE_METRES)),
+            (wording.TOILETS, self.toilets),
+            (wording.WASHROOMS, self.washrooms),
+            (wording.BATHS, self.baths),
+            (wording.ONE_PER_ROOM, self.one_per_room),
+            (wording.COMMON_ROOMS, self.common_rooms),
+        ]
+        common = [(wording.SEISMIC, self.seismic), (wording.RENT, self.rent), (wording.PLAN, self.plan)]
+        for caption, field in self.dwelling_rows + self.shared_rows + common:
+            self.form.addRow(caption, field)
         self.save_button = QPushButton(wording.SAVE_CHECK)
         self.save_button.clicked.connect(lambda: self.save_to_visit())
         form_box = QWidget()
         form = QVBoxLayout(form_box)
         form.addWidget(hint_label(wording.CHECK_LEAD))
         form.addLayout(kinds)
-        form.addWidget(self.dwelling)
-        form.addWidget(self.shared)
-        form.addLayout(common)
+        form.addLayout(self.form)
         form.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignLeft)
         form.addStretch(1)
 
@@ -160,12 +155,6 @@ class CheckTab(LiveView, QWidget):
         self._switch()
 
     @staticmethod
-    def _caption(text: str) -> QLabel:
-        label = QLabel(text)
-        label.setWordWrap(True)
-        return label
-
-    @staticmethod
     def _scroll(widget: QWidget) -> QScrollArea:
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -176,8 +165,10 @@ class CheckTab(LiveView, QWidget):
 
     def _switch(self) -> None:
         share = self.share_button.isChecked()
-        self.dwelling.setVisible(not share)
-        self.shared.setVisible(share)
+        for _caption, field in self.dwelling_rows:
+            self.form.setRowVisible(field, not share)
+        for _caption, field in self.shared_rows:
+            self.form.setRowVisible(field, share)
         self.update_result()
 
     def reload(self, changes: Changes) -> None:
@@ -230,6 +221,7 @@ class CheckTab(LiveView, QWidget):
         while self.result_layout.count():
             item = self.result_layout.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # gone from the screen now, not at the next event loop
                 item.widget().deleteLater()
         self.criteria_labels.clear()
         for result in self.results:

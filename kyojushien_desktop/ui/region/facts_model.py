@@ -89,7 +89,9 @@ class FactsModel(HeaderTableModel):
         row, column = index.row(), index.column()
         years = self.years
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 0:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            numeric = self.lines[row].column.kind == "number"
+            side = Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft
+            return int(side | Qt.AlignmentFlag.AlignVCenter)
         if column == 0:
             return self.lines[row].label if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) else None
         if column <= len(years):

@@ -73,6 +73,7 @@ THREE_STATES = ((wording.UNCHECKED, None), (wording.YES, True), (wording.NO, Fal
 def three_state(changed: Callable[[], None]) -> QComboBox:
     """未確認 (never guessed), はい or いいえ."""
     combo = QComboBox()
+    combo.setMinimumContentsLength(4)
     for text, value in THREE_STATES:
         combo.addItem(text, value)
     combo.currentIndexChanged.connect(lambda _i: changed())

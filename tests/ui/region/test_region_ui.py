@@ -241,7 +241,7 @@ def test_the_check_is_live_for_a_dwelling_and_a_share_house(qtbot, page):
     assert "賃貸住宅供給促進計画で定めることで" in tab.result_box.findChildren(type(tab.problem))[1].text()
 
     tab.share_button.click()
-    assert tab.shared.isVisibleTo(tab) and not tab.dwelling.isVisibleTo(tab)
+    assert tab.residents.isVisibleTo(tab) and not tab.area.isVisibleTo(tab)
     tab.residents.setValue(6)
     qtbot.keyClicks(tab.room_area, "8.9")
     qtbot.keyClicks(tab.total_area, "100")
