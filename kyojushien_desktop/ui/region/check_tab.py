@@ -70,7 +70,7 @@ class CheckTab(LiveView, QWidget):
 
         def area() -> QLineEdit:
             edit = QLineEdit()
-            edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("0") * 12)
+            edit.setFixedWidth(self.fontMetrics().horizontalAdvance("0") * 9)
             edit.textChanged.connect(lambda _t: self.update_result())
             return edit
 

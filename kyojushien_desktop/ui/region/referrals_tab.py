@@ -37,6 +37,7 @@ class ReferralsTab(LiveView, QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda _i: self.edit_referral())
         open_on_enter(self.table, lambda: self.edit_referral())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())

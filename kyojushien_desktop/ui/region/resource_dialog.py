@@ -84,7 +84,7 @@ class ResourceDialog(FormDialog):
         add_link.clicked.connect(lambda: self.add_link())
         links = QVBoxLayout()
         links.addLayout(self.links_box)
-        links.addWidget(add_link, 0)
+        links.addWidget(add_link, 0, Qt.AlignmentFlag.AlignLeft)
         links.addWidget(self.support_hint)
         for link in resource.links if resource else ():
             self.add_link(link)

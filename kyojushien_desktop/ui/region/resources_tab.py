@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kyojushien_desktop.content.region import region_guide
@@ -18,10 +19,24 @@ from kyojushien_desktop.ui.common import dialogs, jobs
 from kyojushien_desktop.ui.common.deleted_dialog import DeletedDialog
 from kyojushien_desktop.ui.common.live import LiveView
 from kyojushien_desktop.ui.common.notice_bar import Undo, UndoNotice
-from kyojushien_desktop.ui.common.widgets import filter_combo, filter_row, open_on_enter, sortable_list_table
+from kyojushien_desktop.ui.common.widgets import (
+    char_width,
+    filter_combo,
+    filter_row,
+    open_on_enter,
+    sortable_list_table,
+)
 from kyojushien_desktop.ui.region import wording
 from kyojushien_desktop.ui.region.resource_dialog import ResourceDialog
-from kyojushien_desktop.ui.region.resource_models import KIND, NAME, UNITS, ResourceModel, ResourceProxy
+from kyojushien_desktop.ui.region.resource_models import (
+    ADDRESS,
+    KIND,
+    NAME,
+    REGISTERED,
+    UNITS,
+    ResourceModel,
+    ResourceProxy,
+)
 
 
 class ResourcesTab(LiveView, QWidget):
@@ -42,6 +57,10 @@ class ResourcesTab(LiveView, QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(UNITS, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for column in (KIND, ADDRESS, REGISTERED):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+        header.sectionResized.connect(lambda *_: QTimer.singleShot(0, self, self.table.resizeRowsToContents))
         self.table.doubleClicked.connect(lambda _i: self.edit_resource())
         open_on_enter(self.table, lambda: self.edit_resource())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
@@ -50,6 +69,7 @@ class ResourcesTab(LiveView, QWidget):
         self.target = filter_combo([(wording.ALL, ""), *((t, t) for t in guide.target_groups)], 8)
         self.search = QLineEdit()
         self.search.setPlaceholderText(wording.SEARCH_PLACEHOLDER)
+        self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance(wording.SEARCH_PLACEHOLDER) + 40)
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self._filter())
         filters = filter_row([(wording.KIND, self.kind), (wording.TARGETS, self.target)], self._filter, self.search)
@@ -91,7 +111,19 @@ class ResourcesTab(LiveView, QWidget):
         if chosen is not None and chosen.id is not None:
             self.select_id(chosen.id)
         self._filter()
+        self._fit_columns()
         self.mark_fresh()
+
+    def _fit_columns(self) -> None:
+        """種類, 所在地 and 登録・認定日 wrap in a fixed width, so the free texts share the rest."""
+        self.table.setColumnWidth(KIND, char_width(self, 9))
+        self.table.setColumnWidth(ADDRESS, char_width(self, 7))
+        self.table.setColumnWidth(REGISTERED, char_width(self, 8))
+        self.table.resizeRowsToContents()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_columns()
 
     def _filter(self) -> None:
         self.proxy.set_filter(self.kind.currentData() or "", self.target.currentData() or "", self.search.text())
