@@ -3,6 +3,7 @@ the short read-only list the ヒアリング visit screen shows (date, the house
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
@@ -36,8 +37,12 @@ class VisitPickDialog(FormDialog):
         super().__init__(parent)
         self.setWindowTitle(wording.SAVE_CHECK_TITLE)
         self.visit = QComboBox()
-        for visit in sorted(found, key=lambda v: v.scheduled_at, reverse=True):
+        ordered = sorted(found, key=lambda v: v.scheduled_at, reverse=True)
+        for visit in ordered:
             self.visit.addItem(f"{format_date(visit.scheduled_at.date())}　{visit.organization_name}", visit.id)
+        # the visit under way or just made, rather than one planned for later
+        now = dt.datetime.now()
+        self.visit.setCurrentIndex(next((n for n, v in enumerate(ordered) if v.scheduled_at <= now), 0))
         self.note = text_box(3)
         form = QFormLayout()
         form.addRow(wording.NAV_HEARING, self.errors.field("visit", self.visit))
