@@ -113,6 +113,9 @@ def shoot_all(out: Path, width: int, height: int, font: str) -> int:
         window.nav.setCurrentRow(number)
         shoot(f"01_page_{number}_{page.title}")
     _members(window, shoot, dialog, home)
+    from screenshots_region import shoot_region  # beside this script
+
+    shoot_region(window, shoot, dialog)
     _hearing(window, shoot, dialog)
     _meetings(window, shoot, dialog)
     _progress(window, shoot, dialog)

@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
             PageSpec("home", wording.NAV_HOME, self._make_home_page),
             PageSpec("progress", wording.NAV_PROGRESS, self._make_progress_page),
             PageSpec("members", wording.NAV_MEMBERS, self._make_members_page),
+            PageSpec("region", wording.NAV_REGION, self._make_region_page),
             PageSpec("hearing", wording.NAV_HEARING, self._make_hearing_page),
             PageSpec("meetings", wording.NAV_MEETINGS, self._make_meetings_page),
             PageSpec("diagnosis", wording.NAV_DIAGNOSIS, self._make_diagnosis_page),
@@ -140,6 +141,11 @@ class MainWindow(QMainWindow):
         from kyojushien_desktop.ui.members.page import MembersPage
 
         return MembersPage(self.prefs)
+
+    def _make_region_page(self) -> Page:
+        from kyojushien_desktop.ui.region.page import RegionPage
+
+        return RegionPage(self.prefs)
 
     def _make_hearing_page(self) -> Page:
         from kyojushien_desktop.ui.hearing.page import HearingPage

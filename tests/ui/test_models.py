@@ -30,6 +30,10 @@ CHECKED_ELSEWHERE = {
     "QuestionPickModel": "tests/ui/hearing/test_hearing_ui.py",
     "ChosenQuestionsModel": "tests/ui/hearing/test_hearing_ui.py",
     "ProgressModel": "tests/ui/progress/test_progress_ui.py",
+    **{
+        name: "tests/ui/region/test_region_ui.py"
+        for name in ("FactsModel", "ResourceModel", "ResourceProxy", "ReferralModel", "VisitCheckModel")
+    },
     "SurveyFormsModel": "tests/ui/meetings/test_survey_tab.py",
     "SurveyQuestionsModel": "tests/ui/meetings/test_survey_tab.py",
     "SurveyImportRowsModel": "tests/ui/meetings/test_survey_tab.py",

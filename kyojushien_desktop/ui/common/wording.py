@@ -74,6 +74,16 @@ DUE = "期限"
 OVERDUE = "期限切れ"
 FOLLOWUP_EXAMPLE = "例: 意見交換会の案内を送る"
 
+# Words of the 名簿, ヒアリング, 会議, フェーズ進捗 that 地域の現状と資源 says too.
+PEOPLE_UNIT = "人"
+EVIDENCE = "根拠"
+FISCAL_YEAR = "年度"
+NAME = "名称"
+PHONE = "電話"
+NOTES = "備考"
+SOURCE = "出典"
+EXPORT_XLSX = "Excelに書き出す…"
+
 # --- dates: the format of a date field, and the widest date a column must fit ---------------
 DATE_FIELD_FORMAT = "yyyy年M月d日"
 WIDEST_DATE = "令和10年12月31日"
@@ -91,6 +101,7 @@ NAV_HEARING = "ヒアリング"
 NAV_MEETINGS = "会議・勉強会"
 NAV_PROGRESS = "フェーズ進捗"
 NAV_DIAGNOSIS = "診断シート"
+NAV_REGION = "地域の現状と資源"
 # Words more than one area says (a meeting, a phase, a row's number, an organisation's 経過記録).
 MEETING = "会議"
 PHASE = "フェーズ"

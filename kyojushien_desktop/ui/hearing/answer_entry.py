@@ -40,6 +40,7 @@ from kyojushien_desktop.ui.hearing import wording
 from kyojushien_desktop.ui.hearing.answer_rows import QuestionRow, set_status, status_badge
 from kyojushien_desktop.ui.hearing.followup_editor import FollowUpEditor
 from kyojushien_desktop.ui.hearing.visit_models import visit_moment
+from kyojushien_desktop.ui.region.visit_checks import VisitChecks
 
 
 def _section(title: str, hint: str = "") -> QVBoxLayout:
@@ -189,6 +190,8 @@ class AnswerEntry(LiveView, QWidget):
         body_layout.addLayout(answers)
         body_layout.addLayout(notes)
         body_layout.addLayout(follow)
+        self.housing_checks = VisitChecks()  # 住宅の目安チェック kept on this visit (地域の現状と資源)
+        body_layout.addWidget(self.housing_checks)
         body_layout.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setObjectName("answerScroll")
@@ -232,6 +235,7 @@ class AnswerEntry(LiveView, QWidget):
         questions = visits.visit_questions(session, visit_id)
         answers = visits.answers_of(session, visit_id)
         followups = visits.followups_of(session, visit_id)
+        self.housing_checks.show_visit(visit_id)
         met = []
         for person_id in visit.person_ids:
             try:

@@ -67,7 +67,7 @@ class CompareView(LiveView, QWidget):
         self.date_to = DateField(today)
         self.date_from.setEnabled(False)
         self.date_to.setEnabled(False)
-        self.xlsx_button = QPushButton(wording.EXPORT_COMPARE_XLSX)
+        self.xlsx_button = QPushButton(wording.EXPORT_XLSX)
         self.xlsx_button.setToolTip("表をそのままExcelファイル（.xlsx）にします。")
         self.xlsx_button.clicked.connect(lambda: self.export("xlsx"))
         self.pdf_button = QPushButton(wording.EXPORT_COMPARE_PDF)

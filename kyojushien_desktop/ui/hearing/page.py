@@ -91,7 +91,7 @@ class HearingPage(Page):
 
     def bind(self, ops: Operations) -> None:
         super().bind(ops)
-        for view in (self.bank_editor, self.compare, self.entry):
+        for view in (self.bank_editor, self.compare, self.entry, self.entry.housing_checks):
             view.bind(ops)
 
     # --- building ---------------------------------------------------------------------------

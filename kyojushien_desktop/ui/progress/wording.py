@@ -7,7 +7,6 @@ PHASES_TAB = "フェーズと到達の目安"
 TIMELINE_TAB = "年度の計画と経過"
 MILESTONE = "到達の目安"
 STATUS_AND_DAY = "状態・日付・目標"
-EVIDENCE = "根拠"
 TARGET = "目標の月"
 ACHIEVED_OF = "達成"
 CHOOSE_HINT = "左の一覧から到達の目安を選ぶと、状態・メモ・根拠をここで記録できます。"
@@ -57,4 +56,3 @@ KIND_DOCUMENT = "資料"
 
 # --- the timeline placeholder -----------------------------------------------------------------
 NO_HISTORY_YET = "取組みの経過はまだありません。到達の目安の状態を記録すると、ここに並びます。"
-FISCAL_YEAR = "年度"

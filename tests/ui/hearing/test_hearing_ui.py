@@ -597,7 +597,7 @@ def test_window_has_hearing_after_members_and_refreshes_it(qtbot, db_path):
     window.show()
     assert window.open_file(db_path)
     names = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert names.index("ヒアリング") == names.index("名簿") + 1
+    assert names.index("ヒアリング") == names.index("名簿") + 2  # 地域の現状と資源 between them
     page = window.show_page("hearing")
     session = window.session
     organization_id, _ = organizations.save_organization(

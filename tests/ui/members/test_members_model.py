@@ -227,6 +227,7 @@ def test_window_shows_members_after_home_and_passes_changes_on(qtbot, db_path):
         "ホーム",
         "フェーズ進捗",
         "名簿",
+        "地域の現状と資源",
         "ヒアリング",
         "会議・勉強会",
         "診断シート",

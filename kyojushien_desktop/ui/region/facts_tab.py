@@ -1,0 +1,174 @@
+"""基礎データ: chapter 5's four tables with the guide's headings and prompts as hints, a column per
+年度 and the change beside the newest; a 年度 is added or changed in one form."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kyojushien_desktop.content.region import region_guide
+from kyojushien_desktop.domain.wareki import fiscal_year_text
+from kyojushien_desktop.services.common.changes import Changes, Topic
+from kyojushien_desktop.services.common.preferences import Preferences
+from kyojushien_desktop.services.members import organizations
+from kyojushien_desktop.services.region import exports, facts
+from kyojushien_desktop.ui.common import dialogs, jobs
+from kyojushien_desktop.ui.common.fonts import scaled
+from kyojushien_desktop.ui.common.live import LiveView
+from kyojushien_desktop.ui.common.widgets import list_table
+from kyojushien_desktop.ui.region import wording
+from kyojushien_desktop.ui.region.facts_model import FactsModel
+from kyojushien_desktop.ui.region.year_dialog import YearDialog
+
+
+def hint_label(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("hint")
+    label.setWordWrap(True)
+    return label
+
+
+class FactsTab(LiveView, QWidget):
+    topics = frozenset({Topic.REGION, Topic.SETTINGS, Topic.ORGANIZATIONS})
+
+    def __init__(self, prefs: Preferences | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.prefs = prefs
+        self.sheet: facts.FactSheet | None = None
+        self.add_button = QPushButton(wording.ADD_YEAR)
+        self.add_button.clicked.connect(lambda: self.add_year())
+        self.year_combo = QComboBox()
+        self.edit_button = QPushButton(wording.EDIT_YEAR)
+        self.edit_button.clicked.connect(lambda: self.edit_year())
+        self.pdf_button = QPushButton(wording.FACTS_PDF)
+        self.pdf_button.clicked.connect(lambda: self.save_pdf())
+        bar = QHBoxLayout()
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.year_combo)
+        bar.addWidget(self.edit_button)
+        bar.addStretch(1)
+        bar.addWidget(self.pdf_button)
+        self.empty = hint_label(wording.NO_FACTS)
+
+        self.models: list[FactsModel] = []
+        self.tables: list[QTableView] = []
+        self.titles: list[QLabel] = []
+        body = QWidget()
+        body_layout = QVBoxLayout(body)
+        body_layout.setContentsMargins(0, 0, 8, 0)
+        body_layout.addWidget(hint_label(wording.FACTS_LEAD))
+        body_layout.addWidget(self.empty)
+        for table in region_guide().tables:
+            model = FactsModel(table, self)
+            view = list_table(model, word_wrap=True)
+            view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            title = QLabel(table.title)
+            self.titles.append(title)
+            body_layout.addWidget(title)
+            body_layout.addWidget(hint_label("　".join(t for t in (table.heading, table.prompt) if t)))
+            body_layout.addWidget(view)
+            self.models.append(model)
+            self.tables.append(view)
+        body_layout.addWidget(hint_label(region_guide().source))
+        body_layout.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(bar)
+        layout.addWidget(self.scroll, 1)
+
+    def reload(self, changes: Changes) -> None:
+        session = self.session
+        if session is None:
+            return
+        self.sheet = facts.load_facts(session)
+        for model in self.models:
+            model.set_sheet(self.sheet)
+        chosen = self.year_combo.currentData()
+        self.year_combo.clear()
+        for year in reversed(self.sheet.years):
+            self.year_combo.addItem(fiscal_year_text(year), year)
+        if chosen in self.sheet.years:
+            self.year_combo.setCurrentIndex(self.year_combo.findData(chosen))
+        has_years = bool(self.sheet.years)
+        self.empty.setVisible(not has_years)
+        self.year_combo.setVisible(has_years)
+        self.edit_button.setVisible(has_years)
+        self.add_button.setEnabled(self.writable)
+        self.edit_button.setEnabled(self.writable)
+        self.pdf_button.setEnabled(has_years)
+        for title in self.titles:
+            title.setFont(scaled(self.font(), 1.15, bold=True))
+        self._fit()
+        self.mark_fresh()
+
+    def _fit(self) -> None:
+        for view in self.tables:
+            header = view.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            view.resizeRowsToContents()
+            rows = sum(view.rowHeight(r) for r in range(view.model().rowCount()))
+            view.setFixedHeight(rows + header.height() + 2 * view.frameWidth())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit()
+
+    # --- actions ----------------------------------------------------------------------------
+    def year_dialog(self, year: int | None = None) -> YearDialog:
+        assert self.session is not None and self.sheet is not None
+        return YearDialog(self.sheet, organizations.list_organizations(self.session), year, self)
+
+    def add_year(self) -> bool:
+        return self._edit(None)
+
+    def edit_year(self) -> bool:
+        return self._edit(self.year_combo.currentData())
+
+    def _edit(self, year: int | None) -> bool:
+        if self.session is None or self.sheet is None:
+            return False
+        dialog = self.year_dialog(year)
+        saved = self.submit(dialog, lambda session, value: facts.save_year(session, *value))  # type: ignore[misc]
+        if saved is None:
+            return False
+        self.reload(saved)
+        self.year_combo.setCurrentIndex(self.year_combo.findData(dialog.result_value[0]))  # type: ignore[index]
+        return True
+
+    def choose_path(self, stem: str, kind: str) -> Path | None:
+        return dialogs.ask_save_path(self, self.prefs, wording.PDF_SAVE_TO, stem, kind)
+
+    def save_pdf(self) -> Path | None:
+        session = self.session
+        path = self.choose_path(wording.FACTS_PDF_STEM, "pdf") if session is not None else None
+        if session is None or path is None:
+            return None
+        written = jobs.run_export(
+            self, session, lambda reader, _p, _r: exports.export_facts_pdf(reader, path), title=wording.WRITING_PDF
+        )
+        if written is not None:
+            self.inform_written(wording.PDF_MADE, wording.PDF_TEXT, written)
+        return written

@@ -1,0 +1,126 @@
+"""The つなぎ先一覧 as a list (a line per desk, an issue without desks on a line of its own) and
+the dialog of one desk: its 主たる課題 (the guide's, or the town's own typed in), an organisation of
+the 名簿 with the public desks first, 窓口・担当 and 電話."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+
+from kyojushien_desktop.domain.members import OrganizationSummary
+from kyojushien_desktop.domain.region import OWN_ISSUE, Referral
+from kyojushien_desktop.services.region.referrals import IssueDesks
+from kyojushien_desktop.ui.common.forms import FormDialog, dialog_buttons, size_for_text
+from kyojushien_desktop.ui.common.table_model import HeaderTableModel, ModelIndex
+from kyojushien_desktop.ui.region import wording
+from kyojushien_desktop.ui.region.fields import organization_combo, organization_of, public_first
+
+
+class ReferralLine(NamedTuple):
+    issue: IssueDesks
+    desk: Referral | None
+    first: bool  # the issue's first line (its label shown)
+
+
+class ReferralModel(HeaderTableModel):
+    HEADERS = (wording.ISSUE, wording.ORGANIZATION, wording.DESK, wording.PHONE)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.lines: list[ReferralLine] = []
+
+    def set_table(self, table: list[IssueDesks]) -> None:
+        self.beginResetModel()
+        self.lines = []
+        for issue in table:
+            if not issue.desks:
+                self.lines.append(ReferralLine(issue, None, True))
+            self.lines += [ReferralLine(issue, desk, n == 0) for n, desk in enumerate(issue.desks)]
+        self.endResetModel()
+
+    def _row_count(self) -> int:
+        return len(self.lines)
+
+    def row_of_id(self, referral_id: int) -> int:
+        return next((n for n, line in enumerate(self.lines) if line.desk and line.desk.id == referral_id), -1)
+
+    def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not self._valid(index) or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        line = self.lines[index.row()]
+        if index.column() == 0:
+            return line.issue.label if line.first or role == Qt.ItemDataRole.ToolTipRole else None
+        if line.desk is None:
+            return wording.NO_DESK if index.column() == 1 else None
+        desk = line.desk
+        return (desk.organization_name, desk.desk, desk.phone)[index.column() - 1] or None
+
+
+class ReferralDialog(FormDialog):
+    """``issues``: the guide's and the town's own (key, label); ``own``: a new issue typed in."""
+
+    def __init__(
+        self,
+        items: list[OrganizationSummary],
+        issues: list[tuple[str, str]],
+        item: Referral,
+        *,
+        own: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.own = own
+        self.setWindowTitle(wording.EDIT_REFERRAL_TITLE if item.id else wording.ADD_REFERRAL_TITLE)
+        self.issue = QComboBox()
+        for key, label in issues:
+            self.issue.addItem(label, (key, label))
+        current = (item.issue_key, item.issue_label if item.issue_key == OWN_ISSUE else "")
+        self.issue.setCurrentIndex(max(self.issue.findData(current), 0) if issues else -1)
+        self.issue_label = QLineEdit(item.issue_label)
+        self.issue_label.setPlaceholderText(wording.OWN_ISSUE_EXAMPLE)
+        self.organization = organization_combo(public_first(items), item.organization_id)
+        self.desk = QLineEdit(item.desk)
+        self.desk.setPlaceholderText(wording.DESK_EXAMPLE)
+        self.phone = QLineEdit(item.phone)
+        form = QFormLayout()
+        if own:
+            form.addRow(wording.ISSUE, self.errors.field("issue_label", self.issue_label))
+        else:
+            form.addRow(wording.ISSUE, self.errors.field("issue_key", self.issue))
+        form.addRow(wording.ORGANIZATION, self.errors.field("organization_id", self.organization))
+        form.addRow(wording.DESK, self.errors.field("desk", self.desk))
+        form.addRow(wording.PHONE, self.errors.field("phone", self.phone))
+        buttons, self.ok_button = dialog_buttons(self, wording.SAVE, self.try_accept)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.errors.general)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+        size_for_text(self, 40, 14)
+
+    def current_value(self) -> tuple:
+        return (
+            self.issue.currentIndex(),
+            self.issue_label.text(),
+            self.organization.currentText(),
+            self.desk.text(),
+            self.phone.text(),
+        )
+
+    def clean(self, value: object) -> Referral:
+        if self.own:
+            key, label = OWN_ISSUE, self.issue_label.text()
+        else:
+            key, label = self.issue.currentData() or ("", "")
+        return Referral(
+            key,
+            organization_of(self.organization, "organization_id"),
+            self.desk.text(),
+            self.phone.text(),
+            label if key == OWN_ISSUE else "",
+            self.item.position,
+            self.item.id,
+        )
