@@ -24,6 +24,8 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\d])\(?0\d{1,4}\)?[-‐－ー―\s]?\d{1,4}[-‐－ー―\s]?\d{3,4}(?![\d])|(?<![\d])\d{10,11}(?![\d])")
 _STAFF_SPLIT = re.compile(r"[・、,，/／;；\n]+")
 _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
+# A part of a 同行者 or 進行役 field that names a post or a place (「〇〇県 住宅課 岡本 直樹」), not a person
+_POST = re.compile(r"(課|係|局|県|センター|進行:?|司会:?)$")  # never 村 or 部: 木村, 阿部
 # Kept as they are: an organisation is what the shared copy is for; keys, dates and states hold no one
 _KEEP = {
     "organizations": {"name", "kana", "name_key", "sort_kana", "search_text", "category", "kind", "website"},
@@ -48,14 +50,16 @@ _PERSON_ENTITY = "person"  # change_log rows about a person say nothing once the
 _STAFF_SETTING = "staff_name"
 
 
-def _variants(name: str) -> set[str]:
-    """A name as it may be written: with or without the space, and its family and given parts."""
+def _variants(name: str, *, parts: bool = True) -> set[str]:
+    """A name as it may be written: with or without the space, and its family and given parts
+    (not for a reading: 「まい」 or 「ゆう」 alone would eat 「住まい」 and 「ゆうびん」)."""
     name = unicodedata.normalize("NFKC", _BRACKETS.sub(" ", name)).strip()
-    if not name:
+    words = [word for word in name.split() if not _POST.search(word)]
+    if not words:
         return set()
-    parts = name.split()
-    found = {name, "".join(parts), " ".join(parts), "\u3000".join(parts)}
-    found.update(part for part in parts if len(part) >= 2)
+    found = {"".join(words), " ".join(words), "\u3000".join(words)}
+    if parts:
+        found.update(words)
     return {v for v in found if len(v) >= 2}
 
 
@@ -71,7 +75,7 @@ def _known_people(conn: sqlite3.Connection) -> tuple[set[str], set[str], set[str
     phones: set[str] = set()
     emails: set[str] = set()
     for name, kana, phone, email in conn.execute("SELECT name, kana, phone, email FROM people"):
-        names |= _variants(name) | _variants(kana)
+        names |= _variants(name) | _variants(kana, parts=False)
         if phone:
             phones.add(re.sub(r"\D", "", unicodedata.normalize("NFKC", phone)))
         if email:
