@@ -38,3 +38,20 @@ def sealed(sample_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def town(sample_file: Path, tmp_path: Path) -> Path:
     """A private copy of the sample file."""
     return Path(shutil.copyfile(sample_file, tmp_path / "town.db"))
+
+
+@pytest.fixture(scope="module")
+def sample_clear(sample_file: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample packed without encryption."""
+    from kyojushien_desktop.services.datafile import open_session
+    from kyojushien_desktop.services.handover.package import pack
+
+    folder = tmp_path_factory.mktemp("clear")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KYOJUSHIEN_HOME", str(folder / "home"))
+        town = shutil.copyfile(sample_file, folder / "town.db")
+        session = open_session(town)
+        try:
+            return pack(session, folder / "clear.kyoju", None).path
+        finally:
+            session.close()
