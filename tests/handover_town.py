@@ -59,10 +59,10 @@ def _name_forms(value: str, *, parts: bool = True) -> set[str]:
     value = unicodedata.normalize("NFKC", _BRACKETS.sub(" ", value)).strip()
     found: set[str] = set()
     for piece in _SPLIT.split(value):
-        parts = [p for p in piece.split() if not _NOT_A_NAME.search(p)]
-        if not parts:
+        words = [p for p in piece.split() if not _NOT_A_NAME.search(p)]
+        if not words:
             continue
-        person = parts[-2:] if len(parts) >= 2 else parts  # 「福祉課 社会福祉係 高田 由美」 → 高田 由美
+        person = words[-2:]  # 「福祉課 社会福祉係 高田 由美」 → 高田 由美
         found |= {" ".join(person), "".join(person), "\u3000".join(person)}
         if parts:  # a reading's parts (「まい」) are words too
             found |= {p for p in person if len(p) >= 2}
