@@ -385,6 +385,40 @@ def bench_diagnosis(work: Path) -> list[str]:
     return lines
 
 
+HANDOVER_RUNS = 3  # each pack derives the scrypt key twice (seal, then the read-back)
+
+
+def bench_handover(work: Path) -> list[str]:
+    """The whole hand-over through the services on the 10,000-organisation file (30,000 経過記録):
+    packing with a passphrase (snapshot, 引継書, manifest, zip, scrypt and AES-GCM, atomic write,
+    the read-back check) and opening the package into a fresh folder (decrypt, every check, the
+    data file's integrity check, placing it, the 引継ぎ履歴 entry)."""
+    from kyojushien_desktop.services import datafile
+    from kyojushien_desktop.services.handover.package import open_package, pack
+
+    passphrase = "K7QM-3XRP-9TWD-HB4N-2CFZ"
+    package = work / "handover_10k.kyoju"
+    session = datafile.open_session(_hand_over_directory(work))
+    packs = []
+    try:
+        for _ in range(HANDOVER_RUNS):
+            package.unlink(missing_ok=True)
+            start = time.perf_counter()
+            pack(session, package, passphrase)
+            packs.append(time.perf_counter() - start)
+    finally:
+        session.close()
+    opens = []
+    for run in range(HANDOVER_RUNS):
+        start = time.perf_counter()
+        open_package(package, passphrase, work / f"handover_open_{run}" / "received.db")
+        opens.append(time.perf_counter() - start)
+    return [
+        f"handover_pack_10k_s: {statistics.median(packs):.2f} s",
+        f"handover_open_10k_s: {statistics.median(opens):.2f} s",
+    ]
+
+
 BENCHES: dict[str, Callable[[Path], list[str]]] = {
     "startup": bench_startup,
     "open": bench_open,
@@ -397,6 +431,7 @@ BENCHES: dict[str, Callable[[Path], list[str]]] = {
     "progress_report": bench_progress_report,
     "meeting_report": bench_meeting_report,
     "diagnosis": bench_diagnosis,
+    "handover": bench_handover,
 }
 
 
