@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
 
 from kyojushien_desktop.content.handover_terms import handover_terms
 from kyojushien_desktop.domain.handover_report import Bullets, HandoverReport, Paragraph, Section
@@ -15,19 +14,19 @@ from kyojushien_desktop.domain.wareki import format_datetime
 from kyojushien_desktop.services.common.exports import PDF_VIEWER, WORD, writing
 from kyojushien_desktop.services.common.jobs import NO_PROGRESS, Progress
 from kyojushien_desktop.services.common.session import Session
-from kyojushien_desktop.services.common.settings import TownSettings, load_settings, rotation_date
+from kyojushien_desktop.services.common.settings import load_settings, rotation_date
+from kyojushien_desktop.services.diagnosis.handover_section import diagnosis_section
+from kyojushien_desktop.services.handover.context import Context
 from kyojushien_desktop.services.handover.notes import load_notes
+from kyojushien_desktop.services.hearing.handover_section import ongoing_section
+from kyojushien_desktop.services.members.handover_section import partners_section
+from kyojushien_desktop.services.progress.handover_section import (
+    history_section,
+    overview_section,
+    position_section,
+    schedule_section,
+)
 from kyojushien_desktop.store import backups
-
-
-class Context(NamedTuple):
-    """What every section builder may need besides the file."""
-
-    today: dt.date
-    settings: TownSettings
-    rotation: dt.date  # 次の人事異動予定日
-    data_path: Path
-
 
 SectionBuilder = Callable[[Session, Context], Section | None]
 
@@ -54,7 +53,17 @@ def _data_section(session: Session, context: Context) -> Section:
     )
 
 
-SECTIONS: tuple[SectionBuilder, ...] = (_data_section, _notes_section)
+SECTIONS: tuple[SectionBuilder, ...] = (
+    overview_section,
+    position_section,
+    history_section,
+    partners_section,
+    ongoing_section,
+    diagnosis_section,
+    schedule_section,
+    _data_section,
+    _notes_section,
+)
 
 
 def build_report(session: Session, today: dt.date | None = None, *, data_path: Path | None = None) -> HandoverReport:
