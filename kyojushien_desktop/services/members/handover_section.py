@@ -21,8 +21,8 @@ from kyojushien_desktop.services.members.people import people_of
 
 def _person_line(person: Person) -> str:
     role = "・".join(part for part in (person.department, person.title) if part)
-    head = f"{person.name}（{role}）" if role else person.name
-    return f"{head}\n{person.phone}" if person.phone else head
+    head = f"・{person.name}（{role}）" if role else f"・{person.name}"
+    return f"{head}　電話 {person.phone}" if person.phone else head
 
 
 def _contacts(people: list[Person], today: dt.date, former_limit: int) -> tuple[str, str]:
