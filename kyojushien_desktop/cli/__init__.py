@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kyojushien_desktop import APP_NAME, __version__
 from kyojushien_desktop.app import setup_logging
-from kyojushien_desktop.cli import backup, datafile, diagnosis, hearing, meetings, members, progress
+from kyojushien_desktop.cli import backup, datafile, diagnosis, handover, hearing, meetings, members, progress
 from kyojushien_desktop.cli.common import JaArgumentParser
 from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.paths import default_db_path
@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     meetings.register(commands, common)
     progress.register(commands, common)
     diagnosis.register(commands, common)
+    handover.register(commands, common)
     parser.set_defaults(command_names=tuple(commands.choices))
     return parser
 

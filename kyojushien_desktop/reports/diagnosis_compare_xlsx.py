@@ -1,9 +1,12 @@
 """The comparison as a workbook: 「比較」 (items × respondents, each score filled by its value, the
 mean, range, spread and 未回答, a row per phase with its mean; headers frozen, A4 landscape), then
-the two rankings and the free answers on sheets of their own.
+「グラフ」 (a bar chart of the means per phase), the two rankings and the free answers on sheets
+of their own.
 
-No chart sheet: the app's own writer has no drawing part, and a hand-made chart XML that Excel
-may refuse to open is a worse hand-out than none.
+The app's own writer writes every sheet but 「グラフ」; it has no drawing part, so openpyxl adds
+that sheet with its charts to the finished file (reports/diagnosis_chart_xlsx.py) before the file
+takes its place: nothing is at the path unless both steps succeeded. 「グラフ」 sits right after
+「比較」, whose means it draws, so it is the next tab over from the table it pictures.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ import datetime as dt
 from pathlib import Path
 
 from kyojushien_desktop.domain.diagnosis import ItemComparison
+from kyojushien_desktop.reports.diagnosis_chart_xlsx import add_chart_sheet
 from kyojushien_desktop.reports.diagnosis_compare import (
     FREE_TITLE,
     LOWEST_TITLE,
@@ -85,4 +89,8 @@ def write_comparison_xlsx(data: Comparison, path: Path, *, created: dt.date) -> 
             for name, answer in data.free_answers:
                 sheet.append([name, bureaus.get(name, ""), answer], record=name)
 
-    return write_workbook(path, fill, title=f"{TITLE}（{data.round_name}）", created=created, create_folder=True)
+    def chart(target: Path) -> None:
+        add_chart_sheet(target, data, setup, after=COMPARISON_SHEET)
+
+    title = f"{TITLE}（{data.round_name}）"
+    return write_workbook(path, fill, title=title, created=created, create_folder=True, then=chart)

@@ -234,14 +234,19 @@ def write_workbook(
     created: dt.date,
     description: str = "",
     create_folder: bool = False,
+    then: Callable[[Path], None] | None = None,
 ) -> Path:
-    """Writes a workbook atomically: ``fill(workbook)`` adds the sheets. Returns ``path``."""
+    """Writes a workbook atomically: ``fill(workbook)`` adds the sheets, then ``then(file)`` may
+    change the finished file (another program's parts) before it takes the place of ``path``, so
+    a failure there leaves nothing at ``path`` either. Returns ``path``."""
 
     def write(target: Path) -> None:
         with open(target, "wb") as handle, _archive(handle) as archive:
             workbook = Workbook(archive, title=title, created=created, description=description)
             fill(workbook)
             workbook.close()
+        if then is not None:
+            then(target)
 
     return write_atomically(path, write, create_folder=create_folder)
 

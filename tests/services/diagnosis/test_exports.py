@@ -7,9 +7,11 @@ import re
 from pathlib import Path
 
 import openpyxl
+import pytest
 from pypdf import PdfReader
 
 from kyojushien_desktop.content.diagnosis import diagnosis_sheet
+from kyojushien_desktop.reports.diagnosis_chart_xlsx import TABLE_HEADERS
 from kyojushien_desktop.reports.diagnosis_compare_xlsx import SCORE_FILLS
 from kyojushien_desktop.services.diagnosis import exports, rounds, sheets
 from tests.diagnosis_town import build_round
@@ -45,7 +47,7 @@ def test_the_comparison_workbook_holds_scores_statistics_and_safe_text(session, 
     round_id = build_round(session, 6)
     path = exports.export_comparison_xlsx(session, round_id, tmp_path / "cmp.xlsx")
     book = openpyxl.load_workbook(path)
-    assert book.sheetnames == ["比較", "認識のずれが大きい項目", "喫緊の課題（平均の低い項目）", "自由回答"]
+    assert book.sheetnames == ["比較", "グラフ", "認識のずれが大きい項目", "喫緊の課題（平均の低い項目）", "自由回答"]
     sheet = book["比較"]
     heads = [c.value for c in sheet[1]]
     assert heads[:3] == ["番号", "項目", "回答者01\n住宅"] and heads[-4:] == ["平均", "範囲", "ばらつき", "未回答"]
@@ -68,6 +70,58 @@ def test_the_comparison_workbook_holds_scores_statistics_and_safe_text(session, 
     )
     assert [c.value for c in anonymous["比較"][1]][2:4] == ["A\n住宅", "B\n福祉"]
     assert [row[0].value for row in anonymous["自由回答"].iter_rows(min_row=2)] == list("ABCDEF")
+
+
+def cells_of(book: openpyxl.Workbook, ref: str) -> list[object]:
+    """The values of a chart's reference such as 'グラフ'!$C$3:$C$8."""
+    sheet, cells = ref.rsplit("!", 1)
+    return [c.value for row in book[sheet.strip("'")][cells.replace("$", "")] for c in row]
+
+
+def test_the_comparison_workbook_charts_each_phase_from_the_means_of_its_table(session, tmp_path: Path) -> None:
+    round_id = build_round(session, 30)
+    path = exports.export_comparison_xlsx(session, round_id, tmp_path / "cmp.xlsx")
+    book = openpyxl.load_workbook(path)
+    sheet = book["グラフ"]
+    charts = sheet._charts
+    assert len(charts) == 4
+    table = book["比較"]
+    mean_column = [c.value for c in table[1]].index("平均")
+    means = {row[0].value: row[mean_column].value for row in table.iter_rows(min_row=2) if "-" in str(row[0].value)}
+    items = diagnosis_sheet().items
+    for phase, chart in enumerate(charts, 1):
+        series = chart.series[0]
+        ids = cells_of(book, series.cat.strRef.f)
+        assert ids == [item.id for item in items if item.phase == phase]
+        assert cells_of(book, series.val.numRef.f) == [means[item_id] for item_id in ids]
+        assert (chart.y_axis.scaling.min, chart.y_axis.scaling.max) == (1, 5)
+        title = "".join(run.t for p in chart.title.tx.rich.p for run in p.r)
+        assert title == f"フェーズ{phase} 平均（1〜5）"
+    heads = [[c.value for c in row] for row in sheet.iter_rows() if row[0].value == "番号"]
+    assert heads == [list(TABLE_HEADERS)] * 4
+    assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.fitToWidth == 1
+    assert sheet.oddHeader.center.text and "ページ" in sheet.oddFooter.right.text
+    # every sheet, the new one too: text that starts like a formula is text, never a formula
+    for each in book.worksheets:
+        for row in each.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (each.title, cell.coordinate)
+                if isinstance(cell.value, str) and cell.value[:1] in "=+-@":
+                    assert cell.data_type == "s" and cell.quotePrefix, (each.title, cell.coordinate)
+
+
+def test_a_failed_chart_sheet_leaves_no_comparison_workbook(session, tmp_path: Path, monkeypatch) -> None:
+    from kyojushien_desktop.reports import diagnosis_compare_xlsx
+
+    def broken(*args, **kwargs) -> None:
+        raise OSError("disk full")
+
+    round_id = build_round(session, 3)
+    monkeypatch.setattr(diagnosis_compare_xlsx, "add_chart_sheet", broken)
+    folder = tmp_path / "out"
+    with pytest.raises(OSError):
+        exports.export_comparison_xlsx(session, round_id, folder / "cmp.xlsx")
+    assert list(folder.iterdir()) == []  # neither the file nor its temporary
 
 
 def test_the_comparison_pdf_shows_the_table_rankings_and_free_answers(session, tmp_path: Path) -> None:
