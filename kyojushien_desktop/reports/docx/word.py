@@ -127,11 +127,13 @@ def add_table(
     rows: list[tuple[str, ...]],
     widths_mm: tuple[float, ...],
     numbers: tuple[int, ...] = (),
+    size_pt: float | None = None,
 ) -> Any:
     """A real Word table (Table Grid), the header row shaded, bold and repeated on each page, the
-    ``numbers`` columns right-aligned; a value's line breaks become paragraphs of its cell."""
+    ``numbers`` columns right-aligned, its text in ``size_pt`` when given (the body size if not);
+    a value's line breaks become paragraphs of its cell."""
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Mm
+    from docx.shared import Mm, Pt
 
     table = document.add_table(rows=0, cols=len(widths_mm))
     table.style = "Table Grid"
@@ -148,6 +150,8 @@ def add_table(
                 paragraph = first if number == 0 else cell.add_paragraph()
                 paragraph.paragraph_format.space_after = 0
                 run = paragraph.add_run(line)
+                if size_pt is not None:
+                    run.font.size = Pt(size_pt)
                 if header and index == 0:
                     run.bold = True
                 if column in numbers:

@@ -89,21 +89,29 @@ def report_pdf_bytes(report: HandoverReport, folder: Path) -> bytes:
     """The 引継書 as PDF bytes, for the package (written in ``folder``, then read back)."""
     from kyojushien_desktop.reports.handover_report_pdf import write_report_pdf
 
-    path = write_report_pdf(report, folder / "引継書.pdf")
+    # A character the font lacks (𠮷 in a name) prints as 〓 here: the package must not fail for it.
+    path = write_report_pdf(report, folder / "引継書.pdf", replace_unsupported=True)
     return path.read_bytes()
 
 
-def export_report_pdf(session: Session, path: Path, progress: Progress = NO_PROGRESS) -> Path:
+def export_report_pdf(
+    session: Session, path: Path, progress: Progress = NO_PROGRESS, *, replace_unsupported: bool = False
+) -> Path:
+    """The 引継書 as an A4 PDF; characters the font cannot draw are named first unless replaced."""
     from kyojushien_desktop.reports.handover_report_pdf import write_report_pdf
 
     progress.begin("引継書を作っています")
-    report = build_report(session)
-    return writing(path, PDF_VIEWER, lambda: write_report_pdf(report, path))
+    report, path = build_report(session), Path(path)
+    return writing(
+        path,
+        PDF_VIEWER,
+        lambda: write_report_pdf(report, path, replace_unsupported=replace_unsupported, progress=progress),
+    )
 
 
 def export_report_docx(session: Session, path: Path, progress: Progress = NO_PROGRESS) -> Path:
     from kyojushien_desktop.reports.handover_report_docx import write_report_docx
 
     progress.begin("引継書を作っています")
-    report = build_report(session)
-    return writing(path, WORD, lambda: write_report_docx(report, path))
+    report, path = build_report(session), Path(path)
+    return writing(path, WORD, lambda: write_report_docx(report, path, progress=progress))

@@ -37,10 +37,10 @@ def ongoing_section(session: Session, context: Context) -> Section | None:
     blocks: list = []
     if visits:
         rows = tuple((when(v.scheduled_at), v.organization_name, v.purpose) for v in visits)
-        blocks += [Heading(words["ongoing_visits"]), Table(("日時", "訪問先", "目的"), rows, (0.26, 0.34, 0.40))]
+        blocks += [Heading(words["ongoing_visits"]), Table(("日時", "訪問先", "目的"), rows, (0.27, 0.33, 0.40))]
     if meetings:
         rows = tuple((when(m.starts_at), f"{m.kind}「{m.title}」", m.status) for m in meetings)
-        blocks += [Heading(words["ongoing_meetings"]), Table(("日時", "会議", "状態"), rows, (0.26, 0.56, 0.18))]
+        blocks += [Heading(words["ongoing_meetings"]), Table(("日時", "会議", "状態"), rows, (0.27, 0.57, 0.16))]
     if open_items:
         rows = tuple(
             (
@@ -54,7 +54,7 @@ def ongoing_section(session: Session, context: Context) -> Section | None:
         )
         blocks += [
             Heading(words["ongoing_followups"]),
-            Table(("期限", "次の対応", "決めた場"), rows, (0.26, 0.44, 0.30)),
+            Table(("期限", "次の対応", "決めた場"), rows, (0.27, 0.43, 0.30)),
         ]
     if not blocks:
         return None

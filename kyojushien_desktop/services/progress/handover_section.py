@@ -71,7 +71,7 @@ def position_section(session: Session, context: Context) -> Section | None:
             state = line.state
             changed = format_date(state.changed_on) if state.changed_on and state.status != NOT_STARTED else ""
             rows.append((state.milestone_id, line.text, state.status, changed))
-        blocks.append(Table(("目安", "到達の目安", "状態", "変わった日"), tuple(rows), (0.07, 0.6, 0.11, 0.22)))
+        blocks.append(Table(("目安", "到達の目安", "状態", "変わった日"), tuple(rows), (0.07, 0.56, 0.11, 0.26)))
     return Section("position", _title("position"), tuple(blocks))
 
 
@@ -89,7 +89,7 @@ def history_section(session: Session, context: Context) -> Section | None:
     blocks: list = [Paragraph(_words("history_lead"))]
     for number in sorted(groups, key=lambda n: (n is None, n or 0)):
         blocks.append(Heading(titles[number] if number is not None else _words("history_unphased")))
-        blocks.append(Table(("日付", "種類", "内容"), tuple(groups[number]), (0.24, 0.14, 0.62)))
+        blocks.append(Table(("日付", "種類", "内容"), tuple(groups[number]), (0.27, 0.13, 0.60)))
     return Section("history", _title("history"), tuple(blocks))
 
 
