@@ -411,6 +411,7 @@ class MainWindow(QMainWindow):
 
     def close_file(self) -> None:
         """No file open any more (the pages cleared), as before one replaces the file itself."""
+        self._close_session()
         self._adopt(None)
 
     def _close_session(self) -> None:
