@@ -163,6 +163,7 @@ class MainWindow(QMainWindow):
         page = HandoverPage(self.prefs)
         page.pack_requested.connect(self.make_handover)
         page.home_requested.connect(lambda: self.show_page("home"))
+        page.receive_requested.connect(self.receive_handover)
         return page
 
     def _make_settings_page(self) -> Page:

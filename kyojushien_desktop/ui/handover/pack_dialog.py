@@ -52,7 +52,7 @@ class PackDialog(QDialog):
         terms = handover_terms()
         self.setWindowTitle(wording.PACK_TITLE)
 
-        self.path = QLineEdit(str(dialogs.start_folder(prefs) / package.suggested_name(session)))
+        self.path = wrapped(str(dialogs.start_folder(prefs) / package.suggested_name(session)))
         self.path.setAccessibleName(wording.SAVE_AS)
         self.place_button = QPushButton(wording.CHOOSE_PLACE)
         self.place_button.clicked.connect(lambda: self.change_place())
@@ -105,7 +105,7 @@ class PackDialog(QDialog):
         layout.addWidget(self.without_personal)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 40)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 44)
 
     # --- the fields -------------------------------------------------------------------------
     def choose_path(self) -> Path | None:

@@ -27,6 +27,7 @@ class HandoverPage(Page):
     topics = frozenset({Topic.HANDOVER, Topic.SETTINGS, Topic.FILE})
     pack_requested = Signal()
     home_requested = Signal()
+    receive_requested = Signal()
 
     def __init__(self, prefs: Preferences | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -34,7 +35,7 @@ class HandoverPage(Page):
         self.heading = QLabel(wording.NAV_HANDOVER)
         self.heading.setObjectName("pageTitle")
         self.outgoing = OutgoingTab(self, self.pack_requested.emit)
-        self.welcome = WelcomeTab(self, self.home_requested.emit)
+        self.welcome = WelcomeTab(self, self.home_requested.emit, self.receive_requested.emit)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.outgoing, wording.OUTGOING_TAB)
         self.tabs.addTab(self.welcome, wording.WELCOME_TAB)
@@ -47,9 +48,7 @@ class HandoverPage(Page):
     def reload(self, changes: Changes) -> None:
         self.heading.setFont(scaled(self.font(), 1.4, bold=True))
         session = self.session
-        self.setEnabled(session is not None)
-        for button in (self.outgoing.pdf_button, self.outgoing.docx_button, self.outgoing.pack_button):
-            button.setEnabled(session is not None)
+        self.outgoing.setEnabled(session is not None)  # はじめての方へ works before any file is open
         if changes.file or Topic.HANDOVER in changes.topics or not self.outgoing.dirty:
             self.outgoing.reload(session)
         self.welcome.reload(session)

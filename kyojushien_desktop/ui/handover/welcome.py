@@ -76,7 +76,9 @@ def report_path(session: Session, entry: HistoryEntry) -> Path:
 
 
 class WelcomeTab(QWidget):
-    def __init__(self, host: Page, show_home: Callable[[], object], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, host: Page, show_home: Callable[[], object], receive: Callable[[], object], parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.host = host
         self.latest: HistoryEntry | None = None
@@ -84,6 +86,17 @@ class WelcomeTab(QWidget):
         self.empty.setWordWrap(True)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignTop)
         self.empty.setMargin(12)
+        self.receive_button = QPushButton(wording.RECEIVE_HANDOVER)
+        self.receive_button.clicked.connect(lambda: receive())
+        empty = QWidget()
+        empty_layout = QVBoxLayout(empty)
+        empty_layout.addWidget(self.empty)
+        receive_row = QHBoxLayout()
+        receive_row.setContentsMargins(12, 0, 0, 0)
+        receive_row.addWidget(self.receive_button)
+        receive_row.addStretch(1)
+        empty_layout.addLayout(receive_row)
+        empty_layout.addStretch(1)
 
         self.headline = QLabel()
         self.headline.setWordWrap(True)
@@ -109,7 +122,7 @@ class WelcomeTab(QWidget):
         self.notes_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.history_heading = QLabel(wording.HISTORY_HEADING)
         self.model = ReceivedModel(self)
-        self.table: QTableView = list_table(self.model)
+        self.table: QTableView = list_table(self.model, word_wrap=True)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         inner = QWidget()
@@ -133,7 +146,7 @@ class WelcomeTab(QWidget):
         scroll.setWidget(inner)
 
         self.stack = QStackedWidget()
-        self.stack.addWidget(self.empty)
+        self.stack.addWidget(empty)
         self.stack.addWidget(scroll)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
@@ -160,10 +173,9 @@ class WelcomeTab(QWidget):
         written = [(n.section.title, n.note.text) for n in notes.load_notes(session)]
         self.notes_text.setText("\n\n".join(f"【{title}】\n{text or wording.NO_NOTE}" for title, text in written))
         fit_to_contents(self.table, (4,))
-        rows = self.model.rowCount()
-        self.table.setFixedHeight(
-            self.table.horizontalHeader().height() + rows * self.table.verticalHeader().defaultSectionSize() + 6
-        )
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(row) for row in range(self.model.rowCount()))
+        self.table.setFixedHeight(self.table.horizontalHeader().height() + rows + 6)
         self.stack.setCurrentIndex(RECEIVED)
 
     def open_report(self) -> Path | None:

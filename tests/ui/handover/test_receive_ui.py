@@ -100,7 +100,7 @@ def test_wrong_passphrase_then_right_opens_on_the_welcome_tab(qtbot, window, mon
     assert "みどり町_引き継ぎ_20270327.kyoju" in welcome.where.text()
     assert "名簿の個人情報は庁外に出さない" in welcome.notes_text.text()
     assert welcome.model.rowCount() == 1
-    qtmodeltester.check(welcome.model)
+    qtmodeltester.check(welcome.model)  # the ReceivedModel of 引継ぎ履歴, with its real row
     opened: list[Path] = []
     monkeypatch.setattr(messages, "open_path", opened.append)
     welcome.report_button.click()
@@ -186,3 +186,5 @@ def test_first_start_offers_the_received_file(qtbot, window, monkeypatch) -> Non
         driver.stop()
     assert driver.done and asked == ["chooser"]
     assert window.session is None
+    window.show_page("handover").welcome.receive_button.click()  # はじめての方へ, before anything came
+    assert asked == ["chooser", "chooser"]
