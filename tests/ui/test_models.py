@@ -30,6 +30,7 @@ CHECKED_ELSEWHERE = {
     "QuestionPickModel": "tests/ui/hearing/test_hearing_ui.py",
     "ChosenQuestionsModel": "tests/ui/hearing/test_hearing_ui.py",
     "ProgressModel": "tests/ui/progress/test_progress_ui.py",
+    "ReceivedModel": "tests/ui/handover/test_receive_ui.py",
     "SurveyFormsModel": "tests/ui/meetings/test_survey_tab.py",
     "SurveyQuestionsModel": "tests/ui/meetings/test_survey_tab.py",
     "SurveyImportRowsModel": "tests/ui/meetings/test_survey_tab.py",
