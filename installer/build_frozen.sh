@@ -89,7 +89,7 @@ fi
 step window "painted-at" env QT_QPA_PLATFORM=offscreen KYOJUSHIEN_BENCH_EXIT_ON_PAINT=1 "$PROGRAM" --db "$SAMPLE"
 
 # Portable: a copy of the folder with portable.txt beside the program, no KYOJUSHIEN_HOME.
-cp -al "$DIST" "$WORK/portable"
+cp -al "$DIST" "$WORK/portable" 2>/dev/null || cp -a "$DIST" "$WORK/portable" # hard links fail across drives (Windows runners)
 touch "$WORK/portable/portable.txt"
 mkdir -p "$WORK/portable-user"
 env -u KYOJUSHIEN_HOME HOME="$WORK/portable-user" XDG_DATA_HOME="$WORK/portable-user/data" \
