@@ -416,6 +416,44 @@ def bench_handover(work: Path) -> list[str]:
     return [
         f"handover_pack_10k_s: {statistics.median(packs):.2f} s",
         f"handover_open_10k_s: {statistics.median(opens):.2f} s",
+FROZEN_DIR = ROOT / "dist" / "kyojushien"
+
+
+def _frozen_program() -> Path:
+    """The onedir's console program (on Windows the windowed one cannot print its paint time),
+    built with installer/kyojushien.spec when missing (pip install ".[build]" brings PyInstaller)."""
+    program = FROZEN_DIR / ("kyojushien-cli.exe" if sys.platform == "win32" else "kyojushien")
+    if not program.exists():
+        spec = ROOT / "installer" / "kyojushien.spec"
+        build = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", str(spec)]
+        build += ["--distpath", str(FROZEN_DIR.parent), "--workpath", str(ROOT / "build" / "pyinstaller")]
+        subprocess.run(build, check=True, cwd=ROOT, capture_output=True)
+    return program
+
+
+def bench_frozen(work: Path) -> list[str]:
+    """The PyInstaller onedir: its size on disk (every file once, links not followed) and the
+    window's first paint on the sample town against the bare-Qt baseline, interleaved."""
+    from kyojushien_desktop.services.sample import create_sample
+
+    program = _frozen_program()
+    size = sum(p.lstat().st_size for p in FROZEN_DIR.rglob("*") if not p.is_dir() or p.is_symlink())
+    db = work / "frozen.db"
+    if not db.exists():
+        create_sample(db).close()
+    env = _installed_env(work, QT_QPA_PLATFORM="offscreen", KYOJUSHIEN_BENCH_EXIT_ON_PAINT="1")
+    app_command = [str(program), "--db", str(db)]
+    base_command = [sys.executable, str(ROOT / "bench" / "baseline_qt.py")]
+    _time_to_paint(app_command, env)  # the onedir's files into the page cache
+    app_times, base_times = [], []
+    for _ in range(STARTUP_RUNS):
+        base_times.append(_time_to_paint(base_command, env))
+        app_times.append(_time_to_paint(app_command, env))
+    app, base = statistics.median(app_times), statistics.median(base_times)
+    return [
+        f"frozen_size_mb: {size / 1024 / 1024:.0f} MB",
+        f"frozen_startup_ms: {app * 1000:.0f} ms",
+        f"frozen_startup_ratio: {app / base:.2f} x",
     ]
 
 
@@ -432,6 +470,7 @@ BENCHES: dict[str, Callable[[Path], list[str]]] = {
     "meeting_report": bench_meeting_report,
     "diagnosis": bench_diagnosis,
     "handover": bench_handover,
+    "frozen": bench_frozen,
 }
 
 
