@@ -416,6 +416,9 @@ def bench_handover(work: Path) -> list[str]:
     return [
         f"handover_pack_10k_s: {statistics.median(packs):.2f} s",
         f"handover_open_10k_s: {statistics.median(opens):.2f} s",
+    ]
+
+
 FROZEN_DIR = ROOT / "dist" / "kyojushien"
 
 
