@@ -82,9 +82,12 @@ MEETINGS=$("$PROGRAM" meetings list --db "$SAMPLE")
 MEETING=$(awk -F'\t' '$5 == "報告済" {print $1; exit}' <<<"$MEETINGS")
 step meeting-docx "" "$PROGRAM" meetings report --meeting "${MEETING:-1}" --docx "$WORK/report.docx" --db "$SAMPLE"
 [[ $(members "$WORK/report.docx") == *word/document.xml* ]] || fail "the report is not a Word file"
-if [[ $("$PROGRAM" --help) == *handover* ]]; then
-  step handover "" "$PROGRAM" handover --help
-fi
+# cryptography (the hand-over package: scrypt and AES-GCM), imported lazily.
+echo "K7QM-3XRP-ABCD-EFGH-JKLM" >"$WORK/passphrase.txt"
+step handover-pack "確かめました" "$PROGRAM" handover pack --out "$WORK/town.kyoju" --passphrase-file "$WORK/passphrase.txt" --db "$SAMPLE"
+step handover-verify "問題はありません" "$PROGRAM" handover verify "$WORK/town.kyoju" --passphrase-file "$WORK/passphrase.txt"
+step handover-open "置きました" "$PROGRAM" handover open "$WORK/town.kyoju" --passphrase-file "$WORK/passphrase.txt" --db "$WORK/received/town.db"
+step handover-report "" "$PROGRAM" handover report --docx "$WORK/handover.docx" --db "$SAMPLE"
 # The main window to its first paint (offscreen), as the bench times it.
 step window "painted-at" env QT_QPA_PLATFORM=offscreen KYOJUSHIEN_BENCH_EXIT_ON_PAINT=1 "$PROGRAM" --db "$SAMPLE"
 

@@ -5,7 +5,6 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -82,7 +81,7 @@ def _cmd_pack(args: argparse.Namespace) -> int:
         packed = pack(session, Path(args.out), passphrase, without_personal_data=args.without_personal_data)
     print(f"引き継ぎファイルを作り、読み直して確かめました: {packed.path}（{packed.size:,}バイト）")
     if packed.encrypted:
-        print("合言葉は、このファイルとは別の方法（手渡し・電話など）で伝えてください。", file=sys.stderr)
+        print("合言葉は、このファイルとは別の方法（手渡し・電話など）で伝えてください。")
     return 0
 
 

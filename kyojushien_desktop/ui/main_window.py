@@ -263,8 +263,16 @@ class MainWindow(QMainWindow):
             empty.setEnabled(False)
 
     # --- opening files ---------------------------------------------------------------------
-    def start(self, db_path: Path | None) -> None:
-        """Opens the given file, else the last one used, else the default; asks on first start."""
+    def start(self, db_path: Path | None, handover: Path | None = None) -> None:
+        """Opens the given file, else the last one used, else the default; asks on first start.
+        A hand-over file (double-clicked in Explorer) is received instead of the first-start question."""
+        if handover is not None:
+            QTimer.singleShot(0, lambda: self.receive_handover(handover))
+            if db_path is None:
+                existing = [p for p in [*self.prefs.recent_files[:1], default_db_path()] if Path(p).exists()]
+                if existing:
+                    self.open_file(Path(existing[0]))
+                return
         if db_path is not None:
             self.open_file(db_path)
             return
@@ -370,10 +378,10 @@ class MainWindow(QMainWindow):
             return False
         return make_package(self, self.session, self.prefs) is not None
 
-    def receive_handover(self) -> bool:
+    def receive_handover(self, path: Path | None = None) -> bool:
         from kyojushien_desktop.ui.handover.receive import receive_into
 
-        return receive_into(self)
+        return receive_into(self, path)
 
     def restore_from_backup(self, path: Path | None = None) -> bool:
         """Lists the backups of ``path`` (the open file, else the last one used); the chosen one

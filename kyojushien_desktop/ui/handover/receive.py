@@ -206,10 +206,12 @@ def ask_existing(parent: QWidget, dest: Path) -> str:
     return "other" if clicked is other else "replace" if clicked is replace else "cancel"
 
 
-def ask_package(parent: QWidget, prefs: Preferences | None, default_dest: Path) -> Choice | None:
+def ask_package(
+    parent: QWidget, prefs: Preferences | None, default_dest: Path, path: Path | None = None
+) -> Choice | None:
     """Everything asked and checked before a byte is written; None when the user stopped or the
-    package was refused (and the reason shown)."""
-    path = choose_package_file(parent, prefs)
+    package was refused (and the reason shown). ``path`` is a package opened from Explorer."""
+    path = path or choose_package_file(parent, prefs)
     if path is None:
         return None
     try:
@@ -260,11 +262,11 @@ def _same_file(one: Path, other: Path) -> bool:
         return False
 
 
-def receive_into(window: Window) -> bool:
-    """A received package: checked and confirmed first, then its data file placed and opened
-    like any file, on 引き継ぎ's はじめての方へ. The window's file is closed only when it is the
-    one being replaced, and opened again if placing failed."""
-    choice = ask_package(window, window.prefs, default_db_path())  # type: ignore[arg-type]
+def receive_into(window: Window, path: Path | None = None) -> bool:
+    """A received package (chosen, or ``path``): checked and confirmed first, then its data file
+    placed and opened like any file, on 引き継ぎ's はじめての方へ. The window's file is closed only
+    when it is the one being replaced, and opened again if placing failed."""
+    choice = ask_package(window, window.prefs, default_db_path(), path)  # type: ignore[arg-type]
     if choice is None or not window.may_leave():
         return False
     replacing_open = window.session is not None and _same_file(window.session.path, choice.dest)

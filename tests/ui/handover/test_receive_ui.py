@@ -188,3 +188,28 @@ def test_first_start_offers_the_received_file(qtbot, window, monkeypatch) -> Non
     assert window.session is None
     window.show_page("handover").welcome.receive_button.click()  # はじめての方へ, before anything came
     assert asked == ["chooser", "chooser"]
+
+
+def test_a_package_double_clicked_in_explorer_is_received_without_the_chooser(
+    qtbot, tmp_path: Path, monkeypatch, made: Path
+) -> None:
+    """``kyojushien FILE.kyoju`` (the .kyoju association) starts the receive flow on that file
+    instead of the first-start question; the file chooser is never shown."""
+    from kyojushien_desktop.cli import _handover_file
+
+    assert _handover_file([str(made)]) == str(made)
+    assert _handover_file(["sample"]) is None and _handover_file([str(made), "--db", "x"]) is None
+    monkeypatch.setenv("KYOJUSHIEN_HOME", str(tmp_path / "home-c"))
+    monkeypatch.setattr(receive, "choose_package_file", lambda parent, prefs: pytest.fail("chooser shown"))
+    shown = MainWindow(Preferences())
+    qtbot.addWidget(shown)
+    shown.show()
+    driver = Driver((PassphraseDialog, passphrase(PHRASE)), (ReceiveDialog, lambda d: d.ok_button.click()))
+    try:
+        shown.start(None, handover=made)
+        qtbot.waitUntil(lambda: driver.done, timeout=10_000)
+    finally:
+        driver.stop()
+    qtbot.waitUntil(lambda: shown.session is not None and shown.session.path == default_db_path(), timeout=10_000)
+    assert package.history(shown.session)[0].package_name == made.name
+    shown.close()
