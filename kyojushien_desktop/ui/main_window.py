@@ -195,8 +195,7 @@ class MainWindow(QMainWindow):
         return page
 
     def open_record(self, kind: str, record_id: int) -> bool:
-        """Opens a record wherever it lives: a visit on ヒアリング, an organisation on 名簿, a
-        meeting on 会議・勉強会."""
+        """Opens a record where it lives (a visit, an organisation, a meeting)."""
         key, opener_name = {
             "visit": ("hearing", "open_visit"),
             "organization": ("members", "open_organization"),
@@ -264,15 +263,10 @@ class MainWindow(QMainWindow):
 
     # --- opening files ---------------------------------------------------------------------
     def start(self, db_path: Path | None, handover: Path | None = None) -> None:
-        """Opens the given file, else the last one used, else the default; asks on first start.
-        A hand-over file (double-clicked in Explorer) is received instead of the first-start question."""
+        """The given file, else the last one used, else the default; on first start a question,
+        or a hand-over file double-clicked in Explorer is received."""
         if handover is not None:
             QTimer.singleShot(0, lambda: self.receive_handover(handover))
-            if db_path is None:
-                existing = [p for p in [*self.prefs.recent_files[:1], default_db_path()] if Path(p).exists()]
-                if existing:
-                    self.open_file(Path(existing[0]))
-                return
         if db_path is not None:
             self.open_file(db_path)
             return
@@ -281,7 +275,8 @@ class MainWindow(QMainWindow):
             if candidate.exists():
                 self.open_file(candidate)
                 return
-        QTimer.singleShot(0, self.first_start)
+        if handover is None:
+            QTimer.singleShot(0, self.first_start)
 
     def first_start(self) -> None:
         """自治体名 and 担当課, or the sample town. Cancelled, ホーム offers the same choices."""

@@ -38,7 +38,7 @@ def packed(tmp_path: Path, monkeypatch, capsys) -> tuple[Path, Path, Path]:
         "--passphrase-file", str(secret),
     )  # fmt: skip
     assert code == 0, err
-    assert "読み直して確かめました" in out and "別の方法" in err
+    assert "読み直して確かめました" in out and "別の方法" in out
     return town, package, secret
 
 
