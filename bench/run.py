@@ -385,6 +385,81 @@ def bench_diagnosis(work: Path) -> list[str]:
     return lines
 
 
+HANDOVER_RUNS = 3  # each pack derives the scrypt key twice (seal, then the read-back)
+
+
+def bench_handover(work: Path) -> list[str]:
+    """The whole hand-over through the services on the 10,000-organisation file (30,000 経過記録):
+    packing with a passphrase (snapshot, 引継書, manifest, zip, scrypt and AES-GCM, atomic write,
+    the read-back check) and opening the package into a fresh folder (decrypt, every check, the
+    data file's integrity check, placing it, the 引継ぎ履歴 entry)."""
+    from kyojushien_desktop.services import datafile
+    from kyojushien_desktop.services.handover.package import open_package, pack
+
+    passphrase = "K7QM-3XRP-9TWD-HB4N-2CFZ"
+    package = work / "handover_10k.kyoju"
+    session = datafile.open_session(_hand_over_directory(work))
+    packs = []
+    try:
+        for _ in range(HANDOVER_RUNS):
+            package.unlink(missing_ok=True)
+            start = time.perf_counter()
+            pack(session, package, passphrase)
+            packs.append(time.perf_counter() - start)
+    finally:
+        session.close()
+    opens = []
+    for run in range(HANDOVER_RUNS):
+        start = time.perf_counter()
+        open_package(package, passphrase, work / f"handover_open_{run}" / "received.db")
+        opens.append(time.perf_counter() - start)
+    return [
+        f"handover_pack_10k_s: {statistics.median(packs):.2f} s",
+        f"handover_open_10k_s: {statistics.median(opens):.2f} s",
+    ]
+
+
+FROZEN_DIR = ROOT / "dist" / "kyojushien"
+
+
+def _frozen_program() -> Path:
+    """The onedir's console program (on Windows the windowed one cannot print its paint time),
+    built with installer/kyojushien.spec when missing (pip install ".[build]" brings PyInstaller)."""
+    program = FROZEN_DIR / ("kyojushien-cli.exe" if sys.platform == "win32" else "kyojushien")
+    if not program.exists():
+        spec = ROOT / "installer" / "kyojushien.spec"
+        build = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN", str(spec)]
+        build += ["--distpath", str(FROZEN_DIR.parent), "--workpath", str(ROOT / "build" / "pyinstaller")]
+        subprocess.run(build, check=True, cwd=ROOT, capture_output=True)
+    return program
+
+
+def bench_frozen(work: Path) -> list[str]:
+    """The PyInstaller onedir: its size on disk (every file once, links not followed) and the
+    window's first paint on the sample town against the bare-Qt baseline, interleaved."""
+    from kyojushien_desktop.services.sample import create_sample
+
+    program = _frozen_program()
+    size = sum(p.lstat().st_size for p in FROZEN_DIR.rglob("*") if not p.is_dir() or p.is_symlink())
+    db = work / "frozen.db"
+    if not db.exists():
+        create_sample(db).close()
+    env = _installed_env(work, QT_QPA_PLATFORM="offscreen", KYOJUSHIEN_BENCH_EXIT_ON_PAINT="1")
+    app_command = [str(program), "--db", str(db)]
+    base_command = [sys.executable, str(ROOT / "bench" / "baseline_qt.py")]
+    _time_to_paint(app_command, env)  # the onedir's files into the page cache
+    app_times, base_times = [], []
+    for _ in range(STARTUP_RUNS):
+        base_times.append(_time_to_paint(base_command, env))
+        app_times.append(_time_to_paint(app_command, env))
+    app, base = statistics.median(app_times), statistics.median(base_times)
+    return [
+        f"frozen_size_mb: {size / 1024 / 1024:.0f} MB",
+        f"frozen_startup_ms: {app * 1000:.0f} ms",
+        f"frozen_startup_ratio: {app / base:.2f} x",
+    ]
+
+
 BENCHES: dict[str, Callable[[Path], list[str]]] = {
     "startup": bench_startup,
     "open": bench_open,
@@ -397,6 +472,8 @@ BENCHES: dict[str, Callable[[Path], list[str]]] = {
     "progress_report": bench_progress_report,
     "meeting_report": bench_meeting_report,
     "diagnosis": bench_diagnosis,
+    "handover": bench_handover,
+    "frozen": bench_frozen,
 }
 
 

@@ -113,7 +113,7 @@ def _install_crash_dialog(log_path: Path | None) -> None:
     sys.excepthook = hook
 
 
-def run_gui(db_path: Path | None = None) -> int:
+def run_gui(db_path: Path | None = None, handover: Path | None = None) -> int:
     from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
     from PySide6.QtWidgets import QApplication
 
@@ -134,5 +134,5 @@ def run_gui(db_path: Path | None = None) -> int:
     _install_crash_dialog(log_path)
     window = MainWindow(prefs)
     window.show()
-    window.start(db_path)
+    window.start(db_path, handover)
     return app.exec()

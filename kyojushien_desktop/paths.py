@@ -2,6 +2,11 @@
 
 Resources sit in the top-level ``resources/`` folder of the source tree; a wheel installs them
 as ``kyojushien_desktop/resources`` and a PyInstaller build unpacks them under ``sys._MEIPASS``.
+
+Data, config, logs and backups go to one "home" folder when one is named: ``KYOJUSHIEN_HOME``
+first (tests, scripts), else the portable folder ``kyojushien-data`` beside the program when the
+marker file ``portable.txt`` sits beside it (a copy on a USB stick); otherwise to the user's
+platformdirs folders.
 """
 
 from __future__ import annotations
@@ -34,11 +39,34 @@ def resource_path(*parts: str) -> Path:
     return resource_dir().joinpath(*parts)
 
 
-def data_dir() -> Path:
-    """The user's data folder; KYOJUSHIEN_HOME overrides it (tests, portable use)."""
+PORTABLE_MARKER = "portable.txt"
+PORTABLE_DATA_DIR = "kyojushien-data"
+
+
+def program_dir() -> Path:
+    """The folder the program runs from: the frozen executable's folder (``kyojushien.exe``
+    beside ``_internal``); for a source or wheel run, the folder holding the package (the
+    checkout's root, or site-packages)."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).resolve().parent
+    return Path(__file__).resolve().parent.parent
+
+
+def _home() -> Path | None:
+    """The one folder everything goes to, if any: KYOJUSHIEN_HOME wins over portable mode."""
     override = os.environ.get("KYOJUSHIEN_HOME")
-    base = Path(override) if override else Path(platformdirs.user_data_dir(_APP_DIR_NAME, appauthor=False))
-    return base
+    if override:
+        return Path(override)
+    beside = program_dir()
+    if (beside / PORTABLE_MARKER).is_file():
+        return beside / PORTABLE_DATA_DIR
+    return None
+
+
+def data_dir() -> Path:
+    """The user's data folder, or the home folder (KYOJUSHIEN_HOME, portable mode)."""
+    home = _home()
+    return home if home else Path(platformdirs.user_data_dir(_APP_DIR_NAME, appauthor=False))
 
 
 def default_db_path() -> Path:
@@ -51,9 +79,9 @@ def backup_dir() -> Path:
 
 def config_path() -> Path:
     """Per-PC preferences (font size, recent files): they do not travel with the data file."""
-    override = os.environ.get("KYOJUSHIEN_HOME")
-    if override:
-        return Path(override) / "config.json"
+    home = _home()
+    if home:
+        return home / "config.json"
     return Path(platformdirs.user_config_dir(_APP_DIR_NAME, appauthor=False)) / "config.json"
 
 

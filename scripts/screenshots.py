@@ -121,6 +121,7 @@ def shoot_all(out: Path, width: int, height: int, font: str) -> int:
     _progress(window, shoot, dialog)
     _diagnosis(window, shoot, dialog)
     _shell(window, dialog)
+    _handover(window, shoot, dialog, home)
     note(f"window {window.width()}×{window.height()} on a {width}×{height} screen at {font}")
     report.close()
     window.close()
@@ -509,6 +510,54 @@ def _shell(window, dialog) -> None:
     dialog("20_dialog_help_usage", dialogs.TextDialog("使い方", dialogs.usage_html(), window))
     dialog("20_dialog_help_guide", dialogs.TextDialog("手引きについて", dialogs.guide_info_html(), window))
     dialog("21_dialog_restore", RestoreDialog(window.session.path, window))
+
+
+def _handover(window, shoot, dialog, home: Path) -> None:
+    """引き継ぎ: 引き継ぐ with the 引継ぎ事項, はじめての方へ before anything arrived, the pack dialog
+    (encrypted, and with encryption off), the passphrase and confirmation of a received file, and
+    はじめての方へ after it was opened (last: the window then holds the received file)."""
+    import datetime as dt
+
+    from kyojushien_desktop.services.handover import notes, package
+    from kyojushien_desktop.ui.handover import page as handover_page
+    from kyojushien_desktop.ui.handover.pack_dialog import PackDialog
+    from kyojushien_desktop.ui.handover.receive import PassphraseDialog, ReceiveDialog
+
+    session = window.session
+    if not any(entry.note.text for entry in notes.load_notes(session)):  # until the sample town has them
+        notes.save_notes(
+            session,
+            {
+                "policy": "・取組みの方針：福祉課と住宅係が同じ目線で進める\n・続けてほしいこと：不動産店への訪問",
+                "concerns": "・調整中のこと（相手・期限）：社協と相談窓口の分担（令和9年5月まで）",
+                "cautions": "・書類とデータの扱い：名簿は庁外に出さない",
+            },
+        )
+    page = window.show_page("handover")
+    page.reload(notes.save_notes(session, {}))
+    page.tabs.setCurrentIndex(handover_page.OUTGOING)
+    shoot("60_handover_outgoing_top")
+    bar = page.outgoing.scroll.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    shoot("60_handover_outgoing_bottom")
+    page.tabs.setCurrentIndex(handover_page.WELCOME)
+    shoot("61_handover_welcome_empty")
+    pack = PackDialog(session, window.prefs, window)
+    dialog("62_dialog_pack", pack)
+    pack.confirm_no_encryption = lambda: True
+    pack.encrypt.setChecked(False)
+    dialog("62_dialog_pack_no_encryption", pack)
+    phrase = "K7QM-3XRP-ABCD-EFGH-JKLM"
+    made = package.pack(session, home / "引き継ぎ.kyoju", phrase, now=dt.datetime(2027, 3, 27, 15, 30))
+    asking = PassphraseDialog(made.path, window)
+    asking.phrase.setText("K7QM-3XRP")
+    asking.check()
+    dialog("63_dialog_passphrase_wrong", asking)
+    dialog("64_dialog_receive", ReceiveDialog(made.manifest, home / "受け取り" / "kyojushien.db", window))
+    opened = package.open_package(made.path, phrase, home / "受け取り" / "kyojushien.db")
+    window.open_file(opened.path)
+    window.show_page("handover").show_welcome()
+    shoot("65_handover_welcome")
 
 
 def _messy_xlsx(path: Path) -> Path:

@@ -29,7 +29,18 @@ def _cmd_gui(args: argparse.Namespace) -> int:
             + "、".join(f"kyojushien {name}" for name in args.command_names)
             + "。使い方は kyojushien --help、kyojushien コマンド --help で表示します。",
         )
-    return run_gui(Path(args.db) if getattr(args, "db", None) else None)
+    db = Path(args.db) if getattr(args, "db", None) else None
+    return run_gui(db, Path(args.handover_file) if getattr(args, "handover_file", None) else None)
+
+
+HANDOVER_EXTENSION = ".kyoju"
+
+
+def _handover_file(argv: list[str]) -> str | None:
+    """``kyojushien FILE.kyoju``, as Windows runs the app when a hand-over file is double-clicked."""
+    if len(argv) == 1 and argv[0].lower().endswith(HANDOVER_EXTENSION) and not argv[0].startswith("-"):
+        return argv[0]
+    return None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -63,7 +74,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="replace")
-    args = build_parser().parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    handover_file = _handover_file(argv)
+    parser = build_parser()
+    args = parser.parse_args([] if handover_file else argv)
+    args.handover_file = handover_file
     setup_logging()
     try:
         return args.handler(args)

@@ -5,11 +5,10 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kyojushien_desktop.cli.common import db_path, reading_session
+from kyojushien_desktop.cli.common import db_path, reading_session, write_pdf
 from kyojushien_desktop.domain.errors import UserFacingError
 
 if TYPE_CHECKING:
@@ -59,6 +58,21 @@ def _summary(manifest: Manifest) -> list[str]:
     ]
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from kyojushien_desktop.services.handover import report
+
+    with reading_session(args) as session:
+        if args.pdf:
+            path = write_pdf(
+                lambda replace: report.export_report_pdf(session, Path(args.pdf), replace_unsupported=replace)
+            )
+            print(f"引継書をPDFに書き出しました: {path}")
+        else:
+            path = report.export_report_docx(session, Path(args.docx))
+            print(f"引継書をWordの文書に書き出しました: {path}")
+    return 0
+
+
 def _cmd_pack(args: argparse.Namespace) -> int:
     from kyojushien_desktop.services.handover.package import pack
 
@@ -67,7 +81,7 @@ def _cmd_pack(args: argparse.Namespace) -> int:
         packed = pack(session, Path(args.out), passphrase, without_personal_data=args.without_personal_data)
     print(f"引き継ぎファイルを作り、読み直して確かめました: {packed.path}（{packed.size:,}バイト）")
     if packed.encrypted:
-        print("合言葉は、このファイルとは別の方法（手渡し・電話など）で伝えてください。", file=sys.stderr)
+        print("合言葉は、このファイルとは別の方法（手渡し・電話など）で伝えてください。")
     return 0
 
 
@@ -116,6 +130,10 @@ def register(commands: argparse._SubParsersAction, common: argparse.ArgumentPars
             "--passphrase-file", metavar="F", help="合言葉を1行目に書いたファイル（合言葉はコマンドに直接書きません）"
         )
 
+    paper = add("report", "引継書をPDFかWordの文書に書き出します", _cmd_report)
+    out = paper.add_mutually_exclusive_group(required=True)
+    out.add_argument("--pdf", metavar="OUT", help="書き出すPDF（A4）")
+    out.add_argument("--docx", metavar="OUT", help="書き出すWordの文書（手直しできます）")
     pack = add("pack", "引き継ぎファイル（.kyoju）を作り、読み直して確かめます", _cmd_pack)
     pack.add_argument("--out", required=True, metavar="FILE", help="作る引き継ぎファイル")
     how = pack.add_mutually_exclusive_group(required=True)

@@ -37,6 +37,10 @@ class HandoverTerms(NamedTuple):
     name_pattern: str  # "{municipality}_引き継ぎ_{date}"
     passphrase_advice: str
     no_encryption_warning: str
+    partner_stages: tuple[str, ...]  # 主な関係先: the 協議会との関係 listed, nearest first
+    partner_limit: int  # organisations printed; the rest are counted
+    former_limit: int  # 前任 printed per organisation, the latest first
+    wording: dict[str, str]  # the 引継書's sentences, with {placeholders}
 
 
 @functools.cache
@@ -55,4 +59,8 @@ def handover_terms() -> HandoverTerms:
         name_pattern=package["name"],
         passphrase_advice=package["passphrase_advice"],
         no_encryption_warning=package["no_encryption_warning"],
+        partner_stages=tuple(report["partners"]["stages"]),
+        partner_limit=int(report["partners"]["limit"]),
+        former_limit=int(report["partners"]["former_limit"]),
+        wording=dict(report["wording"]),
     )

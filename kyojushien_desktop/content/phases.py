@@ -118,6 +118,12 @@ def phases_intro() -> tuple[str, ...]:
 
 
 @functools.cache
+def phases_source() -> str:
+    """Where chapter 4 comes from (the guide, its date and pages), for papers that quote it."""
+    return read_guide("phases.json", lambda d: str_value(d["source"]))
+
+
+@functools.cache
 def milestone_check() -> str:
     """The sentence that asks what was learnt and shared before moving on to the next phase."""
     return read_guide("phases.json", lambda d: str_value(d["milestone_check"]))

@@ -1,19 +1,168 @@
-"""The 引継書 as an A4 PDF (interim: the lead's placeholder until the reports helper's writer lands)."""
+"""The 引継書 as an A4 PDF (portrait): a title block (自治体名, 担当課, 作成者, 作成日), then each
+section under a ruled heading, its tables with the header row repeated on every page they run
+onto. Black and greys only, the bundled font embedded, every character checked drawable first."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
+from reportlab.lib.colors import Color
+from reportlab.platypus import Paragraph, Spacer, Table
+
+from kyojushien_desktop.domain import handover_report as blocks
 from kyojushien_desktop.domain.handover_report import HandoverReport
-from kyojushien_desktop.reports.files import write_atomically
+from kyojushien_desktop.domain.wareki import format_date
+from kyojushien_desktop.reports.files import SILENT, Progress
+from kyojushien_desktop.reports.pdf.characters import CharacterCheck
+from kyojushien_desktop.reports.pdf.document import MM, Layout, Page, build_pdf
+from kyojushien_desktop.reports.pdf.fonts import register_fonts
+from kyojushien_desktop.reports.pdf.styles import GREY, style, table_style
+
+LAYOUT = Layout(side_mm=18, top_mm=15, bottom_mm=17)
+LABEL_GREY, RULE_GREY = Color(0.88, 0.88, 0.88), Color(0.55, 0.55, 0.55)
+TITLE_LABELS = ("自治体名", "担当課", "作成者", "作成日")
 
 
-def write_report_pdf(report: HandoverReport, path: Path) -> Path:
-    from reportlab.pdfgen import canvas
+class _Styles:
+    def __init__(self) -> None:
+        self.title = style("title", 20, 26, bold=True, alignment=1)
+        self.subtitle = style("subtitle", 10.5, 15, alignment=1, colour=GREY)
+        self.label = style("label", 9, 12.5, bold=True)
+        self.value = style("value", 9.5, 13)
+        self.section = style("section", 12.5, 16, bold=True)
+        self.heading = style("heading", 10, 14, bold=True, spaceBefore=4)
+        self.body = style("body", 9.5, 14.5)
+        self.bullet = style("bullet", 9.5, 14, leftIndent=9.5, firstLineIndent=-9.5)
+        self.head = style("head", 8.5, 11.5, bold=True)
+        self.cell = style("cell", 8.5, 11.5)
+        self.none = style("none", 9, 13, colour=GREY)
 
-    def write(temporary: Path) -> None:
-        pdf = canvas.Canvas(str(temporary))
-        pdf.drawString(72, 800, report.title)
-        pdf.save()
 
-    return write_atomically(path, write)
+class _Story:
+    def __init__(self, report: HandoverReport, styles: _Styles, check: CharacterCheck) -> None:
+        self.report, self.styles, self.check = report, styles, check
+        self.width = LAYOUT.width
+
+    def text(self, value: str, where: str) -> str:
+        return self.check.markup(value, where)
+
+    def flowables(self) -> list[Any]:
+        flow = self._title_block()
+        for number, section in enumerate(self.report.sections, 1):
+            flow += [self._section_heading(f"{number}　{section.title}"), Spacer(0, 2 * MM)]
+            for block in section.blocks:
+                flow += self._block(block, section.title)
+            flow.append(Spacer(0, 4 * MM))
+        return flow
+
+    def _title_block(self) -> list[Any]:
+        report, styles = self.report, self.styles
+        values = (report.municipality, report.department, report.author, format_date(report.made_on))
+        rows = [
+            [Paragraph(label, styles.label), Paragraph(self.text(value or "—", label), styles.value)]
+            for label, value in zip(TITLE_LABELS, values, strict=True)
+        ]
+        facts = Table(
+            rows,
+            colWidths=[24 * MM, 70 * MM],
+            hAlign="RIGHT",
+            style=table_style(
+                ("BOX", (0, 0), (-1, -1), 0.8, "black"),
+                ("INNERGRID", (0, 0), (-1, -1), 0.4, RULE_GREY),
+                ("BACKGROUND", (0, 0), (0, -1), LABEL_GREY),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+            ),
+        )
+        return [
+            Paragraph(self.text(report.title, "表題"), styles.title),
+            Spacer(0, 1.5 * MM),
+            Paragraph(self.text(report.subtitle, "副題"), styles.subtitle),
+            Spacer(0, 5 * MM),
+            facts,
+            Spacer(0, 6 * MM),
+        ]
+
+    def _section_heading(self, title: str) -> Any:
+        heading = Table(
+            [[Paragraph(self.check.markup(title), self.styles.section)]],
+            colWidths=[self.width],
+            style=table_style(
+                ("LINEBEFORE", (0, 0), (0, 0), 3.5, "black"),
+                ("LINEBELOW", (0, 0), (0, 0), 0.5, RULE_GREY),
+                ("LEFTPADDING", (0, 0), (0, 0), 6),
+                ("TOPPADDING", (0, 0), (0, 0), 1),
+                ("BOTTOMPADDING", (0, 0), (0, 0), 3),
+            ),
+        )
+        heading.keepWithNext = True
+        return heading
+
+    def _block(self, block: blocks.Block, where: str) -> list[Any]:
+        styles = self.styles
+        if isinstance(block, blocks.Heading):
+            heading = Paragraph(self.text(block.text, where), styles.heading)
+            heading.keepWithNext = True
+            return [heading, Spacer(0, 1 * MM)]
+        if isinstance(block, blocks.Paragraph):
+            return [
+                Paragraph(self.text(line, where), styles.body) if line.strip() else Spacer(0, 1.5 * MM)
+                for line in block.text.splitlines() or [""]
+            ] + [Spacer(0, 1 * MM)]
+        if isinstance(block, blocks.Bullets):
+            return [Paragraph("・" + self.text(item, where), styles.bullet) for item in block.items] + [
+                Spacer(0, 1.5 * MM)
+            ]
+        return [self._table(block, where), Spacer(0, 2.5 * MM)]
+
+    def _table(self, block: blocks.Table, where: str) -> Any:
+        styles = self.styles
+        rows: list[list[Any]] = [[Paragraph(self.text(h, where), styles.head) for h in block.headers]]
+        for values in block.rows:
+            rows.append([Paragraph(self.text(value, where), styles.cell) for value in values])
+        if not block.rows:
+            rows.append([Paragraph(block.empty, styles.none)] + [""] * (len(block.headers) - 1))
+        extra: list[tuple[Any, ...]] = [("SPAN", (0, 1), (-1, 1))] if not block.rows else []
+        return Table(
+            rows,
+            colWidths=[self.width * share for share in block.widths],
+            repeatRows=1,
+            style=table_style(
+                ("BOX", (0, 0), (-1, -1), 0.8, "black"),
+                ("INNERGRID", (0, 0), (-1, -1), 0.4, RULE_GREY),
+                ("BACKGROUND", (0, 0), (-1, 0), LABEL_GREY),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.8, "black"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.8),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.6),
+                *extra,
+            ),
+        )
+
+
+def write_report_pdf(
+    report: HandoverReport, path: Path, *, replace_unsupported: bool = False, progress: Progress = SILENT
+) -> Path:
+    """Writes the 引継書 to ``path`` with the footer 「{自治体名}　引継書　x / y」; characters the font
+    cannot draw raise ``UnsupportedCharactersError`` before anything is written, unless
+    ``replace_unsupported`` prints them as 〓."""
+    fonts = register_fonts()
+    check = CharacterCheck(replace=replace_unsupported)
+    story = _Story(report, _Styles(), check).flowables()
+    town = check.plain(report.municipality, "自治体名")
+    title = check.plain(report.title, "表題")
+    check.raise_if_unsupported()
+    page_width, page_height = LAYOUT.size
+
+    def decorate(canvas: Any, page: Page) -> None:
+        canvas.setFont(fonts.regular, 8.5)
+        footer = f"{town}　{title}　{page.number} / {page.count}".lstrip("　")
+        canvas.drawCentredString(page_width / 2, 9 * MM, footer)
+        if page.number > 1:
+            canvas.setFont(fonts.regular, 8)
+            canvas.setFillColor(GREY)
+            canvas.drawRightString(
+                page_width - LAYOUT.side_mm * MM, page_height - 9 * MM, f"{title}（{format_date(report.made_on)}作成）"
+            )
+
+    return build_pdf(Path(path), story, layout=LAYOUT, decorate=decorate, progress=progress, title=title, author=town)

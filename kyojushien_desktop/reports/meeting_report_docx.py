@@ -3,7 +3,7 @@ sections as the PDF (from ``meeting_text``), as real Heading 1/2 paragraphs so W
 pane and table of contents see them, and real tables rather than pictures, so every figure can be
 corrected by hand.
 
-A4, black only, and BIZ UDPゴシック for the East Asian text (w:eastAsia), with 游ゴシック named as
+A4, black only, and BIZ UDPゴシック for the East Asian text (reports/docx/word.py), with 游ゴシック named as
 its alternative in the font table for a PC that does not have it.
 """
 
@@ -15,95 +15,10 @@ from typing import Any
 from kyojushien_desktop.domain.meeting_report import REPORT_SECTIONS, MeetingReport
 from kyojushien_desktop.domain.meetings import CHOICE, SCALE
 from kyojushien_desktop.reports import meeting_text as words
-from kyojushien_desktop.reports.files import SILENT, Progress, write_atomically
-from kyojushien_desktop.reports.pdf.fonts import FAMILY
+from kyojushien_desktop.reports.docx import word
+from kyojushien_desktop.reports.files import SILENT, Progress
 
-FALLBACK = "游ゴシック"
 BULLETS = ("・", "-", "－", "●", "○", "※")
-LABEL_FILL = "E0E0E0"
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-# Sizes in points: body, Heading 1, Heading 2, Title.
-SIZES = {"Normal": 10.5, "Heading 1": 13, "Heading 2": 11, "Title": 16}
-_FONT_ENTRY = (
-    f'<w:font xmlns:w="{_W}" w:name="{FAMILY}"><w:altName w:val="{FALLBACK}"/>'
-    '<w:charset w:val="80"/><w:family w:val="modern"/><w:pitch w:val="variable"/></w:font>'
-)
-
-
-def _set_fonts(element: Any) -> None:
-    """Explicit fonts on an rPr (the template's theme fonts would win over them otherwise)."""
-    from docx.oxml.ns import qn
-
-    fonts = element.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = element.makeelement(qn("w:rFonts"), {})
-        element.insert(0, fonts)
-    for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
-        fonts.attrib.pop(qn(theme), None)
-    for side in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(side), FAMILY)
-
-
-def _prepare(document: Any) -> None:
-    """A4 with 18 mm margins, Japanese defaults, black headings without the template's blue."""
-    from docx.oxml.ns import qn
-    from docx.shared import Mm, Pt, RGBColor
-
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Mm(18))
-    defaults = document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
-    _set_fonts(defaults)
-    language = defaults.find(qn("w:lang"))
-    if language is not None:
-        language.set(qn("w:val"), "ja-JP")
-        language.set(qn("w:eastAsia"), "ja-JP")
-    for name, size in SIZES.items():
-        style = document.styles[name]
-        _set_fonts(style.element.get_or_add_rPr())
-        style.font.size = Pt(size)
-        style.font.color.rgb = RGBColor(0, 0, 0)
-        colour = style.element.rPr.find(qn("w:color"))
-        for theme in ("w:themeColor", "w:themeShade"):
-            colour.attrib.pop(qn(theme), None)
-    normal = document.styles["Normal"].paragraph_format
-    normal.space_after, normal.line_spacing = Pt(2), 1.2
-    for name, before in (("Heading 1", 14), ("Heading 2", 8)):
-        document.styles[name].paragraph_format.space_before = Pt(before)
-        document.styles[name].paragraph_format.space_after = Pt(3)
-    title = document.styles["Title"].element
-    for border in title.iter(qn("w:bottom")):
-        border.set(qn("w:color"), "000000")
-        border.attrib.pop(qn("w:themeColor"), None)
-    for part in document.part.package.iter_parts():
-        if str(part.partname) == "/word/fontTable.xml" and FAMILY.encode() not in part.blob:
-            part._blob = part.blob.replace(b"</w:fonts>", _FONT_ENTRY.encode() + b"</w:fonts>")
-
-
-def _field(paragraph: Any, code: str) -> None:
-    """A PAGE or NUMPAGES field, which Word fills in."""
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    field = OxmlElement("w:fldSimple")
-    field.set(qn("w:instr"), code)
-    run = OxmlElement("w:r")
-    text = OxmlElement("w:t")
-    text.text = "1"
-    run.append(text)
-    field.append(run)
-    paragraph._p.append(field)
-
-
-def _shade(cell: Any) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:fill"), LABEL_FILL)
-    cell._tc.get_or_add_tcPr().append(shading)
 
 
 class _Writer:
@@ -137,33 +52,7 @@ class _Writer:
         widths_mm: tuple[float, ...],
         numbers: tuple[int, ...] = (),
     ) -> Any:
-        """A real Word table (Table Grid), the header row shaded and bold, the ``numbers`` columns
-        right-aligned."""
-        from docx.enum.text import WD_ALIGN_PARAGRAPH
-        from docx.shared import Mm
-
-        table = self.document.add_table(rows=0, cols=len(widths_mm))
-        table.style = "Table Grid"
-        table.autofit = False
-        for column, width in zip(table.columns, widths_mm, strict=True):
-            column.width = Mm(width)  # the grid, which LibreOffice goes by
-        everything = ([header] if header else []) + rows
-        for index, values in enumerate(everything):
-            cells = table.add_row().cells
-            for column, (cell, value) in enumerate(zip(cells, values, strict=True)):
-                cell.width = Mm(widths_mm[column])
-                first = cell.paragraphs[0]
-                for number, line in enumerate(value.splitlines() or [""]):
-                    paragraph = first if number == 0 else cell.add_paragraph()
-                    paragraph.paragraph_format.space_after = 0
-                    run = paragraph.add_run(line)
-                    if header and index == 0:
-                        run.bold = True
-                    if column in numbers:
-                        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                if header and index == 0:
-                    _shade(cell)
-        return table
+        return word.add_table(self.document, header, rows, widths_mm, numbers)
 
     def section(self, key: str) -> None:
         """The section's Heading 1 and its body, or 「（記録がありません）」 when nothing was recorded."""
@@ -184,7 +73,7 @@ class _Writer:
         report = self.report
         table = self.table(None, words.overview_rows(report), (32, 142))
         for row in table.rows:
-            _shade(row.cells[0])
+            word.shade(row.cells[0])
             for run in row.cells[0].paragraphs[0].runs:
                 run.bold = True
         if report.counts.attending:
@@ -232,12 +121,8 @@ class _Writer:
 
 def write_report_docx(report: MeetingReport, path: Path, *, progress: Progress = SILENT) -> Path:
     """Writes the 開催レポート as ``path`` (.docx; the folder must exist), through a temporary file."""
-    from docx import Document
-    from docx.enum.text import WD_ALIGN_PARAGRAPH
-
     progress.begin("Wordの文書を作っています", len(REPORT_SECTIONS))
-    document = Document()
-    _prepare(document)
+    document = word.new_document()
     office = "　".join(part for part in (report.municipality, report.department) if part)
     kicker = document.add_paragraph()
     kicker.add_run(f"{words.REPORT_TITLE}　{office}".rstrip("　")).bold = True
@@ -247,14 +132,9 @@ def write_report_docx(report: MeetingReport, path: Path, *, progress: Progress =
         if report.wants(key):
             writer.section(key)
         progress.step()
-    footer = document.sections[0].footer.paragraphs[0]
-    footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    footer.add_run(f"{report.municipality}　{words.REPORT_TITLE}　".lstrip("　"))
-    _field(footer, "PAGE")
-    footer.add_run(" / ")
-    _field(footer, "NUMPAGES")
+    word.page_footer(document, f"{report.municipality}　{words.REPORT_TITLE}　".lstrip("　"))
     properties = document.core_properties
     properties.title = f"{words.REPORT_TITLE}（{report.meeting.title}）"
     properties.author = report.municipality
     properties.subject = report.meeting.kind
-    return write_atomically(Path(path), lambda temporary: document.save(str(temporary)))
+    return word.save(document, path)

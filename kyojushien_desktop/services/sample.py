@@ -15,6 +15,7 @@ from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.common.settings import TownSettings, save_settings
 from kyojushien_desktop.services.datafile import create_session
 from kyojushien_desktop.services.diagnosis.sample_diagnosis import add_sample_diagnosis
+from kyojushien_desktop.services.handover.sample_handover import add_sample_handover
 from kyojushien_desktop.services.hearing.sample_visits import add_sample_hearing
 from kyojushien_desktop.services.meetings.sample_meetings import add_sample_meetings
 from kyojushien_desktop.services.members import contacts, organizations, people
@@ -50,6 +51,7 @@ def create_sample(path: Path, today: dt.date | None = None) -> Session:
             add_sample_progress(session, today)
             add_sample_diagnosis(session, today)
             add_sample_region(session)
+            add_sample_handover(session)
     except BaseException:
         session.close()
         raise

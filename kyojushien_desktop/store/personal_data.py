@@ -24,9 +24,24 @@ _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\d])\(?0\d{1,4}\)?[-‐－ー―\s]?\d{1,4}[-‐－ー―\s]?\d{3,4}(?![\d])|(?<![\d])\d{10,11}(?![\d])")
 _STAFF_SPLIT = re.compile(r"[・、,，/／;；\n]+")
 _BRACKETS = re.compile(r"[（(][^）)]*[）)]")
-# Kept as they are: an organisation is what the shared copy is for; keys, dates and states hold no one
+# A part of a 同行者 or 進行役 field that names a post or a place (「〇〇県 住宅課 岡本 直樹」), not a person
+_POST = re.compile(r"(課|係|局|県|センター|進行:?|司会:?)$")  # never 村 or 部: 木村, 阿部
+# Kept as they are: an organisation is what the shared copy is for (its public 代表 phone, fax,
+# e-mail and address among it, unless they are a person's own); keys, dates and states hold no one
+_ORGANIZATION_CONTACT = ("phone", "fax", "email")
 _KEEP = {
-    "organizations": {"name", "kana", "name_key", "sort_kana", "search_text", "category", "kind", "website"},
+    "organizations": {
+        "name",
+        "kana",
+        "name_key",
+        "sort_kana",
+        "search_text",
+        "category",
+        "kind",
+        "website",
+        "address",
+        *_ORGANIZATION_CONTACT,
+    },
     "app_state": None,
     "settings": None,
     "question_banks": None,
@@ -48,14 +63,16 @@ _PERSON_ENTITY = "person"  # change_log rows about a person say nothing once the
 _STAFF_SETTING = "staff_name"
 
 
-def _variants(name: str) -> set[str]:
-    """A name as it may be written: with or without the space, and its family and given parts."""
+def _variants(name: str, *, parts: bool = True) -> set[str]:
+    """A name as it may be written: with or without the space, and its family and given parts
+    (not for a reading: 「まい」 or 「ゆう」 alone would eat 「住まい」 and 「ゆうびん」)."""
     name = unicodedata.normalize("NFKC", _BRACKETS.sub(" ", name)).strip()
-    if not name:
+    words = [word for word in name.split() if not _POST.search(word)]
+    if not words:
         return set()
-    parts = name.split()
-    found = {name, "".join(parts), " ".join(parts), "\u3000".join(parts)}
-    found.update(part for part in parts if len(part) >= 2)
+    found = {"".join(words), " ".join(words), "\u3000".join(words)}
+    if parts:
+        found.update(words)
     return {v for v in found if len(v) >= 2}
 
 
@@ -71,9 +88,12 @@ def _known_people(conn: sqlite3.Connection) -> tuple[set[str], set[str], set[str
     phones: set[str] = set()
     emails: set[str] = set()
     for name, kana, phone, email in conn.execute("SELECT name, kana, phone, email FROM people"):
-        names |= _variants(name) | _variants(kana)
+        names |= _variants(name) | _variants(kana, parts=False)
         if phone:
-            phones.add(re.sub(r"\D", "", unicodedata.normalize("NFKC", phone)))
+            phone = unicodedata.normalize("NFKC", phone)
+            phones.add(re.sub(r"\D", "", phone))
+            # 「0123-45-1131（内線312）」: the number before the 内線 reaches the person too
+            phones.add(re.sub(r"\D", "", _BRACKETS.sub("", phone).split("内線")[0]))
         if email:
             emails.add(email.strip())
     queries = (
@@ -177,6 +197,21 @@ def _letter(index: int) -> str:
     return letters
 
 
+def _drop_personal_contacts(conn: sqlite3.Connection, phones: set[str], emails: set[str]) -> None:
+    """An organisation's phone, fax or e-mail that is a person's own (a one-person office) goes too."""
+    for row in conn.execute("SELECT id, phone, fax, email FROM organizations").fetchall():
+        changes = {}
+        for column, value in zip(_ORGANIZATION_CONTACT, row[1:], strict=True):
+            digits = re.sub(r"\D", "", unicodedata.normalize("NFKC", value or ""))
+            if (column != "email" and digits and digits in phones) or (
+                column == "email" and value and value.strip() in emails
+            ):
+                changes[column] = ""
+        if changes:
+            sets = ", ".join(f"[{c}] = ?" for c in changes)
+            conn.execute(f"UPDATE organizations SET {sets} WHERE id = ?", (*changes.values(), row[0]))
+
+
 def remove_personal_data(database: Database) -> None:
     """Takes the people out of the snapshot opened as ``database`` and vacuums it."""
     conn = database.conn
@@ -184,6 +219,7 @@ def remove_personal_data(database: Database) -> None:
         names, phones, emails = _known_people(conn)
         _replace_people(conn)
         _scrub_free_text(conn, _Scrubber(names, phones, emails))
+        _drop_personal_contacts(conn, phones, emails)
         ids = [r[0] for r in conn.execute("SELECT id FROM organizations")]
         refresh_search_text(database, ids)
     conn.execute("VACUUM")

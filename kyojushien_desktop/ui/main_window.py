@@ -86,6 +86,7 @@ class MainWindow(QMainWindow):
             PageSpec("hearing", wording.NAV_HEARING, self._make_hearing_page),
             PageSpec("meetings", wording.NAV_MEETINGS, self._make_meetings_page),
             PageSpec("diagnosis", wording.NAV_DIAGNOSIS, self._make_diagnosis_page),
+            PageSpec("handover", wording.NAV_HANDOVER, self._make_handover_page),
             PageSpec("settings", wording.NAV_SETTINGS, self._make_settings_page),
         ]
         self._built: dict[str, Page] = {}
@@ -162,6 +163,15 @@ class MainWindow(QMainWindow):
 
         return DiagnosisPage(self.prefs)
 
+    def _make_handover_page(self) -> Page:
+        from kyojushien_desktop.ui.handover.page import HandoverPage
+
+        page = HandoverPage(self.prefs)
+        page.pack_requested.connect(self.make_handover)
+        page.home_requested.connect(lambda: self.show_page("home"))
+        page.receive_requested.connect(self.receive_handover)
+        return page
+
     def _make_settings_page(self) -> Page:
         from kyojushien_desktop.ui.settings.page import SettingsPage
 
@@ -191,8 +201,7 @@ class MainWindow(QMainWindow):
         return page
 
     def open_record(self, kind: str, record_id: int) -> bool:
-        """Opens a record wherever it lives: a visit on ヒアリング, an organisation on 名簿, a
-        meeting on 会議・勉強会."""
+        """Opens a record where it lives (a visit, an organisation, a meeting)."""
         key, opener_name = {
             "visit": ("hearing", "open_visit"),
             "organization": ("members", "open_organization"),
@@ -226,6 +235,9 @@ class MainWindow(QMainWindow):
         self._add_action(file_menu, f"{wording.OPEN_SAMPLE}(&S)", self.open_sample)
         self._add_action(file_menu, wording.RESTORE_FROM_BACKUP, self.restore_from_backup)
         file_menu.addSeparator()
+        self._add_action(file_menu, "引き継ぎファイルを開く(&H)…", self.receive_handover)
+        self._add_action(file_menu, wording.MAKE_HANDOVER, self.make_handover)
+        file_menu.addSeparator()
         self._add_action(file_menu, "終了(&X)", self.close, QKeySequence.StandardKey.Quit)
         help_menu = self.menuBar().addMenu("ヘルプ(&H)")
         self._add_action(
@@ -256,8 +268,11 @@ class MainWindow(QMainWindow):
             empty.setEnabled(False)
 
     # --- opening files ---------------------------------------------------------------------
-    def start(self, db_path: Path | None) -> None:
-        """Opens the given file, else the last one used, else the default; asks on first start."""
+    def start(self, db_path: Path | None, handover: Path | None = None) -> None:
+        """The given file, else the last one used, else the default; on first start a question,
+        or a hand-over file double-clicked in Explorer is received."""
+        if handover is not None:
+            QTimer.singleShot(0, lambda: self.receive_handover(handover))
         if db_path is not None:
             self.open_file(db_path)
             return
@@ -266,7 +281,8 @@ class MainWindow(QMainWindow):
             if candidate.exists():
                 self.open_file(candidate)
                 return
-        QTimer.singleShot(0, self.first_start)
+        if handover is None:
+            QTimer.singleShot(0, self.first_start)
 
     def first_start(self) -> None:
         """自治体名 and 担当課, or the sample town. Cancelled, ホーム offers the same choices."""
@@ -277,13 +293,15 @@ class MainWindow(QMainWindow):
             return
         if dialog.wants_sample:
             self.open_sample()
+        elif dialog.wants_package:
+            self.receive_handover()
         elif dialog.result_settings is not None:
             self._create_file(default_db_path(), dialog.result_settings)
 
     def new_file(self) -> None:
         from kyojushien_desktop.ui.home.town_dialog import TownDialog
 
-        if not self._may_leave():
+        if not self.may_leave():
             return
         path = _dialogs().ask_new_db_path(self, self.prefs)
         if path is None:
@@ -308,7 +326,7 @@ class MainWindow(QMainWindow):
             messages.show_error(self, exc, "データファイルを作れませんでした")
 
     def open_sample(self) -> None:
-        if not self._may_leave():
+        if not self.may_leave():
             return
         path = data_dir() / SAMPLE_FILE_NAME
         if path.exists():
@@ -322,7 +340,7 @@ class MainWindow(QMainWindow):
             messages.show_error(self, exc, "見本の町を作れませんでした")
 
     def choose_file(self) -> None:
-        if not self._may_leave():
+        if not self.may_leave():
             return
         path = _dialogs().ask_db_to_open(self, self.prefs)
         if path is not None:
@@ -330,7 +348,7 @@ class MainWindow(QMainWindow):
 
     def open_file(self, path: Path, *, read_only: bool = False) -> bool:
         """Closes the open file (asking first about unsaved input) and opens ``path``."""
-        if not self._may_leave():
+        if not self.may_leave():
             return False
         self._close_session()
         try:
@@ -351,6 +369,20 @@ class MainWindow(QMainWindow):
             return False
         self._adopt(session)
         return True
+
+    # --- the hand-over ---------------------------------------------------------------------
+    def make_handover(self) -> bool:
+        """The package of the open file, from what is saved (unsaved input asked about first)."""
+        from kyojushien_desktop.ui.handover.pack_dialog import make_package
+
+        if self.session is not None and not self.may_leave():
+            return False
+        return make_package(self, self.session, self.prefs) is not None
+
+    def receive_handover(self, path: Path | None = None) -> bool:
+        from kyojushien_desktop.ui.handover.receive import receive_into
+
+        return receive_into(self, path)
 
     def restore_from_backup(self, path: Path | None = None) -> bool:
         """Lists the backups of ``path`` (the open file, else the last one used); the chosen one
@@ -387,12 +419,17 @@ class MainWindow(QMainWindow):
         self.ops.publish(FILE_OPENED)
         self.notice_bar.show_notices(session.notices if session is not None else [])
 
+    def close_file(self) -> None:
+        """No file open any more (the pages cleared), as before one replaces the file itself."""
+        self._close_session()
+        self._adopt(None)
+
     def _close_session(self) -> None:
         if self.ops.session is not None:
             self.ops.session.close()
             self.ops.session = None
 
-    def _may_leave(self) -> bool:
+    def may_leave(self) -> bool:
         """True when no page holds unsaved input, or the user chose to save or discard it."""
         for page in self._built.values():
             if not page.has_unsaved():
@@ -462,7 +499,7 @@ class MainWindow(QMainWindow):
                 QTimer.singleShot(0, QCoreApplication.quit)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        if not self._may_leave():
+        if not self.may_leave():
             event.ignore()
             return
         self._close_session()

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from kyojushien_desktop.services import datafile
 from kyojushien_desktop.services.common.preferences import Preferences
-from kyojushien_desktop.services.common.settings import load_settings
+from kyojushien_desktop.services.common.settings import TownSettings, load_settings, save_settings
 from kyojushien_desktop.services.members import organizations
 from kyojushien_desktop.store import lock
 from kyojushien_desktop.ui.common import wording
@@ -206,3 +206,19 @@ def test_a_visit_on_the_timeline_opens_on_the_hearing_page(qtbot, db_path):
     assert window.stack.currentWidget() is hearing
     assert hearing.entry.visit is not None and hearing.entry.visit.id == visit_id
     assert hearing.entry.name_label.text() == "みどり町商工会"
+
+
+def test_settings_seen_then_another_file_opened_holds_no_unsaved_input(qtbot, db_path, tmp_path):
+    """設定 shown on one file, then another file opened (the page hidden): nothing was typed, so
+    nothing counts as unsaved (the hidden page's old fields used to, and quitting asked)."""
+    other = tmp_path / "other.db"
+    datafile.create_session(other).close()
+    window = make_window(qtbot, db_path)
+    session = window.session
+    window.ops.run(lambda s: save_settings(s, TownSettings(municipality="みどり町")), initiator=window)
+    page = window.show_page("settings")
+    assert page.municipality.text() == "みどり町" and session is window.session
+    window.show_page("home")
+    assert window.open_file(other)
+    assert not page.has_unsaved()
+    window.close()

@@ -34,6 +34,7 @@ CHECKED_ELSEWHERE = {
         name: "tests/ui/region/test_region_ui.py"
         for name in ("FactsModel", "ResourceModel", "ResourceProxy", "ReferralModel", "VisitCheckModel")
     },
+    "ReceivedModel": "tests/ui/handover/test_receive_ui.py",
     "SurveyFormsModel": "tests/ui/meetings/test_survey_tab.py",
     "SurveyQuestionsModel": "tests/ui/meetings/test_survey_tab.py",
     "SurveyImportRowsModel": "tests/ui/meetings/test_survey_tab.py",

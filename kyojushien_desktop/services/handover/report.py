@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import NamedTuple
 
 from kyojushien_desktop.content.handover_terms import handover_terms
 from kyojushien_desktop.domain.handover_report import Bullets, HandoverReport, Paragraph, Section
@@ -15,19 +14,19 @@ from kyojushien_desktop.domain.wareki import format_datetime
 from kyojushien_desktop.services.common.exports import PDF_VIEWER, WORD, writing
 from kyojushien_desktop.services.common.jobs import NO_PROGRESS, Progress
 from kyojushien_desktop.services.common.session import Session
-from kyojushien_desktop.services.common.settings import TownSettings, load_settings, rotation_date
+from kyojushien_desktop.services.common.settings import load_settings, rotation_date
+from kyojushien_desktop.services.diagnosis.handover_section import diagnosis_section
+from kyojushien_desktop.services.handover.context import Context
 from kyojushien_desktop.services.handover.notes import load_notes
+from kyojushien_desktop.services.hearing.handover_section import ongoing_section
+from kyojushien_desktop.services.members.handover_section import partners_section
+from kyojushien_desktop.services.progress.handover_section import (
+    history_section,
+    overview_section,
+    position_section,
+    schedule_section,
+)
 from kyojushien_desktop.store import backups
-
-
-class Context(NamedTuple):
-    """What every section builder may need besides the file."""
-
-    today: dt.date
-    settings: TownSettings
-    rotation: dt.date  # 次の人事異動予定日
-    data_path: Path
-
 
 SectionBuilder = Callable[[Session, Context], Section | None]
 
@@ -54,7 +53,17 @@ def _data_section(session: Session, context: Context) -> Section:
     )
 
 
-SECTIONS: tuple[SectionBuilder, ...] = (_data_section, _notes_section)
+SECTIONS: tuple[SectionBuilder, ...] = (
+    overview_section,
+    position_section,
+    history_section,
+    partners_section,
+    ongoing_section,
+    diagnosis_section,
+    schedule_section,
+    _data_section,
+    _notes_section,
+)
 
 
 def build_report(session: Session, today: dt.date | None = None, *, data_path: Path | None = None) -> HandoverReport:
@@ -80,21 +89,29 @@ def report_pdf_bytes(report: HandoverReport, folder: Path) -> bytes:
     """The 引継書 as PDF bytes, for the package (written in ``folder``, then read back)."""
     from kyojushien_desktop.reports.handover_report_pdf import write_report_pdf
 
-    path = write_report_pdf(report, folder / "引継書.pdf")
+    # A character the font lacks (𠮷 in a name) prints as 〓 here: the package must not fail for it.
+    path = write_report_pdf(report, folder / "引継書.pdf", replace_unsupported=True)
     return path.read_bytes()
 
 
-def export_report_pdf(session: Session, path: Path, progress: Progress = NO_PROGRESS) -> Path:
+def export_report_pdf(
+    session: Session, path: Path, progress: Progress = NO_PROGRESS, *, replace_unsupported: bool = False
+) -> Path:
+    """The 引継書 as an A4 PDF; characters the font cannot draw are named first unless replaced."""
     from kyojushien_desktop.reports.handover_report_pdf import write_report_pdf
 
     progress.begin("引継書を作っています")
-    report = build_report(session)
-    return writing(path, PDF_VIEWER, lambda: write_report_pdf(report, path))
+    report, path = build_report(session), Path(path)
+    return writing(
+        path,
+        PDF_VIEWER,
+        lambda: write_report_pdf(report, path, replace_unsupported=replace_unsupported, progress=progress),
+    )
 
 
 def export_report_docx(session: Session, path: Path, progress: Progress = NO_PROGRESS) -> Path:
     from kyojushien_desktop.reports.handover_report_docx import write_report_docx
 
     progress.begin("引継書を作っています")
-    report = build_report(session)
-    return writing(path, WORD, lambda: write_report_docx(report, path))
+    report, path = build_report(session), Path(path)
+    return writing(path, WORD, lambda: write_report_docx(report, path, progress=progress))

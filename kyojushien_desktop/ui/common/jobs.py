@@ -62,17 +62,34 @@ def run_read(
 ) -> T | None:
     """``work`` on a worker thread with its own read-only session of the open file; an error of
     type ``reraise`` is raised again to the caller instead of being shown."""
+
+    def read(progress: Progress) -> T:
+        reader = datafile.open_for_reading(session.path)
+        try:
+            return work(reader, progress)
+        finally:
+            reader.close()
+
+    return run_task(parent, read, title=title, error_title=error_title, reraise=reraise)
+
+
+def run_task(
+    parent: QWidget | None,
+    work: Callable[[Progress], T],
+    *,
+    title: str,
+    error_title: str = wording.PROBLEM,
+    reraise: type[Exception] | None = None,
+) -> T | None:
+    """``work`` on a worker thread behind the progress dialog, with no data file of the window's
+    (a received hand-over file is checked before any file is open)."""
     latest: dict[str, object] = {"report": ("", 0, 0)}
     outcome: dict[str, object] = {}
     progress = Progress(lambda stage, done, total: latest.__setitem__("report", (stage, done, total)), interval=0.05)
 
     def target() -> None:
         try:
-            reader = datafile.open_for_reading(session.path)
-            try:
-                outcome["value"] = work(reader, progress)
-            finally:
-                reader.close()
+            outcome["value"] = work(progress)
         except BaseException as exc:  # noqa: BLE001 - handed back to the UI thread
             outcome["error"] = exc
 

@@ -102,6 +102,7 @@ NAV_MEETINGS = "会議・勉強会"
 NAV_PROGRESS = "フェーズ進捗"
 NAV_DIAGNOSIS = "診断シート"
 NAV_REGION = "地域の現状と資源"
+NAV_HANDOVER = "引き継ぎ"
 # Words more than one area says (a meeting, a phase, a row's number, an organisation's 経過記録).
 MEETING = "会議"
 PHASE = "フェーズ"
@@ -113,9 +114,10 @@ SAMPLE_BANNER = (
     "これは見本の町「みどり町」のデータです。自由に触って試してください。"
     "自分の町のデータを始めるときは、ファイル > 新規作成 を選びます。"
 )
-HANDOVER_HINT = (
-    "引き継ぎのときは、アプリを閉じてから、このデータファイルをUSBメモリなどにコピーして後任の方に渡してください。"
-)
+HANDOVER_HINT = "引き継ぎのときは、左の「引き継ぎ」から引継書と引き継ぎファイル（合言葉で暗号化）を作って、後任の方に渡してください。"
+# The hand-over's two doors: ファイル menu, the first-start dialog and the 引き継ぎ page say them.
+RECEIVE_HANDOVER = "受け取った引き継ぎファイルを開く"
+MAKE_HANDOVER = "引き継ぎファイルを作る…"
 FIELD_MUNICIPALITY = "自治体名"
 FIELD_DEPARTMENT = "担当課"
 FIELD_STAFF = "担当者名"

@@ -27,6 +27,7 @@ class TownDialog(QDialog):
         self.setWindowTitle("ようこそ" if first_start else "新しいデータファイル")
         self.result_settings: TownSettings | None = None
         self.wants_sample = False
+        self.wants_package = False  # 受け取った引き継ぎファイルを開く: the window runs that flow
 
         heading = QLabel("居住支援デスクへようこそ" if first_start else "新しいデータファイルを作ります")
         heading.setFont(scaled(self.font(), 1.4, bold=True))
@@ -62,6 +63,12 @@ class TownDialog(QDialog):
             self.sample_button.setToolTip("架空の町「みどり町」のデータで、アプリの使い方を試せます。")
             self.sample_button.clicked.connect(self._choose_sample)
             buttons.addWidget(self.sample_button)
+            self.package_button = QPushButton(wording.RECEIVE_HANDOVER)
+            self.package_button.setToolTip(
+                "前の担当者から「.kyoju」ファイルと合言葉を受け取ったときは、こちらから開きます。"
+            )
+            self.package_button.clicked.connect(self._choose_package)
+            buttons.addWidget(self.package_button)
         buttons.addStretch(1)
         cancel = QPushButton(wording.CANCEL)
         cancel.clicked.connect(self.reject)
@@ -95,4 +102,8 @@ class TownDialog(QDialog):
 
     def _choose_sample(self) -> None:
         self.wants_sample = True
+        self.accept()
+
+    def _choose_package(self) -> None:
+        self.wants_package = True
         self.accept()

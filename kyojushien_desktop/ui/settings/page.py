@@ -142,13 +142,7 @@ class SettingsPage(Page):
             return
         if not changes.file and self.has_unsaved():
             return  # keep what the user is typing; only 文字の大きさ changed
-        self._loaded = load_settings(session)
-        self.municipality.setText(self._loaded.municipality)
-        self.department.setText(self._loaded.department)
-        self.staff_name.setText(self._loaded.staff_name)
-        rotation = rotation_date(self._loaded)
-        self.rotation.setDate(QDate(rotation.year, rotation.month, rotation.day))
-        self._show_wareki()
+        self._fill(load_settings(session))
         self.save_button.setEnabled(not session.read_only)
         self.saved_label.setText("読み取り専用のため保存できません" if session.read_only else "")
         for error in self.errors.values():
@@ -171,8 +165,19 @@ class SettingsPage(Page):
         return self._save()
 
     def discard_unsaved(self) -> None:
-        self._loaded = TownSettings()
+        # The fields go with what they showed: a hidden page kept the old file's text, which
+        # counted as unsaved input for the next file until the page was shown again.
+        self._fill(TownSettings())
         self._pending = self._pending or Changes.of(Topic.SETTINGS)
+
+    def _fill(self, values: TownSettings) -> None:
+        self._loaded = values
+        self.municipality.setText(values.municipality)
+        self.department.setText(values.department)
+        self.staff_name.setText(values.staff_name)
+        rotation = rotation_date(values)
+        self.rotation.setDate(QDate(rotation.year, rotation.month, rotation.day))
+        self._show_wareki()
 
     def _shown(self) -> TownSettings:
         """The loaded settings as the form shows them (the rotation date filled in)."""

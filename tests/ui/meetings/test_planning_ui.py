@@ -243,7 +243,8 @@ def test_a_change_elsewhere_refreshes_the_page_once_and_only_when_shown(qtbot, d
     names = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert names.index(wording.NAV_MEETINGS) == names.index(wording.NAV_HEARING) + 1
     assert names.index(wording.NAV_DIAGNOSIS) == names.index(wording.NAV_MEETINGS) + 1
-    assert names.index(wording.NAV_SETTINGS) == names.index(wording.NAV_DIAGNOSIS) + 1
+    assert names.index(wording.NAV_HANDOVER) == names.index(wording.NAV_DIAGNOSIS) + 1
+    assert names.index(wording.NAV_SETTINGS) == names.index(wording.NAV_HANDOVER) + 1
     page = window.show_page("meetings")
     window.show_page("home")
     calls = counted(page)

@@ -231,6 +231,7 @@ def test_window_shows_members_after_home_and_passes_changes_on(qtbot, db_path):
         "ヒアリング",
         "会議・勉強会",
         "診断シート",
+        "引き継ぎ",
         "設定",
     ]
     page = window.show_page("members")
