@@ -7,6 +7,7 @@ project drive the window through ``open_file(path)`` and ``nav``.
 
 from __future__ import annotations
 
+import importlib
 import os
 import time
 from collections.abc import Callable
@@ -80,12 +81,12 @@ class MainWindow(QMainWindow):
         # window paints quickly.
         self._specs: list[PageSpec] = [
             PageSpec("home", wording.NAV_HOME, self._make_home_page),
-            PageSpec("progress", wording.NAV_PROGRESS, self._make_progress_page),
-            PageSpec("members", wording.NAV_MEMBERS, self._make_members_page),
-            PageSpec("region", wording.NAV_REGION, self._make_region_page),
-            PageSpec("hearing", wording.NAV_HEARING, self._make_hearing_page),
-            PageSpec("meetings", wording.NAV_MEETINGS, self._make_meetings_page),
-            PageSpec("diagnosis", wording.NAV_DIAGNOSIS, self._make_diagnosis_page),
+            PageSpec("progress", wording.NAV_PROGRESS, self._area_page("progress", "ProgressPage", with_prefs=False)),
+            PageSpec("members", wording.NAV_MEMBERS, self._area_page("members", "MembersPage")),
+            PageSpec("region", wording.NAV_REGION, self._area_page("region", "RegionPage")),
+            PageSpec("hearing", wording.NAV_HEARING, self._area_page("hearing", "HearingPage")),
+            PageSpec("meetings", wording.NAV_MEETINGS, self._area_page("meetings", "MeetingsPage")),
+            PageSpec("diagnosis", wording.NAV_DIAGNOSIS, self._area_page("diagnosis", "DiagnosisPage")),
             PageSpec("handover", wording.NAV_HANDOVER, self._make_handover_page),
             PageSpec("settings", wording.NAV_SETTINGS, self._make_settings_page),
         ]
@@ -126,42 +127,21 @@ class MainWindow(QMainWindow):
         return self.ops.session
 
     # --- pages -----------------------------------------------------------------------------
+    def _area_page(self, area: str, name: str, *, with_prefs: bool = True) -> Callable[[], Page]:
+        """An area's page, its module imported on first visit (``ui/<area>/page.py``)."""
+
+        def make() -> Page:
+            page_class = getattr(importlib.import_module(f"kyojushien_desktop.ui.{area}.page"), name)
+            return page_class(self.prefs) if with_prefs else page_class()
+
+        return make
+
     def _make_home_page(self) -> Page:
         page = HomePage()
         page.new_requested.connect(self.new_file)
         page.open_file_requested.connect(self.choose_file)
         page.sample_requested.connect(self.open_sample)
         return page
-
-    def _make_progress_page(self) -> Page:
-        from kyojushien_desktop.ui.progress.page import ProgressPage
-
-        return ProgressPage()
-
-    def _make_members_page(self) -> Page:
-        from kyojushien_desktop.ui.members.page import MembersPage
-
-        return MembersPage(self.prefs)
-
-    def _make_region_page(self) -> Page:
-        from kyojushien_desktop.ui.region.page import RegionPage
-
-        return RegionPage(self.prefs)
-
-    def _make_hearing_page(self) -> Page:
-        from kyojushien_desktop.ui.hearing.page import HearingPage
-
-        return HearingPage(self.prefs)
-
-    def _make_meetings_page(self) -> Page:
-        from kyojushien_desktop.ui.meetings.page import MeetingsPage
-
-        return MeetingsPage(self.prefs)
-
-    def _make_diagnosis_page(self) -> Page:
-        from kyojushien_desktop.ui.diagnosis.page import DiagnosisPage
-
-        return DiagnosisPage(self.prefs)
 
     def _make_handover_page(self) -> Page:
         from kyojushien_desktop.ui.handover.page import HandoverPage
