@@ -17,8 +17,9 @@ SAMPLE_DAY = dt.date(2026, 11, 22)
 
 
 def normalised(text: str) -> str:
-    """NFKC, no whitespace, no Markdown emphasis: how a seed's wording is compared."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).replace("*", "")
+    """NFKC, no whitespace, no Markdown emphasis, ≥ as ≧ (the app writes ≧: the bundled font
+    draws ≥ as ≤): how a seed's wording is compared."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).replace("*", "").replace("≥", "≧")
 
 
 @pytest.fixture(scope="session")

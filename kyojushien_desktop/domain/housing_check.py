@@ -124,7 +124,7 @@ def _share_total(c: Criterion, f: HousingFacts) -> tuple[str, str]:
     if n is None:
         return UNKNOWN, "居住人数が入力されていません"
     if n < least:
-        return NOT_MET, f"居住人数 {n}人：共同居住型は{least}人以上（N ≥ {least}）"
+        return NOT_MET, f"居住人数 {n}人：共同居住型は{least}人以上（N ≧ {least}）"
     need = per * n + base
     if f.total_area is None:
         return UNKNOWN, f"住宅全体の面積が入力されていません（{n}人なら{_area(need)}以上）"

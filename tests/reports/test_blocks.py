@@ -61,3 +61,10 @@ def test_column_letters_and_wrapped_lines():
     assert wrapped_lines("一行", 20) == 1
     assert wrapped_lines("あ" * 40, 20) >= 3
     assert wrapped_lines("一\n二\n\n四", 20) == 4
+
+
+def test_less_and_greater_or_equal_print_as_the_japanese_forms() -> None:
+    """The bundled face draws ≥ as ≤ (their glyphs are swapped), so both print as ≦ and ≧."""
+    from kyojushien_desktop.reports.pdf.characters import CharacterCheck
+
+    assert CharacterCheck().plain("N ≥ 2、M ≤ 5") == "N ≧ 2、M ≦ 5"

@@ -30,6 +30,9 @@ _LINE_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
 # Kangxi radicals (text copied out of a PDF often holds ⽇ for 日) and compatibility ideographs
 # print as the ideograph they stand for when the face lacks the form itself.
 _STANDS_FOR = re.compile("[\u2f00-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
+# The bundled BIZ UDPGothic has the glyphs of ≤ and ≥ swapped (「A≥B」 prints 「A≤B」): they print
+# as ≦ and ≧, the forms Japanese documents use anyway.
+_MISDRAWN = str.maketrans({"≤": "≦", "≥": "≧"})
 
 
 def unsupported(places: list[tuple[str, str]]) -> UnsupportedCharactersError:
@@ -63,7 +66,7 @@ class CharacterCheck:
 
     def plain(self, text: str, where: str = "") -> str:
         """``text`` as it will be drawn: invisible characters dropped, missing ones as 〓."""
-        text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", text)).replace("\t", " ")
+        text = _INVISIBLE.sub("", _LINE_BREAKS.sub("\n", text)).replace("\t", " ").translate(_MISDRAWN)
         missing = set(text).difference(self._drawable, "\n")
         if not missing:
             return text

@@ -78,7 +78,7 @@ def test_private_room_of_8_9_and_9(room: float, expected: str) -> None:
 
 def test_one_resident_is_not_a_shared_house() -> None:
     result, reason = results(HousingFacts(residents=1, room_area=12, total_area=100))["share.total"]
-    assert result == NOT_MET and "N ≥ 2" in reason and "2人以上" in reason
+    assert result == NOT_MET and "N ≧ 2" in reason and "2人以上" in reason
 
 
 def test_facilities_ratio_for_six_residents() -> None:
