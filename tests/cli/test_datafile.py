@@ -5,6 +5,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 
 def run(*args, env=None):
@@ -109,3 +110,25 @@ def test_a_display_that_answers_is_found(monkeypatch):
         server.bind("\0/tmp/.X11-unix/X96")
         server.listen(1)
         assert missing_display() is None
+
+
+def test_opening_the_window_builds_no_parser_and_the_command_list_matches_it():
+    """``kyojushien``, ``--db PATH`` and ``FILE.kyoju`` open the window without argparse (start-up
+    time); anything else goes to the parser, whose commands are exactly ``COMMANDS``."""
+    import argparse
+
+    from kyojushien_desktop.cli import COMMANDS, build_parser, window_arguments
+
+    assert window_arguments([]) == (None, None)
+    assert window_arguments(["--db", "町.db"]) == (Path("町.db"), None)
+    assert window_arguments(["受け取り.KYOJU"]) == (None, Path("受け取り.KYOJU"))
+    for other in (["sample"], ["--help"], ["--version"], ["--db"], ["--db", "--help"], ["町.db"], ["a.kyoju", "b"]):
+        assert window_arguments(other) is None, other
+    parser = build_parser()
+    choices = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction)).choices
+    assert tuple(choices) == COMMANDS
+    code = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import kyojushien_desktop.cli"],
+        capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2], check=True,
+    )  # fmt: skip
+    assert " argparse" not in code.stderr

@@ -195,10 +195,10 @@ def test_a_package_double_clicked_in_explorer_is_received_without_the_chooser(
 ) -> None:
     """``kyojushien FILE.kyoju`` (the .kyoju association) starts the receive flow on that file
     instead of the first-start question; the file chooser is never shown."""
-    from kyojushien_desktop.cli import _handover_file
+    from kyojushien_desktop.cli import window_arguments
 
-    assert _handover_file([str(made)]) == str(made)
-    assert _handover_file(["sample"]) is None and _handover_file([str(made), "--db", "x"]) is None
+    assert window_arguments([str(made)]) == (None, made)
+    assert window_arguments(["sample"]) is None and window_arguments([str(made), "--db", "x"]) is None
     monkeypatch.setenv("KYOJUSHIEN_HOME", str(tmp_path / "home-c"))
     monkeypatch.setattr(receive, "choose_package_file", lambda parent, prefs: pytest.fail("chooser shown"))
     shown = MainWindow(Preferences())
