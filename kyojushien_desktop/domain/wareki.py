@@ -61,3 +61,16 @@ def next_april_first(today: dt.date) -> dt.date:
 def fiscal_year_text(year: int) -> str:
     """The 年度 that starts on 1 April of ``year``: 2025 → 令和7年度 (its era is that of 1 April)."""
     return era_year_text(dt.date(year, 4, 1)) + "度"
+
+
+def is_closed_day(day: dt.date) -> bool:
+    """A day the town hall is shut: Saturday, Sunday, or 年末年始 (29 December to 3 January).
+    Holidays (祝日) are not counted: they move from year to year by law."""
+    return day.weekday() >= 5 or (day.month, day.day) >= (12, 29) or (day.month, day.day) <= (1, 3)
+
+
+def open_day_before(day: dt.date) -> dt.date:
+    """``day``, or the last day before it the town hall is open."""
+    while is_closed_day(day):
+        day -= dt.timedelta(days=1)
+    return day

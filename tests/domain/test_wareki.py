@@ -38,3 +38,15 @@ def test_datetime_and_month():
 def test_next_april_first(today, expected):
     """人事異動 defaults to the coming 1 April."""
     assert wareki.next_april_first(today) == expected
+
+
+def test_closed_days_are_weekends_and_the_new_year_holidays():
+    """年末年始 (12/29–1/3) and weekends are closed; a date on one moves to the last open day."""
+    import datetime as dt
+
+    from kyojushien_desktop.domain.wareki import is_closed_day, open_day_before
+
+    assert is_closed_day(dt.date(2026, 12, 29)) and is_closed_day(dt.date(2027, 1, 3))
+    assert not is_closed_day(dt.date(2026, 12, 28)) and not is_closed_day(dt.date(2027, 1, 4))
+    assert open_day_before(dt.date(2026, 12, 31)) == dt.date(2026, 12, 28)
+    assert open_day_before(dt.date(2026, 12, 6)) == dt.date(2026, 12, 4)  # a Sunday → Friday

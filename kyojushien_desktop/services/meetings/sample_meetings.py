@@ -23,6 +23,7 @@ from kyojushien_desktop.domain.meetings import (
     ProgramItem,
 )
 from kyojushien_desktop.domain.members import OrganizationSummary, Person, name_key
+from kyojushien_desktop.domain.wareki import open_day_before
 from kyojushien_desktop.paths import resource_path
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.meetings import checklist, meetings, participants, survey
@@ -59,11 +60,6 @@ class _Directory:
         return next((p.id for p in self._people[organization_id] if p.name == name), None)
 
 
-def _weekday(day: dt.date) -> dt.date:
-    """A town hall meets on weekdays: a Saturday or Sunday becomes the Friday before."""
-    return day - dt.timedelta(days=max(0, day.weekday() - 4))
-
-
 def add_sample_meetings(session: Session, today: dt.date | None = None) -> int:
     """Adds the sample meetings with the participants it finds (skipping organisations the town
     no longer has); returns how many meetings it added. One transaction: a savepoint inside the
@@ -80,7 +76,7 @@ def add_sample_meetings(session: Session, today: dt.date | None = None) -> int:
 def _add_meeting(
     session: Session, raw: dict[str, Any], data: dict[str, Any], directory: _Directory, today: dt.date
 ) -> None:
-    day = _weekday(today + dt.timedelta(days=raw["days"]))
+    day = open_day_before(today + dt.timedelta(days=raw["days"]))  # a town hall meets when it is open
     meeting = Meeting(
         kind=raw["kind"],
         title=raw["title"],
