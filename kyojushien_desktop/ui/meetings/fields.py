@@ -75,9 +75,13 @@ class WhenField(QWidget):
         return dt.time(self.end.time().hour(), self.end.time().minute())
 
     def _show(self) -> None:
-        text = wareki.format_datetime(self.starts_at())
+        starts = self.starts_at()
         end = self.ends_at()
-        self.shown.setText(text + (f"～{end.hour}:{end.minute:02d}" if end else ""))
+        text = wareki.format_datetime(starts) + (f"～{end.hour}:{end.minute:02d}" if end else "")
+        closed = wareki.is_closed_day(starts.date())
+        self.shown.setText(text + (wording.CLOSED_DAY if closed else ""))
+        self.shown.setObjectName("warning" if closed else "hint")
+        restyle(self.shown)
 
     def _changed(self) -> None:
         self._show()

@@ -85,3 +85,4 @@ WITH_NAMES = "参加者の氏名を載せる"
 SECTIONS = "載せる項目"
 # 状態: 企画中 → 案内済 → 開催済 → 報告済, from the domain's order
 STATUS_FLOW = " → ".join(MEETING_STATUSES)
+CLOSED_DAY = "　※閉庁日（土日・年末年始）です"

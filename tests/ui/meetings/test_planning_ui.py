@@ -46,6 +46,9 @@ def test_plan_a_meeting_from_the_guides_suggestions(qtbot, session, directory):
         dialog.when.date.setDate(QDate(2026, 3, 10))
         dialog.when.start.setTime(QTime(13, 30))
         assert dialog.when.shown.text() == "令和8年3月10日(火) 13:30"
+        dialog.when.date.setDate(QDate(2026, 12, 29))  # 年末年始: said beside the date, still allowed
+        assert dialog.when.shown.text() == "令和8年12月29日(火) 13:30　※閉庁日（土日・年末年始）です"
+        dialog.when.date.setDate(QDate(2026, 3, 10))
         return dialog.try_accept()
 
     page.run_dialog = new
