@@ -8,6 +8,7 @@ argparse: the parser and the command modules cost about 10 ms of every start-up.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -121,6 +122,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("中断しました。", file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader stopped early (``… | head``): it has what it wanted. Nothing more is printed,
+        # and Python's own flush at exit must not fail on the closed pipe either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -132,3 +132,16 @@ def test_opening_the_window_builds_no_parser_and_the_command_list_matches_it():
         capture_output=True, text=True, cwd=Path(__file__).resolve().parents[2], check=True,
     )  # fmt: skip
     assert " argparse" not in code.stderr
+
+
+def test_a_reader_that_stops_early_is_no_error(tmp_path):
+    """``kyojushien … | head -1``: the command stops quietly (exit 0, no traceback) once the pipe
+    is closed."""
+    db = tmp_path / "town.db"
+    assert run("sample", "--db", str(db)).returncode == 0
+    command = [sys.executable, "-m", "kyojushien_desktop", "region", "facts", "--db", str(db)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        process.stdout.close()  # before the first line: every write meets a closed pipe
+        stderr = process.stderr.read().decode("utf-8")
+        assert process.wait(timeout=60) == 0
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr
