@@ -38,3 +38,15 @@ def test_datetime_and_month():
 def test_next_april_first(today, expected):
     """人事異動 defaults to the coming 1 April."""
     assert wareki.next_april_first(today) == expected
+
+
+@pytest.mark.parametrize(
+    ("month", "text"),
+    [("2027-09", "令和9年9月"), ("2019-04", "平成31年4月"), ("2019-05", "令和元年5月"), ("2027-9", "令和9年9月")],
+)
+def test_a_target_month_is_written_in_wareki(month: str, text: str) -> None:
+    assert wareki.format_month(month) == text
+
+
+def test_a_month_that_does_not_parse_is_shown_as_it_is() -> None:
+    assert wareki.format_month("来年") == "来年"

@@ -9,7 +9,7 @@ from kyojushien_desktop.content.phases import guide_points, phases, phases_sourc
 from kyojushien_desktop.domain.handover_report import Bullets, Heading, Paragraph, Section, Table
 from kyojushien_desktop.domain.progress import ACHIEVED, NOT_STARTED, month_end
 from kyojushien_desktop.domain.progress_plan import CONTACT_ITEM
-from kyojushien_desktop.domain.wareki import era_year_text, format_date
+from kyojushien_desktop.domain.wareki import format_date, format_month
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.handover.context import Context
 from kyojushien_desktop.services.progress import report
@@ -23,11 +23,6 @@ def _words(key: str, **values: object) -> str:
 
 def _title(key: str) -> str:
     return handover_terms().sections[key]
-
-
-def month_text(month: str) -> str:
-    """ "2027-03" → 令和9年3月."""
-    return f"{era_year_text(month_end(month))}{int(month[5:])}月"
 
 
 def overview_section(session: Session, context: Context) -> Section:
@@ -110,7 +105,7 @@ def schedule_section(session: Session, context: Context) -> Section | None:
     table = tuple(
         (
             label,
-            month_text(month),
+            format_month(month),
             ACHIEVED if reached else "未達成",
             "後" if not reached and month_end(month) > context.rotation else "前" if not reached else "",
         )

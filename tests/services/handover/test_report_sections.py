@@ -167,7 +167,7 @@ def test_schedule_warns_of_a_target_after_the_rotation(session: Session) -> None
     assert section is not None
     table = next(b for b in section.blocks if isinstance(b, Table))
     assert table.rows == (("フェーズ2", "令和9年1月", "未達成", "前"), ("目安4-5", "令和9年9月", "未達成", "後"))
-    assert "目安4-5の目標（2027年9月）が人事異動予定日より後です。" in texts(section)
+    assert "目安4-5の目標（令和9年9月）が人事異動予定日より後です。" in texts(section)
     assert "令和9年4月1日(木)" in texts(section)
 
 
