@@ -14,7 +14,7 @@ GUIDE_STEPS = (
 )
 NOTES_HEADING = "引継ぎ事項"
 INSERT_TEMPLATE = "ひな形を入れる"
-INSERT_TEMPLATE_TIP = "欄が空のとき、書き出しの見出しを入れます。"
+INSERT_TEMPLATE_TIP = "欄が空のときに使えます（書いた内容は消しません）"
 NOTES_SAVED = "引継ぎ事項は保存されています。"
 REPORT_PDF = "引継書をPDFで保存…"
 REPORT_DOCX = "引継書をWordで保存…"

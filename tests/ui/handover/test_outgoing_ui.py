@@ -39,9 +39,16 @@ def test_notes_typed_with_the_template_and_saved(qtbot, db_path: Path) -> None:
         assert [box.title.text() for box in outgoing.boxes] == [s.title for s in handover_terms().notes]
         first, second = outgoing.boxes[0], outgoing.boxes[1]
         assert not outgoing.save_button.isEnabled()
+        assert first.template_hint.isHidden()
         qtbot.mouseClick(first.template_button, LEFT)
         assert first.text == handover_terms().notes[0].template
         assert not first.template_button.isEnabled()  # never over what is written
+        assert not first.template_hint.isHidden()  # and the reason is said beside it
+        assert (
+            first.template_hint.text()
+            == first.template_button.toolTip()
+            == "欄が空のときに使えます（書いた内容は消しません）"
+        )
         first.box.moveCursor(QTextCursor.MoveOperation.End)
         type_japanese(first.box, "相談窓口を続ける")
         second.box.setFocus()
