@@ -36,6 +36,7 @@ class HandoverTerms(NamedTuple):
     extension: str
     name_pattern: str  # "{municipality}_引き継ぎ_{date}"
     passphrase_advice: str
+    passphrase_lost: str  # what happens when the passphrase is lost, and what to do
     no_encryption_warning: str
     partner_stages: tuple[str, ...]  # 主な関係先: the 協議会との関係 listed, nearest first
     partner_limit: int  # organisations printed; the rest are counted
@@ -58,6 +59,7 @@ def handover_terms() -> HandoverTerms:
         extension=package["extension"],
         name_pattern=package["name"],
         passphrase_advice=package["passphrase_advice"],
+        passphrase_lost=package["passphrase_lost"],
         no_encryption_warning=package["no_encryption_warning"],
         partner_stages=tuple(report["partners"]["stages"]),
         partner_limit=int(report["partners"]["limit"]),
