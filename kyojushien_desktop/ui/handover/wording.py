@@ -81,7 +81,7 @@ NO_FILE_OPEN = "データファイルが開かれていません。ファイル 
 def packed_text(path: str, size: int, passphrase: str | None, advice: str) -> str:
     """What the user is told once the package was written and read back."""
     lines = [
-        f"ファイル: {path}",
+        package_line(path),
         f"大きさ: {size / 1024:,.0f} KB",
         "読み直して、中身がすべてそろっていることを確かめました。",
     ]
@@ -118,5 +118,18 @@ COULD_NOT_RECEIVE = "引き継ぎファイルを開けませんでした"
 KEPT_AS = "置き換える前のファイルは次の名前で残しました: "
 
 
-def count_line(label: str, rows: int) -> str:
-    return f"{label} {rows:,}件"
+def rows_text(rows: int) -> str:
+    return f"{rows:,}件"
+
+
+def package_line(name: str) -> str:
+    return f"ファイル: {name}"
+
+
+def open_file_note(open_path: str, replaced: bool) -> str:
+    """What becomes of the data file open now, said before anything is placed."""
+    if replaced:
+        return f"今開いているデータファイルを置き換えます。今のファイルは別の名前で残します。\n{open_path}"
+    return (
+        f"今開いているデータファイルは、そのまま残ります（受け取ったファイルを開いたあとも消えません）。\n{open_path}"
+    )
