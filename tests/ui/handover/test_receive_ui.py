@@ -222,6 +222,27 @@ def test_first_start_offers_the_received_file(qtbot, window, monkeypatch) -> Non
     assert asked == ["chooser", "chooser"]
 
 
+def test_the_start_screen_receives_a_handover_and_says_no_file_once(qtbot, window) -> None:
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    home = window.show_page("home")
+    said = [label.text() for label in window.findChildren(QLabel) if label.isVisible()]
+    said.append(window.windowTitle())
+    assert sum("データファイルが開かれていません" in text for text in said) == 1
+    button = next(
+        b for b in home.start_buttons.findChildren(QPushButton) if b.text() == "受け取った引き継ぎファイルを開く…"
+    )
+    assert button.isVisible()
+    driver = Driver((PassphraseDialog, passphrase(PHRASE)), (ReceiveDialog, lambda d: d.ok_button.click()))
+    try:
+        button.click()
+        qtbot.waitUntil(lambda: driver.done and window.session is not None, timeout=10000)
+    finally:
+        driver.stop()
+    assert window.session.path == default_db_path()
+    assert window.stack.currentWidget() is window.page("handover")
+
+
 def test_a_package_double_clicked_in_explorer_is_received_without_the_chooser(
     qtbot, tmp_path: Path, monkeypatch, made: Path
 ) -> None:
