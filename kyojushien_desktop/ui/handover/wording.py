@@ -29,17 +29,33 @@ NOTHING_RECEIVED = (
     "はじめて使うPCでは、最初の画面の「受け取った引き継ぎファイルを開く」からも開けます。"
 )
 OPEN_REPORT = "引継書を開く"
-SHOW_HOME = "ホームで現在地を見る"
+SHOW_HOME = "ホームの現在地を見る"
 RECEIVED_NOTES = "前の担当者からの引継ぎ事項"
 NO_NOTE = "（書かれていません）"
 HISTORY_HEADING = "引継ぎ履歴"
-SENDER = "引き継いだ人"
+SENDER = "前任者"
 RECEIVED_AT = "受け取った日時"
 RECEIVED_ON = "受け取ったPC"
 PACKAGE_FILE = "ファイル名"
-NO_REPORT = "この引き継ぎには引継書が入っていません。"
+NO_REPORT = "この引継ぎには引継書が含まれていません"
 REPORT_SAVED = "引継書をデータファイルと同じフォルダに保存しました。"
 UNKNOWN_SENDER = "前の担当者"
+FIRST_CHECKS = "まず確認すること"
+UPCOMING_VISITS = "これからのヒアリング"
+NEXT_MEETING = "次の会議"
+NOTHING_TO_CHECK = "期限の近い次の対応も、予定しているヒアリング・会議もありません。"
+
+
+def due_heading(days: int) -> str:
+    return f"期限の近い次の対応（{days}日以内と期限切れ）"
+
+
+def due_line(day: str, overdue: bool, action: str, where: str) -> str:
+    """・令和9年3月20日(土)（期限切れ） 資料を送る — みどり不動産."""
+    late = f"（{OVERDUE}）" if overdue else ""  # noqa: F405 - a common word
+    return f"・{day}{late} {action}" + (f" — {where}" if where else "")
+
+
 WITHOUT_PERSONAL = "（個人情報を除いたファイル）"
 
 
