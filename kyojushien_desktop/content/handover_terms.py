@@ -31,6 +31,8 @@ class HandoverTerms(NamedTuple):
     notes: tuple[NoteSection, ...]
     report_title: str
     report_subtitle: str
+    title_block: dict[str, str]  # the title block's rows: field → label (後任者 and 引継日 left blank)
+    approval: tuple[str, ...]  # the 所属長確認 box: its title, then its blank rows (確認日, 印)
     sections: dict[str, str]  # section key → its title in the 引継書
     data_handling: tuple[str, ...]
     extension: str
@@ -54,6 +56,8 @@ def handover_terms() -> HandoverTerms:
         notes=tuple(NoteSection(n["key"], n["title"], n["prompt"], n["template"]) for n in raw["notes"]),
         report_title=report["title"],
         report_subtitle=report["subtitle"],
+        title_block=dict(report["title_block"]),
+        approval=tuple(report["approval"]),
         sections=dict(report["sections"]),
         data_handling=tuple(report["data_handling"]),
         extension=package["extension"],

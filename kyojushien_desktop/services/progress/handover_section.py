@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from kyojushien_desktop.content.handover_terms import handover_terms
 from kyojushien_desktop.content.phases import guide_points, phases, phases_source
-from kyojushien_desktop.domain.handover_report import Bullets, Heading, Paragraph, Section, Table
+from kyojushien_desktop.domain.handover_report import Bullets, Heading, Paragraph, Section, Table, quoted
 from kyojushien_desktop.domain.progress import ACHIEVED, NOT_STARTED, month_end
 from kyojushien_desktop.domain.progress_plan import CONTACT_ITEM
 from kyojushien_desktop.domain.wareki import format_date, format_month
@@ -46,8 +46,8 @@ def overview_section(session: Session, context: Context) -> Section:
             Paragraph(phases_source()),
             Table(("フェーズ", "内容", "達成", "取組み中"), rows, (0.14, 0.62, 0.12, 0.12)),
             Paragraph(where),
-            Heading(_words("point_lead", title=point.title)),
-            *(Paragraph(f"「{line}」") for line in point.body),
+            Heading(_words("point_lead", title=quoted(point.title))),
+            *(Paragraph(quoted(line)) for line in point.body),
         ),
     )
 
@@ -97,9 +97,11 @@ def schedule_section(session: Session, context: Context) -> Section | None:
     for p in phase_progress(session):
         if p.target_month:
             rows.append((phase_label(p.phase), p.target_month, phase_label(p.phase) in done))
+    texts = {m.id: m.text for phase in phases() for m in phase.milestones}
     for s in states(session):
-        if s.target_month:
-            rows.append((f"目安{s.milestone_id}", s.target_month, s.milestone_id in done))
+        if s.target_month:  # named with its text: 「目安2-5」 alone means nothing to a successor
+            label = f"目安{s.milestone_id}　{texts.get(s.milestone_id, '')}".rstrip()
+            rows.append((label, s.target_month, s.milestone_id in done))
     if not rows:
         return None
     table = tuple(
@@ -114,7 +116,7 @@ def schedule_section(session: Session, context: Context) -> Section | None:
     warnings = plan(session, context.today).warnings
     blocks: list = [
         Paragraph(_words("schedule_lead", rotation=format_date(context.rotation))),
-        Table(("目標", "目標の月", "状態", "異動予定日より"), table, (0.3, 0.3, 0.2, 0.2)),
+        Table(("目標", "目標の月", "状態", "異動予定日より"), table, (0.52, 0.18, 0.13, 0.17)),
         Bullets(warnings) if warnings else Paragraph(_words("schedule_ok")),
     ]
     return Section("schedule", _title("schedule"), tuple(blocks))
