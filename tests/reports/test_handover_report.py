@@ -73,7 +73,8 @@ def test_sample_pdf_title_block_and_wording(sample: Session, tmp_path: Path) -> 
     assert "上のデータファイル1つに入っています" in text and "コピーしても差し支えありません" in text
     assert "合言葉をなくすと、その引き継ぎファイルはだれにも開けません" in text
     assert "詳しくは「フェーズ進捗」の画面と「現在地レポート」にあります" in text
-    assert "「」" not in text and "「「" not in text  # nested quotes are 『』 inside 「」
+    assert "「」" not in text and "」」" not in text  # nested quotes are 『』 inside 「」
+    assert "勉強会・講演会「第2回居住支援勉強会『不動産の基礎』」" in text
 
 
 def test_sample_docx_has_headings_and_tables(sample: Session, tmp_path: Path) -> None:
