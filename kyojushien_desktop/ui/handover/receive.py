@@ -87,7 +87,7 @@ def counts_table(manifest: Manifest) -> QWidget:
     grid = QGridLayout(table)
     grid.setContentsMargins(0, 0, 0, 0)
     grid.setHorizontalSpacing(16)
-    grid.setVerticalSpacing(2)
+    grid.setVerticalSpacing(4)
     for row, (label, rows) in enumerate(counts(manifest)):
         grid.addWidget(QLabel(label), row, 0)
         number = QLabel(wording.rows_text(rows))
@@ -183,13 +183,16 @@ class ReceiveDialog(QDialog):
         form.addRow(wording.COUNTS, counts_table(manifest))
         removed = manifest.without_personal_data
         form.addRow(wording.PERSONAL_DATA, wrapped(wording.PERSONAL_REMOVED if removed else wording.PERSONAL_KEPT))
-        self.place = wrapped(str(dest))
+        # the path on a line of its own, unwrapped: a wrapped one beside the button was cut at 特大
+        self.place = QLabel(str(dest))
+        self.place.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.place_button = QPushButton(wording.CHOOSE_PLACE)
         self.place_button.clicked.connect(lambda: self.change_place())
         place_row = QHBoxLayout()
-        place_row.addWidget(self.place, 1)
         place_row.addWidget(self.place_button)
-        form.addRow(wording.DESTINATION, place_row)
+        place_row.addStretch(1)
+        form.addRow(wording.DESTINATION, self.place)
+        form.addRow("", place_row)
         self.open_note = wrapped(name="hint")
         buttons, self.ok_button = dialog_buttons(self, wording.RECEIVE_IT, self.accept)
         layout = QVBoxLayout(self)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kyojushien_desktop.domain.handover import HistoryEntry
+from kyojushien_desktop.domain.handover_report import quoted
 from kyojushien_desktop.domain.wareki import format_date, format_datetime
 from kyojushien_desktop.services.common.exports import PDF_VIEWER, export_error
 from kyojushien_desktop.services.common.session import Session
@@ -87,7 +88,7 @@ def first_checks(summary: Overview, today: dt.date) -> str:
         parts.append("\n".join([wording.UPCOMING_VISITS, *lines]))
     meeting = summary.next_meeting
     if meeting is not None:
-        line = f"・{format_datetime(meeting.starts_at)} {meeting.kind}「{meeting.title}」（{meeting.status}）"
+        line = f"・{format_datetime(meeting.starts_at)} {meeting.kind}{quoted(meeting.title)}（{meeting.status}）"
         parts.append(f"{wording.NEXT_MEETING}\n{line}")
     return "\n\n".join(parts) or wording.NOTHING_TO_CHECK
 
