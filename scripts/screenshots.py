@@ -553,8 +553,9 @@ def _handover(window, shoot, dialog, home: Path) -> None:
     asking.phrase.setText("K7QM-3XRP")
     asking.check()
     dialog("63_dialog_passphrase_wrong", asking)
-    dialog("64_dialog_receive", ReceiveDialog(made.manifest, home / "受け取り" / "kyojushien.db", window))
-    opened = package.open_package(made.path, phrase, home / "受け取り" / "kyojushien.db")
+    dest = home / "受け取り" / "kyojushien.db"
+    dialog("64_dialog_receive", ReceiveDialog(made.manifest, dest, session.path, window))
+    opened = package.open_package(made.path, phrase, dest)
     window.open_file(opened.path)
     window.show_page("handover").show_welcome()
     shoot("65_handover_welcome")

@@ -31,11 +31,14 @@ class HandoverTerms(NamedTuple):
     notes: tuple[NoteSection, ...]
     report_title: str
     report_subtitle: str
+    title_block: dict[str, str]  # the title block's rows: field → label (後任者 and 引継日 left blank)
+    approval: tuple[str, ...]  # the 所属長確認 box: its title, then its blank rows (確認日, 印)
     sections: dict[str, str]  # section key → its title in the 引継書
     data_handling: tuple[str, ...]
     extension: str
     name_pattern: str  # "{municipality}_引き継ぎ_{date}"
     passphrase_advice: str
+    passphrase_lost: str  # what happens when the passphrase is lost, and what to do
     no_encryption_warning: str
     partner_stages: tuple[str, ...]  # 主な関係先: the 協議会との関係 listed, nearest first
     partner_limit: int  # organisations printed; the rest are counted
@@ -53,11 +56,14 @@ def handover_terms() -> HandoverTerms:
         notes=tuple(NoteSection(n["key"], n["title"], n["prompt"], n["template"]) for n in raw["notes"]),
         report_title=report["title"],
         report_subtitle=report["subtitle"],
+        title_block=dict(report["title_block"]),
+        approval=tuple(report["approval"]),
         sections=dict(report["sections"]),
         data_handling=tuple(report["data_handling"]),
         extension=package["extension"],
         name_pattern=package["name"],
         passphrase_advice=package["passphrase_advice"],
+        passphrase_lost=package["passphrase_lost"],
         no_encryption_warning=package["no_encryption_warning"],
         partner_stages=tuple(report["partners"]["stages"]),
         partner_limit=int(report["partners"]["limit"]),

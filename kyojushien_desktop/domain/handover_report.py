@@ -36,6 +36,11 @@ class Heading:
 Block = Paragraph | Bullets | Table | Heading
 
 
+def quoted(text: str) -> str:
+    """「text」, its own 「」 turned into 『』 as Japanese documents nest quotes."""
+    return "「" + text.replace("「", "『").replace("」", "』") + "」"
+
+
 @dataclass(frozen=True)
 class Section:
     key: str
@@ -52,6 +57,9 @@ class HandoverReport:
     author: str
     made_on: dt.date
     sections: tuple[Section, ...] = field(default_factory=tuple)
+    # the title block as printed, (label, value); a blank value is a line to fill in by hand
+    title_block: tuple[tuple[str, str], ...] = ()
+    approval: tuple[str, ...] = ()  # the 所属長確認 box: its title, then its blank rows
 
     def section(self, key: str) -> Section | None:
         return next((s for s in self.sections if s.key == key), None)

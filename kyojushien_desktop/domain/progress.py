@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from kyojushien_desktop.domain.members import Problems, normalize_text
+from kyojushien_desktop.domain.wareki import format_month
 
 NOT_STARTED, IN_PROGRESS, ACHIEVED = "未着手", "取組み中", "達成"
 STATUSES: tuple[str, ...] = (NOT_STARTED, IN_PROGRESS, ACHIEVED)
@@ -147,7 +148,5 @@ def target_warnings(
     late = []
     for key, month in sorted(targets.items()):
         if states.get(key) != ACHIEVED and month_end(month) > rotation:
-            late.append(
-                f"{labels.get(key, key)}の目標（{int(month[:4])}年{int(month[5:])}月）が人事異動予定日より後です。"
-            )
+            late.append(f"{labels.get(key, key)}の目標（{format_month(month)}）が人事異動予定日より後です。")
     return late

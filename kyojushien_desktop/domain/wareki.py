@@ -37,6 +37,16 @@ def format_date(day: dt.date, *, seireki: bool = False) -> str:
     return text
 
 
+def format_month(month: str) -> str:
+    """A target month "2027-09" as 令和9年9月 (its era is that of the month's first day); what
+    does not parse is shown as it is, so a stray value never hides the rest of a line."""
+    try:
+        year, number = (int(part) for part in month.split("-"))
+        return f"{era_year_text(dt.date(year, number, 1))}{number}月"
+    except ValueError:
+        return month
+
+
 def format_datetime(moment: dt.datetime) -> str:
     return f"{format_date(moment.date())} {moment.hour}:{moment.minute:02d}"
 

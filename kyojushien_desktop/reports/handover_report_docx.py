@@ -10,13 +10,28 @@ from typing import Any
 
 from kyojushien_desktop.domain import handover_report as blocks
 from kyojushien_desktop.domain.handover_report import HandoverReport
-from kyojushien_desktop.domain.wareki import format_date
 from kyojushien_desktop.reports.docx import word
 from kyojushien_desktop.reports.files import SILENT, Progress
 
 TEXT_WIDTH_MM = 174  # A4 less the two 18 mm margins
 TABLE_PT = 9  # tables a little smaller than the body, as in the PDF, so dates and phones fit
-TITLE_LABELS = ("自治体名", "担当課", "作成者", "作成日")
+
+
+SEAL_MM = 20  # the 印 row of the 所属長確認 box
+
+
+def _label_cell(cell: Any) -> None:
+    word.shade(cell)
+    for run in cell.paragraphs[0].runs:
+        run.bold = True
+
+
+def _tall(row: Any, height_mm: float) -> None:
+    from docx.enum.table import WD_ROW_HEIGHT_RULE
+    from docx.shared import Mm
+
+    row.height = Mm(height_mm)
+    row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
 
 
 def _block(document: Any, block: blocks.Block) -> None:
@@ -41,12 +56,20 @@ def write_report_docx(report: HandoverReport, path: Path, *, progress: Progress 
     document = word.new_document()
     document.add_paragraph(report.title, style="Title")
     document.add_paragraph(report.subtitle)
-    values = (report.municipality, report.department, report.author, format_date(report.made_on))
-    facts = word.add_table(document, None, list(zip(TITLE_LABELS, (v or "—" for v in values), strict=True)), (28, 80))
-    for row in facts.rows:
-        word.shade(row.cells[0])
-        for run in row.cells[0].paragraphs[0].runs:
-            run.bold = True
+    if report.title_block:
+        facts = word.add_table(document, None, list(report.title_block), (34, 80))
+        for row in facts.rows:
+            _label_cell(row.cells[0])
+    if report.approval:  # 所属長確認: 確認日 and 印 left blank, the 印 row tall enough to stamp
+        title, *fields = report.approval
+        document.add_paragraph()
+        box = word.add_table(document, (title, ""), [(f, "") for f in fields], (20, 30))
+        merged = box.rows[0].cells[0].merge(box.rows[0].cells[1])
+        for empty in merged.paragraphs[1:]:  # the merged cell keeps the blank one's paragraph
+            empty._element.getparent().remove(empty._element)
+        for row in box.rows[1:]:
+            _label_cell(row.cells[0])
+        _tall(box.rows[-1], SEAL_MM)
     for number, section in enumerate(report.sections, 1):
         document.add_heading(f"{number}　{section.title}", level=1)
         for block in section.blocks:

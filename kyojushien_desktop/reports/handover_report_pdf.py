@@ -1,4 +1,5 @@
-"""The 引継書 as an A4 PDF (portrait): a title block (自治体名, 担当課, 作成者, 作成日), then each
+"""The 引継書 as an A4 PDF (portrait): a title block (自治体名, 担当課, 前任者, 後任者 and 引継日 to fill
+in, 作成日) beside the 所属長確認 box (確認日・印, blank), then each
 section under a ruled heading, its tables with the header row repeated on every page they run
 onto. Black and greys only, the bundled font embedded, every character checked drawable first."""
 
@@ -21,7 +22,7 @@ from kyojushien_desktop.reports.pdf.styles import GREY, style, table_style
 
 LAYOUT = Layout(side_mm=18, top_mm=15, bottom_mm=17)
 LABEL_GREY, RULE_GREY = Color(0.88, 0.88, 0.88), Color(0.55, 0.55, 0.55)
-TITLE_LABELS = ("自治体名", "担当課", "作成者", "作成日")
+SEAL_MM = 20  # the 印 square of the 所属長確認 box
 
 
 class _Styles:
@@ -58,28 +59,50 @@ class _Story:
 
     def _title_block(self) -> list[Any]:
         report, styles = self.report, self.styles
-        values = (report.municipality, report.department, report.author, format_date(report.made_on))
         rows = [
-            [Paragraph(label, styles.label), Paragraph(self.text(value or "—", label), styles.value)]
-            for label, value in zip(TITLE_LABELS, values, strict=True)
+            [Paragraph(label, styles.label), Paragraph(self.text(value, label), styles.value)]
+            for label, value in report.title_block
         ]
-        facts = Table(
-            rows,
-            colWidths=[24 * MM, 70 * MM],
-            hAlign="RIGHT",
-            style=table_style(
-                ("BOX", (0, 0), (-1, -1), 0.8, "black"),
-                ("INNERGRID", (0, 0), (-1, -1), 0.4, RULE_GREY),
-                ("BACKGROUND", (0, 0), (0, -1), LABEL_GREY),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ),
+        grid = (
+            ("BOX", (0, 0), (-1, -1), 0.8, "black"),
+            ("INNERGRID", (0, 0), (-1, -1), 0.4, RULE_GREY),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         )
+        facts: Any = ""  # a report built without a title block (a test's) prints none
+        if rows:
+            facts = Table(
+                rows,
+                colWidths=[30 * MM, 70 * MM],
+                rowHeights=[7.5 * MM] * len(rows),  # room to write 後任者 and 引継日 by hand
+                style=table_style(*grid, ("BACKGROUND", (0, 0), (0, -1), LABEL_GREY)),
+            )
+        flow_row: list[Any] = [facts]
+        widths = [100 * MM]
+        if report.approval:
+            title, *fields = report.approval
+            box_rows = [[Paragraph(title, styles.label), ""]] + [[Paragraph(f, styles.label), ""] for f in fields]
+            heights = [6.5 * MM] + [7.5 * MM] * (len(fields) - 1) + [SEAL_MM * MM]
+            approval = Table(
+                box_rows,
+                colWidths=[16 * MM, SEAL_MM * MM + 6 * MM],
+                rowHeights=heights[: len(box_rows)],
+                style=table_style(
+                    *grid,
+                    ("SPAN", (0, 0), (-1, 0)),
+                    ("ALIGN", (0, 0), (-1, 0), "CENTER"),
+                    ("BACKGROUND", (0, 0), (-1, 0), LABEL_GREY),
+                    ("BACKGROUND", (0, 1), (0, -1), LABEL_GREY),
+                ),
+            )
+            flow_row = [approval, "", facts]
+            widths = [42 * MM, self.width - 142 * MM, 100 * MM]
+        block = Table([flow_row], colWidths=widths, style=table_style(("VALIGN", (0, 0), (-1, -1), "TOP")))
         return [
             Paragraph(self.text(report.title, "表題"), styles.title),
             Spacer(0, 1.5 * MM),
             Paragraph(self.text(report.subtitle, "副題"), styles.subtitle),
             Spacer(0, 5 * MM),
-            facts,
+            block,
             Spacer(0, 6 * MM),
         ]
 

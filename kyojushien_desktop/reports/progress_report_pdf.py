@@ -12,7 +12,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
 from kyojushien_desktop.domain.progress import ACHIEVED, NOT_STARTED
 from kyojushien_desktop.domain.progress_report import ProgressReport
-from kyojushien_desktop.domain.wareki import format_date
+from kyojushien_desktop.domain.wareki import format_date, format_month
 from kyojushien_desktop.reports.files import SILENT, Progress
 from kyojushien_desktop.reports.pdf.characters import CharacterCheck, record
 from kyojushien_desktop.reports.pdf.document import MM, Layout, Page, build_pdf
@@ -71,7 +71,7 @@ def _story(report: ProgressReport, styles: _Styles, check: CharacterCheck) -> li
     width = LAYOUT.width
     for section in report.phases:
         p = section.progress
-        target = f"　目標: {int(p.target_month[:4])}年{int(p.target_month[5:])}月" if p.target_month else ""
+        target = f"　目標: {format_month(p.target_month)}" if p.target_month else ""
         head = [
             Paragraph(f"フェーズ{p.phase}　{p.title}", styles.phase),
             "",
@@ -100,9 +100,7 @@ def _story(report: ProgressReport, styles: _Styles, check: CharacterCheck) -> li
             if when:
                 status.append(Paragraph(when, styles.cell))
             if state.target_month:
-                status.append(
-                    Paragraph(f"目標 {int(state.target_month[:4])}年{int(state.target_month[5:])}月", styles.cell)
-                )
+                status.append(Paragraph(f"目標 {format_month(state.target_month)}", styles.cell))
             rows.append([Paragraph(state.milestone_id, styles.id), detail, status])
         table = _row_table(rows, [11 * MM, width - 11 * MM - 38 * MM, 38 * MM])
         flow += [KeepTogether(table) if len(rows) < 5 else table, Spacer(0, 4 * MM)]

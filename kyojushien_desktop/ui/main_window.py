@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         page.new_requested.connect(self.new_file)
         page.open_file_requested.connect(self.choose_file)
         page.sample_requested.connect(self.open_sample)
+        page.receive_requested.connect(lambda: self.receive_handover())
         return page
 
     def _make_handover_page(self) -> Page:
@@ -458,7 +459,7 @@ class MainWindow(QMainWindow):
     def _update_title(self) -> None:
         if self.session is None:
             self.setWindowTitle(APP_NAME)
-            self.file_label.setText("データファイルが開かれていません（ファイル > 開く）")
+            self.file_label.clear()  # the start screen says it once, in its heading
             self.mode_label.clear()
             return
         town = settings.load_settings(self.session).municipality

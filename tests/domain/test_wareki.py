@@ -50,3 +50,15 @@ def test_closed_days_are_weekends_and_the_new_year_holidays():
     assert not is_closed_day(dt.date(2026, 12, 28)) and not is_closed_day(dt.date(2027, 1, 4))
     assert open_day_before(dt.date(2026, 12, 31)) == dt.date(2026, 12, 28)
     assert open_day_before(dt.date(2026, 12, 6)) == dt.date(2026, 12, 4)  # a Sunday → Friday
+
+
+@pytest.mark.parametrize(
+    ("month", "text"),
+    [("2027-09", "令和9年9月"), ("2019-04", "平成31年4月"), ("2019-05", "令和元年5月"), ("2027-9", "令和9年9月")],
+)
+def test_a_target_month_is_written_in_wareki(month: str, text: str) -> None:
+    assert wareki.format_month(month) == text
+
+
+def test_a_month_that_does_not_parse_is_shown_as_it_is() -> None:
+    assert wareki.format_month("来年") == "来年"

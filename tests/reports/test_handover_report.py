@@ -56,6 +56,27 @@ def test_sample_pdf_has_every_section_and_open_followups(sample: Session, tmp_pa
     assert all("BIZUDPGothic" in name for name in all_font_names(path))
 
 
+def test_sample_pdf_title_block_and_wording(sample: Session, tmp_path: Path) -> None:
+    """The town-hall title block (前任者, 後任者 and 引継日 to fill in, 所属長確認 with 確認日・印),
+    the target months in 和暦, the 目安 named with their text, and the data-handling sentences."""
+    report = build_report(sample, TODAY)
+    assert dict(report.title_block)["前任者（作成者）"] == "山田 花子"
+    assert dict(report.title_block)["後任者"] == dict(report.title_block)["引継日"] == ""
+    first = re.sub(r"\s+", "", PdfReader(export_report_pdf(sample, tmp_path / "引継書.pdf")).pages[0].extract_text())
+    for label in ("自治体名", "担当課", "前任者（作成者）山田花子", "後任者", "引継日", "所属長確認", "確認日", "印"):
+        assert label in first, label
+    text = text_of(tmp_path / "引継書.pdf")
+    warning = re.search(r"目安4-5の目標（(.+?)）が人事異動予定日より後です。", text)
+    assert warning and re.fullmatch(r"令和\d+年\d+月", warning.group(1)), warning
+    assert not re.search(r"20\d\d年\d+月）", text)  # no 西暦 month left
+    assert "目安4-5居住支援協議会の継続的な運営方法" in text
+    assert "上のデータファイル1つに入っています" in text and "コピーしても差し支えありません" in text
+    assert "合言葉をなくすと、その引き継ぎファイルはだれにも開けません" in text
+    assert "詳しくは「フェーズ進捗」の画面と「現在地レポート」にあります" in text
+    assert "「」" not in text and "」」" not in text  # nested quotes are 『』 inside 「」
+    assert "勉強会・講演会「第2回居住支援勉強会『不動産の基礎』」" in text
+
+
 def test_sample_docx_has_headings_and_tables(sample: Session, tmp_path: Path) -> None:
     """Heading 1 per section in order; the 現在地 table's cells hold 目安 and 状態."""
     report = build_report(sample, TODAY)
@@ -64,6 +85,12 @@ def test_sample_docx_has_headings_and_tables(sample: Session, tmp_path: Path) ->
     assert headings == [f"{n}　{s.title}" for n, s in enumerate(report.sections, 1)]
     facts = document.tables[0]
     assert facts.cell(0, 0).text == "自治体名" and facts.cell(0, 1).text == "みどり町"
+    rows = {row.cells[0].text: row.cells[1].text for row in facts.rows}
+    assert rows["前任者（作成者）"] == "山田 花子" and rows["後任者"] == "" and rows["引継日"] == ""
+    assert rows["作成日"] == format_date(TODAY)
+    approval = document.tables[1]
+    assert approval.cell(0, 0).text == "所属長確認"
+    assert [(r.cells[0].text, r.cells[1].text) for r in approval.rows[1:]] == [("確認日", ""), ("印", "")]
     position = next(t for t in document.tables if t.cell(0, 1).text == "到達の目安")
     assert position.cell(1, 0).text == "1-1" and position.cell(1, 2).text in ("未着手", "取組み中", "達成")
     header = position.rows[0]._tr.trPr

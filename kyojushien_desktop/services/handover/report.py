@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kyojushien_desktop.content.handover_terms import handover_terms
 from kyojushien_desktop.domain.handover_report import Bullets, HandoverReport, Paragraph, Section
-from kyojushien_desktop.domain.wareki import format_datetime
+from kyojushien_desktop.domain.wareki import format_date, format_datetime
 from kyojushien_desktop.services.common.exports import PDF_VIEWER, WORD, writing
 from kyojushien_desktop.services.common.jobs import NO_PROGRESS, Progress
 from kyojushien_desktop.services.common.session import Session
@@ -74,6 +74,16 @@ def build_report(session: Session, today: dt.date | None = None, *, data_path: P
     context = Context(today, values, rotation_date(values, today), data_path or session.path)
     terms = handover_terms()
     sections = tuple(section for build in SECTIONS if (section := build(session, context)) is not None)
+    known = {
+        "municipality": values.municipality,
+        "department": values.department,
+        "author": values.staff_name,
+        "made_on": format_date(today),
+    }
+    # 後任者 and 引継日 are written in by hand on the 発令 day; an unset known value prints as —
+    title_block = tuple(
+        (label, (known[key] or "—") if key in known else "") for key, label in terms.title_block.items()
+    )
     return HandoverReport(
         title=terms.report_title,
         subtitle=terms.report_subtitle,
@@ -82,6 +92,8 @@ def build_report(session: Session, today: dt.date | None = None, *, data_path: P
         author=values.staff_name,
         made_on=today,
         sections=sections,
+        title_block=title_block,
+        approval=terms.approval,
     )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kyojushien_desktop.content.handover_terms import handover_terms
-from kyojushien_desktop.domain.handover_report import Heading, Section, Table
+from kyojushien_desktop.domain.handover_report import Heading, Section, Table, quoted
 from kyojushien_desktop.domain.hearing import PLANNED, VisitFilter
 from kyojushien_desktop.domain.meetings import HELD, REPORTED
 from kyojushien_desktop.domain.wareki import format_date
@@ -32,14 +32,14 @@ def ongoing_section(session: Session, context: Context) -> Section | None:
         (m for m in list_meetings(session) if m.status not in (HELD, REPORTED)), key=lambda m: m.starts_at
     )
     visit_names = {v.id: f"{v.organization_name}へのヒアリング" for v in list_visits(session)}
-    meeting_names = {m.id: f"{m.kind}「{m.title}」" for m in list_meetings(session)}
+    meeting_names = {m.id: f"{m.kind}{quoted(m.title)}" for m in list_meetings(session)}
     open_items = followup_store.listed(session.database, open_only=True)
     blocks: list = []
     if visits:
         rows = tuple((when(v.scheduled_at), v.organization_name, v.purpose) for v in visits)
         blocks += [Heading(words["ongoing_visits"]), Table(("日時", "訪問先", "目的"), rows, (0.27, 0.33, 0.40))]
     if meetings:
-        rows = tuple((when(m.starts_at), f"{m.kind}「{m.title}」", m.status) for m in meetings)
+        rows = tuple((when(m.starts_at), f"{m.kind}{quoted(m.title)}", m.status) for m in meetings)
         blocks += [Heading(words["ongoing_meetings"]), Table(("日時", "会議", "状態"), rows, (0.27, 0.57, 0.16))]
     if open_items:
         rows = tuple(

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from kyojushien_desktop.content.handover_terms import handover_terms
 from kyojushien_desktop.content.phases import guide_points, phases, phases_source
-from kyojushien_desktop.domain.handover_report import Bullets, Heading, Paragraph, Section, Table
+from kyojushien_desktop.domain.handover_report import Bullets, Heading, Paragraph, Section, Table, quoted
 from kyojushien_desktop.domain.progress import ACHIEVED, NOT_STARTED, month_end
 from kyojushien_desktop.domain.progress_plan import CONTACT_ITEM
-from kyojushien_desktop.domain.wareki import era_year_text, format_date
+from kyojushien_desktop.domain.wareki import format_date, format_month
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.handover.context import Context
 from kyojushien_desktop.services.progress import report
@@ -23,11 +23,6 @@ def _words(key: str, **values: object) -> str:
 
 def _title(key: str) -> str:
     return handover_terms().sections[key]
-
-
-def month_text(month: str) -> str:
-    """ "2027-03" → 令和9年3月."""
-    return f"{era_year_text(month_end(month))}{int(month[5:])}月"
 
 
 def overview_section(session: Session, context: Context) -> Section:
@@ -51,8 +46,8 @@ def overview_section(session: Session, context: Context) -> Section:
             Paragraph(phases_source()),
             Table(("フェーズ", "内容", "達成", "取組み中"), rows, (0.14, 0.62, 0.12, 0.12)),
             Paragraph(where),
-            Heading(_words("point_lead", title=point.title)),
-            *(Paragraph(f"「{line}」") for line in point.body),
+            Heading(_words("point_lead", title=quoted(point.title))),
+            *(Paragraph(quoted(line)) for line in point.body),
         ),
     )
 
@@ -102,15 +97,17 @@ def schedule_section(session: Session, context: Context) -> Section | None:
     for p in phase_progress(session):
         if p.target_month:
             rows.append((phase_label(p.phase), p.target_month, phase_label(p.phase) in done))
+    texts = {m.id: m.text for phase in phases() for m in phase.milestones}
     for s in states(session):
-        if s.target_month:
-            rows.append((f"目安{s.milestone_id}", s.target_month, s.milestone_id in done))
+        if s.target_month:  # named with its text: 「目安2-5」 alone means nothing to a successor
+            label = f"目安{s.milestone_id}　{texts.get(s.milestone_id, '')}".rstrip()
+            rows.append((label, s.target_month, s.milestone_id in done))
     if not rows:
         return None
     table = tuple(
         (
             label,
-            month_text(month),
+            format_month(month),
             ACHIEVED if reached else "未達成",
             "後" if not reached and month_end(month) > context.rotation else "前" if not reached else "",
         )
@@ -119,7 +116,7 @@ def schedule_section(session: Session, context: Context) -> Section | None:
     warnings = plan(session, context.today).warnings
     blocks: list = [
         Paragraph(_words("schedule_lead", rotation=format_date(context.rotation))),
-        Table(("目標", "目標の月", "状態", "異動予定日より"), table, (0.3, 0.3, 0.2, 0.2)),
+        Table(("目標", "目標の月", "状態", "異動予定日より"), table, (0.52, 0.18, 0.13, 0.17)),
         Bullets(warnings) if warnings else Paragraph(_words("schedule_ok")),
     ]
     return Section("schedule", _title("schedule"), tuple(blocks))

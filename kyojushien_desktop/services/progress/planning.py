@@ -11,6 +11,7 @@ from collections import defaultdict
 
 from kyojushien_desktop.content.phases import guide_points, milestone, phases
 from kyojushien_desktop.content.progress_terms import progress_terms
+from kyojushien_desktop.domain.handover_report import quoted
 from kyojushien_desktop.domain.meetings import HELD, REPORTED
 from kyojushien_desktop.domain.progress import ACHIEVED, CONTACT, MEETING, VISIT, fiscal_year, target_warnings
 from kyojushien_desktop.domain.progress_plan import (
@@ -84,7 +85,7 @@ def plan(session: Session, today: dt.date | None = None) -> Plan:
         held = m.status in (HELD, REPORTED)
         numbers = {m.phase} if m.phase else set()
         numbers |= links.get((MEETING, m.id), set())
-        entries.append(PlanEntry(m.on, MEETING_ITEM, f"{m.kind}「{m.title}」", not held, m.phase))
+        entries.append(PlanEntry(m.on, MEETING_ITEM, f"{m.kind}{quoted(m.title)}", not held, m.phase))
         if not held and m.on >= today:
             planned |= numbers
     for v in records.visits(session.database):
@@ -110,7 +111,7 @@ def activities(session: Session, phase: int | None = None) -> list[Activity]:
     for m in records.meetings(session.database):
         if m.status in (HELD, REPORTED):
             numbers = ({m.phase} if m.phase else set()) | links.get((MEETING, m.id), set())
-            found.append(Activity(m.on, MEETING_ITEM, f"{m.kind}「{m.title}」", tuple(sorted(numbers))))
+            found.append(Activity(m.on, MEETING_ITEM, f"{m.kind}{quoted(m.title)}", tuple(sorted(numbers))))
     for v in records.visits(session.database):
         if v.status != VISIT_PLANNED:
             numbers = links.get((VISIT, v.id), set())

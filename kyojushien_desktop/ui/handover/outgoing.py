@@ -54,10 +54,13 @@ class NoteBox(QWidget):
         self.template_button.setToolTip(wording.INSERT_TEMPLATE_TIP)
         self.template_button.clicked.connect(lambda: self.insert_template())
         self.box.textChanged.connect(self.refresh_template)
+        self.template_hint = _label(wording.INSERT_TEMPLATE_TIP, "hint")
+        self.template_hint.setWordWrap(False)
         self.error = _label(name="fieldError")
         self.error.hide()
         head = QHBoxLayout()
         head.addWidget(self.title, 1)
+        head.addWidget(self.template_hint)
         head.addWidget(self.template_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
@@ -85,7 +88,10 @@ class NoteBox(QWidget):
         return True
 
     def refresh_template(self) -> None:
-        self.template_button.setEnabled(not self.text.strip() and not self.box.isReadOnly())
+        """Usable only on an empty box; the reason stays beside the button while it is not."""
+        usable = not self.text.strip() and not self.box.isReadOnly()
+        self.template_button.setEnabled(usable)
+        self.template_hint.setVisible(not usable and not self.box.isReadOnly())
 
 
 class OutgoingTab(QWidget):

@@ -59,21 +59,25 @@ class PackDialog(QDialog):
         self.encrypt = QCheckBox(wording.ENCRYPT)
         self.encrypt.setChecked(True)
         self.encrypt.toggled.connect(self._encryption_toggled)
+        # Shown by default: it has to be written down or read out, and 作る waits until it was.
         self.phrase = QLineEdit(propose_passphrase())
         self.phrase.setAccessibleName(wording.PASSPHRASE)
-        self.phrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.show_button = QPushButton(wording.SHOW)
+        self.show_button = QPushButton(wording.HIDE)
         self.show_button.setCheckable(True)
+        self.show_button.setChecked(True)
         self.show_button.toggled.connect(self._show_phrase)
         self.copy_button = QPushButton(wording.COPY)
         self.copy_button.clicked.connect(lambda: self.copy_phrase())
         self.new_button = QPushButton(wording.NEW_PASSPHRASE)
         self.new_button.clicked.connect(lambda: self.phrase.setText(propose_passphrase()))
+        self.copy_warning = wrapped(wording.COPY_WARNING, "hint")
         self.error = wrapped(name="fieldError")
         self.error.hide()
         self.copied = wrapped(wording.COPIED, "hint")
         self.copied.hide()
-        self.advice = wrapped(terms.passphrase_advice)
+        self.advice = wrapped(f"{terms.passphrase_advice}\n{terms.passphrase_lost}")
+        self.noted = QCheckBox(wording.NOTED)
+        self.noted.toggled.connect(lambda: self._refresh_make())
         self.warning = wrapped(terms.no_encryption_warning, "fieldError")
         self.warning.hide()
         self.without_personal = QCheckBox(wording.WITHOUT_PERSONAL_DATA)
@@ -91,8 +95,9 @@ class PackDialog(QDialog):
         phrase_row.addWidget(self.copy_button)
         grid.addLayout(phrase_row, 2, 1)
         grid.addWidget(self.new_button, 2, 2)
-        grid.addWidget(self.error, 3, 1, 1, 2)
-        grid.addWidget(self.copied, 4, 1, 1, 2)
+        grid.addWidget(self.copy_warning, 3, 1, 1, 2)
+        grid.addWidget(self.error, 4, 1, 1, 2)
+        grid.addWidget(self.copied, 5, 1, 1, 2)
         grid.setColumnStretch(1, 1)
         buttons, self.make_button = dialog_buttons(self, wording.MAKE_IT, self.make)
 
@@ -101,11 +106,13 @@ class PackDialog(QDialog):
         layout.addWidget(wrapped(wording.PACK_LEAD))
         layout.addLayout(grid)
         layout.addWidget(self.advice)
+        layout.addWidget(self.noted)
         layout.addWidget(self.warning)
         layout.addWidget(self.without_personal)
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 44)
+        self._refresh_make()
 
     # --- the fields -------------------------------------------------------------------------
     def choose_path(self) -> Path | None:
@@ -137,11 +144,20 @@ class PackDialog(QDialog):
             on = True
         for widget in (self.phrase, self.show_button, self.copy_button, self.new_button):
             widget.setEnabled(on)
+        for widget in (self.advice, self.noted, self.copy_warning):  # no passphrase, no advice about it
+            widget.setVisible(on)
+        self.copied.hide()
         self.warning.setVisible(not on)
         self.error.hide()
+        self._refresh_make()
+
+    def _refresh_make(self) -> None:
+        """作る only once the passphrase was noted down (or there is none)."""
+        self.make_button.setEnabled(self.noted.isChecked() or not self.encrypt.isChecked())
 
     def _show_phrase(self, shown: bool) -> None:
         self.phrase.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
+        self.show_button.setText(wording.HIDE if shown else wording.SHOW)
 
     def copy_phrase(self) -> None:
         QGuiApplication.clipboard().setText(self.phrase.text())
@@ -152,6 +168,8 @@ class PackDialog(QDialog):
         """Writes and verifies the package; the dialog closes only when that succeeded."""
         self.error.hide()
         passphrase = self.phrase.text() if self.encrypt.isChecked() else None
+        if passphrase is not None and not self.noted.isChecked():
+            return None
         if passphrase is not None:
             try:
                 check_passphrase(passphrase)
@@ -184,6 +202,8 @@ def make_package(parent: QWidget, session: Session | None, prefs: Preferences | 
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.packed is None:
         return None
     packed = dialog.packed
-    text = wording.packed_text(str(packed.path), packed.size, dialog.passphrase, handover_terms().passphrase_advice)
+    terms = handover_terms()
+    advice = f"{terms.passphrase_advice}\n{terms.passphrase_lost}"
+    text = wording.packed_text(str(packed.path), packed.size, dialog.passphrase, advice)
     messages.inform(parent, wording.PACKED_TITLE, text, packed.path.parent)
     return packed

@@ -9,10 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -32,6 +34,7 @@ from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.handover import package
 from kyojushien_desktop.ui.common import dialogs, jobs, messages
+from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.forms import dialog_buttons
 from kyojushien_desktop.ui.handover import wording
 from kyojushien_desktop.ui.handover.pack_dialog import wrapped
@@ -67,25 +70,43 @@ class Choice(NamedTuple):
     replace: bool
 
 
-def counts_text(manifest: Manifest) -> str:
-    """名簿 120件、ヒアリング 14件 …, in the areas' order, the empty ones left out."""
-    parts = []
+def counts(manifest: Manifest) -> list[tuple[str, int]]:
+    """(名簿, 120), (ヒアリング, 14) …, in the areas' order, the empty ones left out, then 合計."""
+    found = []
     for area in handover_terms().areas:
         rows = sum(manifest.row_counts.get(area.key, {}).values())
         if rows and area.key not in _HIDDEN_AREAS:
-            parts.append(wording.count_line(area.label, rows))
-    parts.append(wording.count_line(wording.TOTAL, manifest.total_rows))
-    return "、".join(parts)
+            found.append((area.label, rows))
+    return [*found, (wording.TOTAL, manifest.total_rows)]
+
+
+def counts_table(manifest: Manifest) -> QWidget:
+    """One area a line, the numbers right-aligned: labels that never wrap, so the rows below
+    move down at 特大 instead of being drawn over."""
+    table = QWidget()
+    grid = QGridLayout(table)
+    grid.setContentsMargins(0, 0, 0, 0)
+    grid.setHorizontalSpacing(16)
+    grid.setVerticalSpacing(4)
+    for row, (label, rows) in enumerate(counts(manifest)):
+        grid.addWidget(QLabel(label), row, 0)
+        number = QLabel(wording.rows_text(rows))
+        number.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        grid.addWidget(number, row, 1)
+    grid.setColumnStretch(2, 1)
+    return table
 
 
 class PassphraseDialog(QDialog):
-    """The passphrase, checked against the package on 確かめる; ``verified`` once it opened."""
+    """The passphrase, checked against the package on 開く; ``verified`` once it opened."""
 
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.path = path
         self.verified: package.Verified | None = None
-        self.setWindowTitle(wording.OPEN_PACKAGE)
+        self.setWindowTitle(f"{wording.OPEN_PACKAGE}（{path.name}）")
+        self.heading = QLabel(wording.OPEN_PACKAGE)
+        self.heading.setFont(scaled(self.font(), 1.2, bold=True))
         self.phrase = QLineEdit()
         self.phrase.setAccessibleName(wording.PASSPHRASE)
         self.phrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -100,9 +121,10 @@ class PassphraseDialog(QDialog):
         row.addWidget(QLabel(wording.PASSPHRASE))
         row.addWidget(self.phrase, 1)
         row.addWidget(self.show_button)
-        buttons, self.check_button = dialog_buttons(self, wording.CHECK_AND_OPEN, self.check)
+        buttons, self.check_button = dialog_buttons(self, wording.OPEN, self.check)
         layout = QVBoxLayout(self)
-        layout.addWidget(wrapped(path.name))
+        layout.addWidget(self.heading)
+        layout.addWidget(wrapped(wording.package_line(path.name)))
         layout.addWidget(wrapped(wording.PASSPHRASE_LEAD))
         layout.addLayout(row)
         layout.addWidget(self.error)
@@ -117,7 +139,7 @@ class PassphraseDialog(QDialog):
         try:
             verified = verify(self, self.path, phrase, reraise=True)
         except PackageError as exc:
-            self.error.setText(exc.message + (f"\n{exc.hint}" if exc.hint else ""))
+            self.error.setText("\n".join(filter(None, (exc.message, exc.hint, wording.ASK_SENDER))))
             self.error.show()
             self.phrase.selectAll()
             self.phrase.setFocus()
@@ -145,39 +167,57 @@ def verify(parent: QWidget, path: Path, passphrase: str | None, *, reraise: bool
 class ReceiveDialog(QDialog):
     """What the package holds and where its data file will be kept (場所を変える… to choose)."""
 
-    def __init__(self, manifest: Manifest, dest: Path, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, manifest: Manifest, dest: Path, open_path: Path | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(wording.CONFIRM_TITLE)
         self.dest = dest
+        self.open_path = open_path
         who = manifest.made_by + (f"（{manifest.department}）" if manifest.department else "")
         form = QFormLayout()
         form.addRow(wording.FIELD_MUNICIPALITY, wrapped(manifest.municipality))
         form.addRow(wording.MADE_BY, wrapped(who or wording.UNKNOWN_SENDER))
         form.addRow(wording.MADE_AT, wrapped(format_datetime(manifest.made_at)))
         form.addRow(wording.MADE_ON, wrapped(manifest.made_on))
-        form.addRow(wording.COUNTS, wrapped(counts_text(manifest)))
+        form.addRow(wording.COUNTS, counts_table(manifest))
         removed = manifest.without_personal_data
         form.addRow(wording.PERSONAL_DATA, wrapped(wording.PERSONAL_REMOVED if removed else wording.PERSONAL_KEPT))
-        self.place = wrapped(str(dest))
+        # the path on a line of its own, unwrapped: a wrapped one beside the button was cut at 特大
+        self.place = QLabel(str(dest))
+        self.place.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.place_button = QPushButton(wording.CHOOSE_PLACE)
         self.place_button.clicked.connect(lambda: self.change_place())
         place_row = QHBoxLayout()
-        place_row.addWidget(self.place, 1)
         place_row.addWidget(self.place_button)
-        form.addRow(wording.DESTINATION, place_row)
+        place_row.addStretch(1)
+        form.addRow(wording.DESTINATION, self.place)
+        form.addRow("", place_row)
+        self.open_note = wrapped(name="hint")
         buttons, self.ok_button = dialog_buttons(self, wording.RECEIVE_IT, self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(wrapped(wording.CONFIRM_LEAD))
         layout.addLayout(form)
+        layout.addWidget(self.open_note)
         layout.addStretch(1)
         layout.addLayout(buttons)
         self.setMinimumWidth(self.fontMetrics().horizontalAdvance("あ") * 38)
+        self._say_what_stays()
+
+    def _say_what_stays(self) -> None:
+        """What becomes of the file open now: left as it is, or (the same place) kept renamed."""
+        if self.open_path is None:
+            self.open_note.hide()
+            return
+        self.open_note.setText(wording.open_file_note(str(self.open_path), _same_file(self.open_path, self.dest)))
+        self.open_note.show()
 
     def change_place(self) -> None:
         chosen = choose_destination(self, self.dest)
         if chosen is not None:
             self.dest = chosen
             self.place.setText(str(chosen))
+            self._say_what_stays()
 
 
 def choose_package_file(parent: QWidget, prefs: Preferences | None) -> Path | None:
@@ -207,10 +247,15 @@ def ask_existing(parent: QWidget, dest: Path) -> str:
 
 
 def ask_package(
-    parent: QWidget, prefs: Preferences | None, default_dest: Path, path: Path | None = None
+    parent: QWidget,
+    prefs: Preferences | None,
+    default_dest: Path,
+    path: Path | None = None,
+    open_path: Path | None = None,
 ) -> Choice | None:
     """Everything asked and checked before a byte is written; None when the user stopped or the
-    package was refused (and the reason shown). ``path`` is a package opened from Explorer."""
+    package was refused (and the reason shown). ``path`` is a package opened from Explorer,
+    ``open_path`` the data file open now (the confirmation says what becomes of it)."""
     path = path or choose_package_file(parent, prefs)
     if path is None:
         return None
@@ -229,7 +274,7 @@ def ask_package(
         verified = verify(parent, path, None)
         if verified is None:
             return None
-    confirm = ReceiveDialog(verified.manifest, default_dest, parent)
+    confirm = ReceiveDialog(verified.manifest, default_dest, open_path, parent)
     while True:
         if confirm.exec() != QDialog.DialogCode.Accepted:
             return None
@@ -266,7 +311,8 @@ def receive_into(window: Window, path: Path | None = None) -> bool:
     """A received package (chosen, or ``path``): checked and confirmed first, then its data file
     placed and opened like any file, on 引き継ぎ's はじめての方へ. The window's file is closed only
     when it is the one being replaced, and opened again if placing failed."""
-    choice = ask_package(window, window.prefs, default_db_path(), path)  # type: ignore[arg-type]
+    open_path = window.session.path if window.session is not None else None
+    choice = ask_package(window, window.prefs, default_db_path(), path, open_path)  # type: ignore[arg-type]
     if choice is None or not window.may_leave():
         return False
     replacing_open = window.session is not None and _same_file(window.session.path, choice.dest)

@@ -4,6 +4,7 @@ With no hand-over yet it says what arrives here and how."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -21,10 +22,12 @@ from PySide6.QtWidgets import (
 )
 
 from kyojushien_desktop.domain.handover import HistoryEntry
+from kyojushien_desktop.domain.handover_report import quoted
 from kyojushien_desktop.domain.wareki import format_date, format_datetime
 from kyojushien_desktop.services.common.exports import PDF_VIEWER, export_error
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.handover import notes, package
+from kyojushien_desktop.services.overview import DUE_SOON_DAYS, Overview, load_overview
 from kyojushien_desktop.ui.common import messages
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.live import Page
@@ -70,6 +73,26 @@ class ReceivedModel(HeaderTableModel):
         )[index.column()]
 
 
+def first_checks(summary: Overview, today: dt.date) -> str:
+    """まず確認すること: the 次の対応 due within two weeks or overdue, the hearings ahead and the
+    next meeting — ホーム's own overview, so the two never disagree."""
+    parts = []
+    if summary.due_followups:
+        lines = [
+            wording.due_line(format_date(due), due < today, action, name)
+            for due, action, name in sorted(summary.due_followups)
+        ]
+        parts.append("\n".join([wording.due_heading(DUE_SOON_DAYS), *lines]))
+    if summary.upcoming:
+        lines = [f"・{format_datetime(when)} {name}" for when, name in summary.upcoming]
+        parts.append("\n".join([wording.UPCOMING_VISITS, *lines]))
+    meeting = summary.next_meeting
+    if meeting is not None:
+        line = f"・{format_datetime(meeting.starts_at)} {meeting.kind}{quoted(meeting.title)}（{meeting.status}）"
+        parts.append(f"{wording.NEXT_MEETING}\n{line}")
+    return "\n\n".join(parts) or wording.NOTHING_TO_CHECK
+
+
 def report_path(session: Session, entry: HistoryEntry) -> Path:
     """``<stem>_引継書_<YYYYMMDD>.pdf`` beside the data file, dated as the package was made."""
     return session.path.with_name(f"{session.path.stem}_{wording.REPORT_NAME}_{entry.packed_at:%Y%m%d}.pdf")
@@ -106,6 +129,9 @@ class WelcomeTab(QWidget):
         self.report_button = QPushButton(wording.OPEN_REPORT)
         self.report_button.setObjectName("primaryButton")
         self.report_button.clicked.connect(lambda: self.open_report())
+        self.no_report = QLabel(wording.NO_REPORT)
+        self.no_report.setObjectName("hint")
+        self.no_report.setWordWrap(True)
         self.home_button = QPushButton(wording.SHOW_HOME)
         self.home_button.clicked.connect(lambda: show_home())
         self.saved_at = QLabel()
@@ -116,6 +142,11 @@ class WelcomeTab(QWidget):
         buttons.addWidget(self.report_button)
         buttons.addWidget(self.home_button)
         buttons.addStretch(1)
+        self.checks_heading = QLabel(wording.FIRST_CHECKS)
+        self.checks = QLabel()
+        self.checks.setWordWrap(True)
+        self.checks.setTextFormat(Qt.TextFormat.PlainText)
+        self.checks.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.notes_heading = QLabel(wording.RECEIVED_NOTES)
         self.notes_text = QLabel()
         self.notes_text.setWordWrap(True)
@@ -131,7 +162,11 @@ class WelcomeTab(QWidget):
         column.addWidget(self.headline)
         column.addWidget(self.where)
         column.addLayout(buttons)
+        column.addWidget(self.no_report)
         column.addWidget(self.saved_at)
+        column.addSpacing(8)
+        column.addWidget(self.checks_heading)
+        column.addWidget(self.checks)
         column.addSpacing(8)
         column.addWidget(self.notes_heading)
         column.addWidget(self.notes_text)
@@ -153,7 +188,7 @@ class WelcomeTab(QWidget):
         layout.addWidget(self.stack)
 
     def reload(self, session: Session | None) -> None:
-        for heading in (self.notes_heading, self.history_heading):
+        for heading in (self.checks_heading, self.notes_heading, self.history_heading):
             heading.setFont(scaled(self.font(), 1.1, bold=True))
         self.headline.setFont(scaled(self.font(), 1.2, bold=True))
         entries = package.history(session) if session is not None else []
@@ -170,6 +205,8 @@ class WelcomeTab(QWidget):
         self.where.setText(wording.received_where(e.received_on, e.package_name))
         self.report_button.setEnabled(e.has_report)
         self.report_button.setToolTip("" if e.has_report else wording.NO_REPORT)
+        self.no_report.setVisible(not e.has_report)  # said, not only greyed out
+        self.checks.setText(first_checks(load_overview(session), dt.date.today()))
         written = [(n.section.title, n.note.text) for n in notes.load_notes(session)]
         self.notes_text.setText("\n\n".join(f"【{title}】\n{text or wording.NO_NOTE}" for title, text in written))
         fit_to_contents(self.table, (4,))

@@ -14,7 +14,7 @@ GUIDE_STEPS = (
 )
 NOTES_HEADING = "引継ぎ事項"
 INSERT_TEMPLATE = "ひな形を入れる"
-INSERT_TEMPLATE_TIP = "欄が空のとき、書き出しの見出しを入れます。"
+INSERT_TEMPLATE_TIP = "欄が空のときに使えます（書いた内容は消しません）"
 NOTES_SAVED = "引継ぎ事項は保存されています。"
 REPORT_PDF = "引継書をPDFで保存…"
 REPORT_DOCX = "引継書をWordで保存…"
@@ -29,17 +29,33 @@ NOTHING_RECEIVED = (
     "はじめて使うPCでは、最初の画面の「受け取った引き継ぎファイルを開く」からも開けます。"
 )
 OPEN_REPORT = "引継書を開く"
-SHOW_HOME = "ホームで現在地を見る"
+SHOW_HOME = "ホームの現在地を見る"
 RECEIVED_NOTES = "前の担当者からの引継ぎ事項"
 NO_NOTE = "（書かれていません）"
 HISTORY_HEADING = "引継ぎ履歴"
-SENDER = "引き継いだ人"
+SENDER = "前任者"
 RECEIVED_AT = "受け取った日時"
 RECEIVED_ON = "受け取ったPC"
 PACKAGE_FILE = "ファイル名"
-NO_REPORT = "この引き継ぎには引継書が入っていません。"
+NO_REPORT = "この引継ぎには引継書が含まれていません"
 REPORT_SAVED = "引継書をデータファイルと同じフォルダに保存しました。"
 UNKNOWN_SENDER = "前の担当者"
+FIRST_CHECKS = "まず確認すること"
+UPCOMING_VISITS = "これからのヒアリング"
+NEXT_MEETING = "次の会議"
+NOTHING_TO_CHECK = "期限の近い次の対応も、予定しているヒアリング・会議もありません。"
+
+
+def due_heading(days: int) -> str:
+    return f"期限の近い次の対応（{days}日以内と期限切れ）"
+
+
+def due_line(day: str, overdue: bool, action: str, where: str) -> str:
+    """・令和9年3月20日(土)（期限切れ） 資料を送る — みどり不動産."""
+    late = f"（{OVERDUE}）" if overdue else ""  # noqa: F405 - a common word
+    return f"・{day}{late} {action}" + (f" — {where}" if where else "")
+
+
 WITHOUT_PERSONAL = "（個人情報を除いたファイル）"
 
 
@@ -62,7 +78,10 @@ ENCRYPT = "暗号化する（おすすめ）"
 PASSPHRASE = "合言葉"
 NEW_PASSPHRASE = "別の合言葉を作る"
 SHOW = "表示"
+HIDE = "隠す"
 COPY = "コピー"
+COPY_WARNING = "ファイルを送るメールには貼り付けないでください"
+NOTED = "合言葉を控えました（ファイルとは別に伝えます）"
 COPIED = "合言葉をコピーしました。"
 WITHOUT_PERSONAL_DATA = "個人情報を除く（県や近隣の市町村に渡すとき）"
 WITHOUT_PERSONAL_TIP = "団体・機関は残し、人の氏名・電話番号・メールアドレスを除いたファイルを作ります。"
@@ -78,7 +97,7 @@ NO_FILE_OPEN = "データファイルが開かれていません。ファイル 
 def packed_text(path: str, size: int, passphrase: str | None, advice: str) -> str:
     """What the user is told once the package was written and read back."""
     lines = [
-        f"ファイル: {path}",
+        package_line(path),
         f"大きさ: {size / 1024:,.0f} KB",
         "読み直して、中身がすべてそろっていることを確かめました。",
     ]
@@ -92,7 +111,7 @@ def packed_text(path: str, size: int, passphrase: str | None, advice: str) -> st
 # --- 引き継ぎファイルを開く --------------------------------------------------------------------
 OPEN_PACKAGE = "引き継ぎファイルを開く"
 PASSPHRASE_LEAD = "前の担当者から（ファイルとは別に）聞いた合言葉を入力してください。"
-CHECK_AND_OPEN = "確かめる"
+ASK_SENDER = "分からないときは、前の担当者に確かめてください。"
 VERIFYING = "引き継ぎファイルを確かめています"
 CONFIRM_TITLE = "受け取る内容の確認"
 CONFIRM_LEAD = "引き継ぎファイルを確かめました。中身がすべてそろっています。次の内容で受け取ります。"
@@ -115,5 +134,18 @@ COULD_NOT_RECEIVE = "引き継ぎファイルを開けませんでした"
 KEPT_AS = "置き換える前のファイルは次の名前で残しました: "
 
 
-def count_line(label: str, rows: int) -> str:
-    return f"{label} {rows:,}件"
+def rows_text(rows: int) -> str:
+    return f"{rows:,}件"
+
+
+def package_line(name: str) -> str:
+    return f"ファイル: {name}"
+
+
+def open_file_note(open_path: str, replaced: bool) -> str:
+    """What becomes of the data file open now, said before anything is placed."""
+    if replaced:
+        return f"今開いているデータファイルを置き換えます。今のファイルは別の名前で残します。\n{open_path}"
+    return (
+        f"今開いているデータファイルは、そのまま残ります（受け取ったファイルを開いたあとも消えません）。\n{open_path}"
+    )

@@ -27,6 +27,7 @@ from kyojushien_desktop.services.common.changes import OVERVIEW, Changes, Topic
 from kyojushien_desktop.services.common.settings import load_settings, rotation_date
 from kyojushien_desktop.services.overview import Overview, Position, load_overview
 from kyojushien_desktop.ui.common import messages, wording
+from kyojushien_desktop.ui.common.flow import flow_row
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.live import Page
 from kyojushien_desktop.ui.home.phase_chip import PhaseChip
@@ -56,6 +57,7 @@ class HomePage(Page):
     new_requested = Signal()
     open_file_requested = Signal()
     sample_requested = Signal()
+    receive_requested = Signal()  # 受け取った引き継ぎファイルを開く…: the window runs the receive flow
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -167,25 +169,30 @@ class HomePage(Page):
 
     def _build_start_card(self) -> QFrame:
         card, layout = _card("はじめるには")
+        # 「データファイルが開かれていません」 is the heading above; the card says what to do.
         lead = QLabel(
-            "データファイルが開かれていません。自分の町のデータを新しく作るか、受け取ったデータファイルを開くか、"
+            "自分の町のデータを新しく作るか、前の担当者から受け取った引き継ぎファイルを開くか、"
             "見本の町で試してみてください。"
         )
         lead.setWordWrap(True)
         layout.addWidget(lead)
-        row = QHBoxLayout()
+        buttons = []
         for text, signal, tip in (
             ("新しく作る…", self.new_requested, "自治体名と担当課を入れて、新しいデータファイルを作ります。"),
-            ("データファイルを開く…", self.open_file_requested, "前任の方から受け取ったファイルなどを開きます。"),
+            ("データファイルを開く…", self.open_file_requested, "このPCにあるデータファイル（.db）を開きます。"),
+            (
+                f"{wording.RECEIVE_HANDOVER}…",
+                self.receive_requested,
+                "前の担当者から受け取った「.kyoju」ファイルを、合言葉を入れて開きます。",
+            ),
             (wording.OPEN_SAMPLE, self.sample_requested, "架空の町「みどり町」のデータで、使い方を試せます。"),
         ):
             button = QPushButton(text)
             button.setToolTip(tip)
             button.clicked.connect(signal.emit)
-            row.addWidget(button)
-        row.addStretch(1)
-        self.start_buttons = row
-        layout.addLayout(row)
+            buttons.append(button)
+        self.start_buttons = flow_row(*buttons)  # four buttons wrap at 特大 rather than clip
+        layout.addWidget(self.start_buttons)
         return card
 
     def _build_position(self) -> QVBoxLayout:

@@ -4,7 +4,6 @@ the day it changed and the target month under it, and how many 根拠)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import NamedTuple
 
 from PySide6.QtCore import Qt
@@ -35,10 +34,7 @@ class ProgressRow(NamedTuple):
 
 def month_text(month: str | None) -> str:
     """ "2027-03" → 令和9年3月 (blank when no target)."""
-    if not month:
-        return ""
-    year, number = (int(part) for part in month.split("-"))
-    return f"{wareki.era_year_text(dt.date(year, number, 1))}{number}月"
+    return wareki.format_month(month) if month else ""
 
 
 def phase_line(phase: Phase, progress: PhaseProgress) -> str:

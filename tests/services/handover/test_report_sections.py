@@ -166,8 +166,11 @@ def test_schedule_warns_of_a_target_after_the_rotation(session: Session) -> None
     section = schedule_section(session, context(session))
     assert section is not None
     table = next(b for b in section.blocks if isinstance(b, Table))
-    assert table.rows == (("フェーズ2", "令和9年1月", "未達成", "前"), ("目安4-5", "令和9年9月", "未達成", "後"))
-    assert "目安4-5の目標（2027年9月）が人事異動予定日より後です。" in texts(section)
+    assert table.rows == (
+        ("フェーズ2", "令和9年1月", "未達成", "前"),
+        ("目安4-5　居住支援協議会の継続的な運営方法について検討できている", "令和9年9月", "未達成", "後"),
+    )
+    assert "目安4-5の目標（令和9年9月）が人事異動予定日より後です。" in texts(section)
     assert "令和9年4月1日(木)" in texts(section)
 
 
@@ -182,3 +185,9 @@ def test_report_orders_sections_as_the_terms_do(session: Session) -> None:
     visits.plan_visit(session, Visit(org, dt.datetime(2026, 12, 8, 10, 0)))
     keys = [s.key for s in build_report(session, TODAY).sections]
     assert keys == ["overview", "position", "history", "partners", "ongoing", "diagnosis", "schedule", "data", "notes"]
+
+
+def test_nested_quotes_become_double_brackets() -> None:
+    from kyojushien_desktop.domain.handover_report import quoted
+
+    assert quoted("「居住支援協議会設立」はゴールではない") == "「『居住支援協議会設立』はゴールではない」"

@@ -43,7 +43,7 @@ def test_a_target_after_the_rotation_is_named(session) -> None:
     progress.set_target(session, "3-3", "2027-06")
     progress.set_target(session, "3-1", "2027-03")
     warnings = planning.plan(session, TODAY).warnings
-    assert any("目安3-3" in w and "2027年6月" in w and "人事異動予定日より後" in w for w in warnings)
+    assert any("目安3-3" in w and "令和9年6月" in w and "人事異動予定日より後" in w for w in warnings)
     assert not any("目安3-1" in w for w in warnings)
 
 

@@ -184,7 +184,7 @@ def test_a_target_after_the_rotation_is_named_unless_achieved():
     rotation = dt.date(2027, 4, 1)
     targets = {"3-3": "2027-03", "4": "2027-04"}
     assert target_warnings(targets, {}, rotation, labels) == [
-        "フェーズ4の目標（2027年4月）が人事異動予定日より後です。"
+        "フェーズ4の目標（令和9年4月）が人事異動予定日より後です。"
     ]
     assert target_warnings(targets, {"4": "達成"}, rotation, labels) == []
 

@@ -119,7 +119,7 @@ def test_targets_are_planned_before_the_rotation_but_one(town):
     assert month_end(targets["4-5"]) > rotation
     states = {s.milestone_id: s.status for s in progress.states(session)}
     assert target_warnings(targets | {str(k): v for k, v in phase_targets.items() if v}, states, rotation, {}) == [
-        f"4-5の目標（{int(targets['4-5'][:4])}年{int(targets['4-5'][5:])}月）が人事異動予定日より後です。"
+        f"4-5の目標（令和{int(targets['4-5'][:4]) - 2018}年{int(targets['4-5'][5:])}月）が人事異動予定日より後です。"
     ]
 
 

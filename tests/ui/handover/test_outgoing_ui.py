@@ -39,9 +39,16 @@ def test_notes_typed_with_the_template_and_saved(qtbot, db_path: Path) -> None:
         assert [box.title.text() for box in outgoing.boxes] == [s.title for s in handover_terms().notes]
         first, second = outgoing.boxes[0], outgoing.boxes[1]
         assert not outgoing.save_button.isEnabled()
+        assert first.template_hint.isHidden()
         qtbot.mouseClick(first.template_button, LEFT)
         assert first.text == handover_terms().notes[0].template
         assert not first.template_button.isEnabled()  # never over what is written
+        assert not first.template_hint.isHidden()  # and the reason is said beside it
+        assert (
+            first.template_hint.text()
+            == first.template_button.toolTip()
+            == "欄が空のときに使えます（書いた内容は消しません）"
+        )
         first.box.moveCursor(QTextCursor.MoveOperation.End)
         type_japanese(first.box, "相談窓口を続ける")
         second.box.setFocus()
@@ -129,6 +136,15 @@ def test_package_made_through_the_dialog_is_verified(qtbot, db_path: Path, tmp_p
             assert dialog.encrypt.isChecked()
             assert dialog.path.text().endswith(package.suggested_name(session))
             assert not dialog.advice.isHidden() and "別の方法" in dialog.advice.text()
+            assert "合言葉をなくすと、このファイルはだれにも開けません。" in dialog.advice.text()
+            assert dialog.phrase.echoMode() == dialog.phrase.EchoMode.Normal  # to be noted down
+            assert dialog.show_button.text() == "隠す"
+            assert not dialog.copy_warning.isHidden()
+            assert dialog.copy_warning.text() == "ファイルを送るメールには貼り付けないでください"
+            assert not dialog.make_button.isEnabled()  # not before the passphrase was noted
+            assert dialog.make() is None and dialog.isVisible()
+            dialog.noted.setChecked(True)
+            assert dialog.make_button.isEnabled()
             short = dialog.phrase.text()
             dialog.phrase.setText("short")
             dialog.make_button.click()
@@ -162,13 +178,22 @@ def test_switching_encryption_off_asks_and_warns(qtbot, db_path: Path, monkeypat
         monkeypatch.setattr(dialog, "confirm_no_encryption", lambda: next(answers))
         dialog.encrypt.setChecked(False)
         assert dialog.encrypt.isChecked() and not dialog.warning.isVisible()
+        assert not dialog.make_button.isEnabled()
         dialog.encrypt.setChecked(False)
         assert not dialog.encrypt.isChecked() and dialog.warning.isVisible()
         assert not dialog.phrase.isEnabled()
+        # only the warning: the advice about a passphrase there is none of is hidden
+        assert dialog.advice.isHidden() and dialog.noted.isHidden() and dialog.copy_warning.isHidden()
+        assert dialog.make_button.isEnabled()
         before = dialog.phrase.text()
         dialog.encrypt.setChecked(True)
         qtbot.mouseClick(dialog.new_button, LEFT)
         assert dialog.phrase.text() != before
+        assert not dialog.advice.isHidden() and not dialog.warning.isVisible()
+        assert not dialog.make_button.isEnabled()
+        qtbot.mouseClick(dialog.show_button, LEFT)
+        assert dialog.phrase.echoMode() == dialog.phrase.EchoMode.Password
+        assert dialog.show_button.text() == "表示"
         qtbot.mouseClick(dialog.show_button, LEFT)
         assert dialog.phrase.echoMode() == dialog.phrase.EchoMode.Normal
     finally:

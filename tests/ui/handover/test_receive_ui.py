@@ -73,6 +73,8 @@ def test_wrong_passphrase_then_right_opens_on_the_welcome_tab(qtbot, window, mon
     shown: list[str] = []
 
     def wrong(dialog: PassphraseDialog) -> None:
+        assert dialog.windowTitle() == "引き継ぎファイルを開く（みどり町_引き継ぎ_20270327.kyoju）"
+        assert dialog.heading.text() == "引き継ぎファイルを開く" and dialog.check_button.text() == "開く"
         passphrase("K7QM-3XRP-ABCD-EFGH-XXXX")(dialog)
         assert dialog.isVisible() and not dialog.error.isHidden()
         errors.append(dialog.error.text())
@@ -86,9 +88,12 @@ def test_wrong_passphrase_then_right_opens_on_the_welcome_tab(qtbot, window, mon
         driver.stop()
     assert driver.done
     assert errors and errors[0].startswith("合言葉が違います。")
+    assert errors[0].endswith("分からないときは、前の担当者に確かめてください。")
     assert "みどり町" in shown and "山田 花子（建設課 住宅係）" in shown
     assert "令和9年3月27日(土) 15:30" in shown
-    assert any(text.startswith("名簿") or "合計" in text for text in shown)
+    at = shown.index("合計")  # the counts, one area a line: its label, then its number
+    assert shown[at + 1].endswith("件") and shown[at - 2] == "引き継ぎ" and shown[at - 1] == "1件"
+    assert not any("そのまま残ります" in text for text in shown)  # no file was open
     assert str(default_db_path()) in shown
     assert window.session.path == default_db_path() and default_db_path().exists()
     page = window.page("handover")
@@ -116,13 +121,20 @@ def test_an_existing_destination_is_asked_about(qtbot, window) -> None:
     dest.parent.mkdir(parents=True, exist_ok=True)
     datafile.create_session(dest).close()
     assert window.open_file(dest)
-    steps = (PassphraseDialog, passphrase(PHRASE)), (ReceiveDialog, lambda d: d.ok_button.click())
+    notes_seen: list[str] = []
+
+    def ok(dialog: ReceiveDialog) -> None:
+        notes_seen.append(dialog.open_note.text())
+        dialog.ok_button.click()
+
+    steps = (PassphraseDialog, passphrase(PHRASE)), (ReceiveDialog, ok)
     driver = Driver(*steps, (QMessageBox, "キャンセル"))
     try:
         assert not window.receive_handover()
     finally:
         driver.stop()
     assert driver.done and "同じ名前のファイルがあります" in driver.seen[0]
+    assert notes_seen[0].startswith("今開いているデータファイルを置き換えます。") and str(dest) in notes_seen[0]
     assert window.session.path == dest and package.history(window.session) == []  # nothing written
     driver = Driver(*steps, (QMessageBox, "置き換える（今のファイルは別の名前で残します）"))
     try:
@@ -137,6 +149,26 @@ def test_an_existing_destination_is_asked_about(qtbot, window) -> None:
     finally:
         kept_session.close()
     assert window.session.path == dest and package.history(window.session)[0].sender == "山田 花子"
+
+
+def test_the_file_open_now_is_said_to_stay(qtbot, window, tmp_path: Path) -> None:
+    mine = tmp_path / "自分の町.db"
+    datafile.create_session(mine).close()
+    assert window.open_file(mine)
+    seen: list[str] = []
+
+    def ok(dialog: ReceiveDialog) -> None:
+        seen.append(dialog.open_note.text())
+        assert not dialog.open_note.isHidden()
+        dialog.ok_button.click()
+
+    driver = Driver((PassphraseDialog, passphrase(PHRASE)), (ReceiveDialog, ok))
+    try:
+        assert window.receive_handover()
+    finally:
+        driver.stop()
+    assert seen[0].startswith("今開いているデータファイルは、そのまま残ります") and str(mine) in seen[0]
+    assert window.session.path == default_db_path() and mine.exists()  # switched to, and the old one kept
 
 
 def test_a_file_that_is_no_package_is_refused_in_japanese(qtbot, window, tmp_path: Path, monkeypatch) -> None:
@@ -188,6 +220,27 @@ def test_first_start_offers_the_received_file(qtbot, window, monkeypatch) -> Non
     assert window.session is None
     window.show_page("handover").welcome.receive_button.click()  # はじめての方へ, before anything came
     assert asked == ["chooser", "chooser"]
+
+
+def test_the_start_screen_receives_a_handover_and_says_no_file_once(qtbot, window) -> None:
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    home = window.show_page("home")
+    said = [label.text() for label in window.findChildren(QLabel) if label.isVisible()]
+    said.append(window.windowTitle())
+    assert sum("データファイルが開かれていません" in text for text in said) == 1
+    button = next(
+        b for b in home.start_buttons.findChildren(QPushButton) if b.text() == "受け取った引き継ぎファイルを開く…"
+    )
+    assert button.isVisible()
+    driver = Driver((PassphraseDialog, passphrase(PHRASE)), (ReceiveDialog, lambda d: d.ok_button.click()))
+    try:
+        button.click()
+        qtbot.waitUntil(lambda: driver.done and window.session is not None, timeout=10000)
+    finally:
+        driver.stop()
+    assert window.session.path == default_db_path()
+    assert window.stack.currentWidget() is window.page("handover")
 
 
 def test_a_package_double_clicked_in_explorer_is_received_without_the_chooser(
