@@ -129,6 +129,7 @@ class CheckTab(LiveView, QWidget):
             label = QLabel(caption)
             label.setWordWrap(True)
             label.setMaximumWidth(char_width(self, 11))
+            label.setMinimumWidth(min(label.fontMetrics().horizontalAdvance(caption) + 2, char_width(self, 11)))
             label.setBuddy(field)
             self.form.addRow(label, field)
         self.save_button = QPushButton(wording.SAVE_CHECK)

@@ -33,7 +33,6 @@ from kyojushien_desktop.ui.common.live import LiveView
 from kyojushien_desktop.ui.common.widgets import char_width, list_table
 from kyojushien_desktop.ui.region import wording
 from kyojushien_desktop.ui.region.facts_model import FactsModel, sources_text
-from kyojushien_desktop.ui.region.fields import WrapDelegate
 from kyojushien_desktop.ui.region.year_dialog import YearDialog
 
 
@@ -79,7 +78,6 @@ class FactsTab(LiveView, QWidget):
             model = FactsModel(table, self)
             view = list_table(model, word_wrap=True)
             view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-            view.setItemDelegate(WrapDelegate(view))
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             title = QLabel(table.title)

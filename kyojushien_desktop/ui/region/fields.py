@@ -7,9 +7,8 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize
 from PySide6.QtGui import QValidator
-from PySide6.QtWidgets import QComboBox, QSpinBox, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtWidgets import QComboBox, QSpinBox
 
 from kyojushien_desktop.domain.errors import ValidationError
 from kyojushien_desktop.domain.members import OrganizationSummary
@@ -101,16 +100,3 @@ class FiscalYearBox(QSpinBox):
             if typed in (shown, shown[:-1], shown[:-2], str(year)):
                 return year
         return None
-
-
-class WrapDelegate(QStyledItemDelegate):
-    """Wrapped cells measured a few pixels narrower than their column: Qt measures a cell on its
-    full width but draws it inside the grid line and margins, so a long cell would otherwise get
-    one line too few and end in 「…」."""
-
-    SLACK = 6
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
-        narrower = QStyleOptionViewItem(option)
-        narrower.rect.setWidth(max(option.rect.width() - self.SLACK, 1))
-        return super().sizeHint(narrower, index)

@@ -26,7 +26,7 @@ class ResourceModel(RowsTableModel[Resource]):
         wording.NAME,
         wording.ADDRESS,
         wording.UNITS,
-        wording.TARGETS,
+        wording.TARGETS_HEADER,
         wording.LINKS,
         wording.REGISTERED_ON,
     )

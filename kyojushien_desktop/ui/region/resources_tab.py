@@ -28,13 +28,13 @@ from kyojushien_desktop.ui.common.widgets import (
     sortable_list_table,
 )
 from kyojushien_desktop.ui.region import wording
-from kyojushien_desktop.ui.region.fields import WrapDelegate
 from kyojushien_desktop.ui.region.resource_dialog import ResourceDialog
 from kyojushien_desktop.ui.region.resource_models import (
     ADDRESS,
     KIND,
     NAME,
     REGISTERED,
+    TARGETS,
     UNITS,
     ResourceModel,
     ResourceProxy,
@@ -70,14 +70,12 @@ class ResourcesTab(LiveView, QWidget):
         self.proxy.setSourceModel(self.model)
         self.table = sortable_list_table(self.proxy, KIND, Qt.SortOrder.AscendingOrder)
         self.table.setWordWrap(True)
-        self.table.setItemDelegate(WrapDelegate(self.table))
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(UNITS, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column in (KIND, ADDRESS, REGISTERED):
+        for column in (KIND, NAME, ADDRESS, UNITS, TARGETS, REGISTERED):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         header.sectionResized.connect(lambda *_: QTimer.singleShot(0, self, self.table.resizeRowsToContents))
         self.table.doubleClicked.connect(lambda _i: self.edit_resource())
@@ -137,12 +135,15 @@ class ResourcesTab(LiveView, QWidget):
         self.mark_fresh()
 
     def _fit_columns(self) -> None:
-        """種類 and 所在地 wrap in a fixed width and 登録・認定日 is as wide as the longest 和暦 date
-        (it never breaks inside a date), so the free texts share the rest."""
-        self.table.setColumnWidth(KIND, char_width(self, 9))
+        """種類, 名称 and 所在地 wrap in a fixed width and 登録・認定日 is as wide as the longest 和暦
+        date (it never breaks inside a date), so 関係団体 takes the rest and its header shows whole."""
+        self.table.setColumnWidth(KIND, char_width(self, 8.5))
+        self.table.setColumnWidth(UNITS, char_width(self, 3.5))
+        self.table.setColumnWidth(NAME, char_width(self, 7.5))
         self.table.setColumnWidth(ADDRESS, char_width(self, 7))
+        self.table.setColumnWidth(TARGETS, char_width(self, 7))
         longest = resources.registered_label(LONGEST_DATE)
-        self.table.setColumnWidth(REGISTERED, self.fontMetrics().horizontalAdvance(longest) + char_width(self, 1.5))
+        self.table.setColumnWidth(REGISTERED, self.fontMetrics().horizontalAdvance(longest) + char_width(self, 0.5))
         self.table.resizeRowsToContents()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name

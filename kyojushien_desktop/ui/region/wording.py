@@ -38,6 +38,7 @@ NAME_EXAMPLE_RESOURCE = "例: みどり荘 101号室"
 ADDRESS = "所在地"
 UNITS = "戸数"
 TARGETS = "対象の要配慮者"
+TARGETS_HEADER = "対象者"  # the list's header; the filter and the form say 対象の要配慮者
 LINKS = "関係団体（役割）"
 REGISTERED_ON = "登録・認定日"
 REGISTERED_CHECK = "日付を入れる"
