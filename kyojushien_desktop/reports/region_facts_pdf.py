@@ -15,6 +15,7 @@ from typing import Any
 from reportlab.lib.colors import Color
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table
 
+from kyojushien_desktop.domain.figures import change_text, number_text
 from kyojushien_desktop.domain.wareki import fiscal_year_text, format_date
 from kyojushien_desktop.reports.files import SILENT, Progress
 from kyojushien_desktop.reports.pdf.characters import CharacterCheck
@@ -40,6 +41,10 @@ LATEST_NOTE = "形態・委託先は最後の年度のもの。それより前�
 NO_YEARS = "数字はまだ入力されていません（空欄に書き込んで使えます）。"
 OMITTED = "{years}の数字は省略しています（画面で確認できます）。"
 SOURCE = "出典"
+PROMPT = "手引きの問いかけ："
+INTRO_HEADING = "手引きより（確認の観点）"
+BLANK = "－"
+BLANK_NOTE = "－：未入力"
 SOURCES_IN_ONE_COLUMN = 3
 
 
@@ -49,6 +54,7 @@ class _Styles:
         self.office = style("office", 8.5, 12, alignment=2, colour=GREY)
         self.lead = keep_whole(style("lead", 9, 12.5))
         self.intro = style("intro", 8.5, 12.5, colour=DARK_GREY)
+        self.intro_heading = style("intro_heading", 8.5, 12.5, bold=True, colour=DARK_GREY)
         self.small = style("small", 7.5, 10, colour=GREY)
         self.table = style("table", 11.5, 15, bold=True)
         self.heading = style("heading", 8.5, 11, colour=GREY)
@@ -58,18 +64,6 @@ class _Styles:
         self.cell = style("cell", 9, 12)
         self.number = keep_whole(style("number", 9, 12, alignment=2))
         self.note = style("note", 7.5, 10, colour=GREY)
-
-
-def number_text(value: float) -> str:
-    """17,820 (and 12.5 where a figure is not whole)."""
-    return f"{int(value):,}" if value == int(value) else f"{value:,g}"
-
-
-def change_text(value: float) -> str:
-    """+120, ▲35 or ±0, as Japanese statistics print a change."""
-    if value == 0:
-        return "±0"
-    return ("+" if value > 0 else "▲") + number_text(abs(value))
 
 
 class _Sources:
@@ -91,10 +85,10 @@ class _Sources:
         if not plain:
             return []
         if self.single:
-            return [Paragraph(f"{SOURCE}: {plain[0]}", styles.note)]
+            return [Paragraph(f"{SOURCE}：{plain[0]}", styles.note)]
         notes = [Paragraph(f"※{n} {s}", styles.note) for n, s in enumerate(plain, 1)]
         if len(notes) <= SOURCES_IN_ONE_COLUMN:
-            return [Paragraph(f"{SOURCE}:", styles.note), *notes]
+            return [Paragraph(f"{SOURCE}：", styles.note), *notes]
         half = (len(notes) + 1) // 2
         pairs = [[notes[i], notes[half + i] if half + i < len(notes) else ""] for i in range(half)]
         grid = Table(
@@ -105,7 +99,7 @@ class _Sources:
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
             ),
         )
-        return [Paragraph(f"{SOURCE}:", styles.note), grid]
+        return [Paragraph(f"{SOURCE}：", styles.note), grid]
 
 
 def _year_heads(paper: FactsPaper, styles: _Styles) -> list[Any]:
@@ -115,8 +109,9 @@ def _year_heads(paper: FactsPaper, styles: _Styles) -> list[Any]:
 
 
 def _value(cell: FactCell | None, sources: _Sources, check: CharacterCheck, where: str) -> str:
+    """A figure or text with its 出典 marker; 「－」 where nothing was typed (under a 年度)."""
     if cell is None:
-        return ""
+        return BLANK
     shown = number_text(cell.value) if isinstance(cell.value, float | int) else check.markup(cell.value, where)
     return shown + sources.marker(cell)
 
@@ -159,10 +154,9 @@ def _number_table(paper: FactsPaper, table: PaperTable, styles: _Styles, check: 
         if split:
             label.append(Paragraph(check.markup(line.item) + unit, styles.cell))
         values = [
-            Paragraph(_value(c, sources, check, f"{table.title}：{line.group}"), styles.number)
-            for c in (line.cells or (None,))
-        ]
-        change = change_text(line.change) if line.change is not None else ""
+            Paragraph(_value(c, sources, check, f"{table.title}：{line.group}"), styles.number) for c in line.cells
+        ] or [""]
+        change = change_text(line.change)
         rows.append([*label, *values, Paragraph(change, styles.number)])
         last = index == len(table.lines) or table.lines[index].group != line.group
         if split and last:
@@ -197,9 +191,12 @@ def _programme_table(paper: FactsPaper, table: PaperTable, styles: _Styles, chec
             row.append(_latest(lines.get(kind), paper, sources, styles, check, where))
         number = lines.get(NUMBER)
         cells = number.cells if number else ()
-        row += [Paragraph(_value(c, sources, check, where), styles.number) for c in (cells or (None,) * count)]
+        if paper.years:
+            row += [Paragraph(_value(c, sources, check, where), styles.number) for c in (cells or (None,) * count)]
+        else:
+            row.append("")
         change = number.change if number else None
-        row.append(Paragraph(change_text(change) if change is not None else "", styles.number))
+        row.append(Paragraph(change_text(change), styles.number))
         rows.append(row)
     spans = [("SPAN", (i, 0), (i, 1)) for i in range(3)] + [("SPAN", (3, 0), (-1, 0))]
     return _grid(rows, [label_w, form_w, contractor_w, *[year_w] * count, change_w], spans, 2)
@@ -213,7 +210,7 @@ def _latest(
         return []
     known = [(year, cell) for year, cell in zip(paper.years, line.cells, strict=False) if cell is not None]
     if not known:
-        return []
+        return [Paragraph(BLANK, styles.cell)] if paper.years else []
     _, last = known[-1]
     shown = [Paragraph(_value(last, sources, check, where), styles.cell)]
     runs: list[list[tuple[int, FactCell]]] = []
@@ -236,7 +233,7 @@ def _table_head(table: PaperTable, number: int, styles: _Styles, check: Characte
     left = [Paragraph(f"{number}　{check.markup(table.title)}", styles.table)]
     if table.heading:
         left.append(Paragraph(check.markup(table.heading), styles.heading))
-    prompt = Paragraph(check.markup(table.prompt), styles.prompt) if table.prompt else ""
+    prompt = Paragraph(PROMPT + check.markup(table.prompt), styles.prompt) if table.prompt else ""
     commands: list[tuple[Any, ...]] = [
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (0, 0), 0),
@@ -258,9 +255,13 @@ def _story(paper: FactsPaper, styles: _Styles, check: CharacterCheck) -> list[An
         Paragraph(f"作成日: {format_date(paper.made_on)}", styles.lead),
         Spacer(0, 2 * MM),
     ]
+    if paper.intro:  # the guide's words, not the town's report: labelled as such
+        flow.append(Paragraph(INTRO_HEADING, styles.intro_heading))
     flow += [Paragraph(check.markup(text), styles.intro) for text in paper.intro]
-    flow.append(Paragraph(f"{SOURCE}: {check.markup(paper.guide_source)}", styles.small))
+    flow.append(Paragraph(f"{SOURCE}：{check.markup(paper.guide_source)}", styles.small))
     notes = [CHANGE_NOTE]
+    if paper.years:
+        notes.append(BLANK_NOTE)
     if not paper.years:
         notes.append(NO_YEARS)
     if paper.omitted:

@@ -22,7 +22,7 @@ from kyojushien_desktop.reports.region_papers import ReferralsPaper
 TITLE = "つなぎ先一覧"
 HEADERS = ("主たる課題", "公的相談機関（窓口・担当）", "電話")
 NOT_SET = "（まだ決めていません）"
-REFERENCE = "参考"
+SOURCE = "出典"
 LAYOUT = Layout(side_mm=16, top_mm=13, bottom_mm=16)
 HEAD_GREY, RULE_GREY = Color(0.88, 0.88, 0.88), Color(0.6, 0.6, 0.6)
 
@@ -107,7 +107,7 @@ def _story(paper: ReferralsPaper, styles: _Styles, check: CharacterCheck) -> lis
         Spacer(0, 4 * MM),
         _table(paper, styles, check),
         Spacer(0, 2.5 * MM),
-        Paragraph(f"{REFERENCE}: {check.markup(paper.source)}", styles.note),
+        Paragraph(f"{SOURCE}：{check.markup(paper.source)}", styles.note),
     ]
 
 

@@ -48,9 +48,12 @@ def test_facts_sheet_of_the_sample(town, tmp_path: Path) -> None:
     guide = region_guide()
     positions = [text.index(f"{n}{t.title}") for n, t in enumerate(guide.tables, 1)]
     assert positions == sorted(positions)
-    for table in guide.tables:
-        assert re.sub(r"\s+", "", table.prompt) in text
-    assert normalised(guide.intro[1]) in normalised(text) and "出典:居住支援協議会設立の手引き" in text
+    for table in guide.tables:  # the guide's prompts, said to be the guide's
+        assert "手引きの問いかけ：" + re.sub(r"\s+", "", table.prompt) in text
+    assert normalised("手引きより（確認の観点）" + guide.intro[0][:12]) in normalised(text)
+    assert normalised(guide.intro[1]) in normalised(text) and "出典：居住支援協議会設立の手引き" in text
+    assert "－：未入力" in text
+    assert "実施していない※4－" in text  # a blank cell reads as not typed in
     assert "令和6年度令和7年度増減" in text
     for value in ("18,240", "17,962", "▲278", "1,893", "±0", "+22", "町営住宅", "県営住宅（町内）", "UR（町内）"):
         assert value in text, value
@@ -93,7 +96,8 @@ def test_an_empty_file_prints_the_blank_tables(db_path: Path, tmp_path: Path) ->
     finally:
         session.close()
     text = text_of(pdf)
-    assert "数字はまだ入力されていません" in text and fonts_ok(pdf) and "出典:" not in text.split("増減は")[1]
+    assert "数字はまだ入力されていません" in text and fonts_ok(pdf) and "出典：" not in text.split("増減は")[1]
+    assert "－" not in text  # nothing to mark: the blank tables are there to be written in
     for table in region_guide().tables:
         assert table.title in text
 
@@ -132,7 +136,7 @@ def test_referrals_of_the_sample(town, tmp_path: Path) -> None:
     ):
         assert desk in text, desk
     assert "みどり町福祉課社会福祉係生活困窮者の自立相談支援（くらしの相談窓口）0123-45-1121" in text
-    assert re.sub(r"\s+", "", f"参考: {guide.referral_source}") in text
+    assert re.sub(r"\s+", "", f"出典：{guide.referral_source}") in text
 
 
 def test_resources_workbook(town, tmp_path: Path) -> None:
@@ -175,3 +179,10 @@ def test_resources_workbook_writes_the_filtered_list(town, tmp_path: Path) -> No
     sheet = openpyxl.load_workbook(path)["地域資源"]
     assert [r[1] for r in sheet.iter_rows(min_row=2, values_only=True)] == [r.name for r in shown]
     assert len(shown) == 2
+
+
+def test_a_change_is_written_alike_on_screen_and_paper() -> None:
+    from kyojushien_desktop.domain.figures import change_text, number_text
+
+    assert [change_text(v) for v in (120, -35, 0, 2.5, None)] == ["+120", "▲35", "±0", "+2.5", ""]
+    assert number_text(17820) == "17,820" and number_text(12.5) == "12.5" and number_text(None) == ""

@@ -269,7 +269,7 @@ class HearingPage(Page):
         dialog = DeletedDialog(
             "ヒアリング記録",
             "削除したヒアリング記録は、ここから元に戻せます。回答・次の対応もそのまま戻ります。",
-            ("訪問先", wording.WHEN, wording.PURPOSE),
+            (wording.VISITED, wording.WHEN, wording.PURPOSE),
             lambda: visits.deleted_visits(session),
             lambda row: (row.organization_name, visit_moment(row.scheduled_at), row.purpose),
             read_only=session.read_only,

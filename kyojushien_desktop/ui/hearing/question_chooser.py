@@ -70,7 +70,7 @@ class QuestionChooser(QWidget):
         self.up_button.clicked.connect(lambda: self.move_chosen(-1))
         self.down_button = QPushButton(wording.MOVE_DOWN)
         self.down_button.clicked.connect(lambda: self.move_chosen(1))
-        self.remove_button = QPushButton("外す")
+        self.remove_button = QPushButton(wording.UNLINK)
         self.remove_button.clicked.connect(lambda: self.remove_chosen())
         pick_head = QHBoxLayout()
         pick_head.addWidget(QLabel(wording.QUESTION_BANK))

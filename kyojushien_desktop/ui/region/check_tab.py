@@ -29,13 +29,14 @@ from kyojushien_desktop.services.hearing import visits
 from kyojushien_desktop.services.region import checks
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.live import LiveView
+from kyojushien_desktop.ui.common.widgets import char_width
 from kyojushien_desktop.ui.region import wording
 from kyojushien_desktop.ui.region.facts_tab import hint_label
 from kyojushien_desktop.ui.region.fields import parse_number, three_state
 from kyojushien_desktop.ui.region.visit_checks import VisitPickDialog
 
 MARKS = {MET: "○", NOT_MET: "×"}
-UNKNOWN_MARK = "？"
+UNKNOWN_MARK = "－"  # 未確認: neither ○ nor ×
 
 
 def count_box(changed) -> QSpinBox:
@@ -104,8 +105,9 @@ class CheckTab(LiveView, QWidget):
         self.seismic, self.rent, self.plan = three_state(update), three_state(update), three_state(update)
         # one form, so the fields line up; switching the type shows its own rows
         self.form = QFormLayout()
+        # long captions wrap inside their column, so a はい／いいえ stays beside its question
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
-        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.dwelling_rows = [
             (wording.FLOOR_AREA, with_unit(self.area, wording.SQUARE_METRES)),
             (wording.NEW_BUILD, self.new_build),
@@ -124,7 +126,12 @@ class CheckTab(LiveView, QWidget):
         ]
         common = [(wording.SEISMIC, self.seismic), (wording.RENT, self.rent), (wording.PLAN, self.plan)]
         for caption, field in self.dwelling_rows + self.shared_rows + common:
-            self.form.addRow(caption, field)
+            label = QLabel(caption)
+            label.setWordWrap(True)
+            label.setMaximumWidth(char_width(self, 11))
+            label.setMinimumWidth(min(label.fontMetrics().horizontalAdvance(caption) + 2, char_width(self, 11)))
+            label.setBuddy(field)
+            self.form.addRow(label, field)
         self.save_button = QPushButton(wording.SAVE_CHECK)
         self.save_button.clicked.connect(lambda: self.save_to_visit())
         form_box = QWidget()
@@ -242,7 +249,7 @@ class CheckTab(LiveView, QWidget):
                 )
                 body.setContentsMargins(18, 0, 0, 6)
                 self.result_layout.addWidget(body)
-            self.result_layout.addWidget(hint_label(result.criteria.source))
+            self.result_layout.addWidget(hint_label(wording.SOURCE_LINE.format(source=result.criteria.source)))
         self.result_layout.addStretch(1)
 
     # --- kept on a visit --------------------------------------------------------------------

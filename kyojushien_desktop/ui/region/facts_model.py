@@ -8,38 +8,59 @@ from typing import NamedTuple
 from PySide6.QtCore import Qt
 
 from kyojushien_desktop.content.region import FactColumn, FactRow, FactTable, row_label
+from kyojushien_desktop.domain.figures import change_text, number_text
 from kyojushien_desktop.domain.region import Fact
 from kyojushien_desktop.domain.wareki import fiscal_year_text
 from kyojushien_desktop.services.region.facts import FactSheet
 from kyojushien_desktop.ui.common.table_model import HeaderTableModel, ModelIndex
 from kyojushien_desktop.ui.region import wording
-from kyojushien_desktop.ui.region.fields import number_text
+
+YEARS_LISTED = 3  # a 出典 per 年度 fits on one line up to three 年度
 
 
 class Line(NamedTuple):
     row: FactRow
     column: FactColumn
-    label: str
+    label: str  # in full: 「自立相談支援事業（生活困窮者自立支援法）　形態」
+    short: str  # as listed: a 事業 without its law (「自立相談支援事業　形態」), the law in the tooltip
 
 
 def lines_of(table: FactTable, municipality: str) -> list[Line]:
-    """Every figure of ``table``: its rows, and for a many-column table each column that applies."""
+    """Every figure of ``table``: its rows, and for a many-column table each column that applies.
+    A table of 事業 (with a 形態 or 委託先 beside the numbers) lists each 事業 by its name only, as
+    the paper does, so the law is not repeated on every line."""
     single = len(table.columns) == 1
-    return [
-        Line(row, column, row_label(row, municipality) + ("" if single else f"　{column.label}"))
-        for row in table.rows
-        for column in table.columns
-        if table.applies(row.key, column)
-    ]
+    programmes = any(c.kind != "number" for c in table.columns)
+    lines = []
+    for row in table.rows:
+        name = row_label(row, municipality)
+        short = name.split("（", 1)[0] if programmes else name
+        for column in table.columns:
+            if table.applies(row.key, column):
+                tail = "" if single else f"　{column.label}"
+                lines.append(Line(row, column, name + tail, short + tail))
+    return lines
 
 
-def change_text(change: float | None) -> str:
-    """+120, −3 or ±0 (a real minus sign, so it reads as one)."""
-    if change is None:
+def sources_text(sheet: FactSheet, table: FactTable) -> str:
+    """The 出典 line under a table: one source for all its figures, else one per 年度 when each
+    年度 has one, else a pointer to the tooltips; nothing when no figure has a source."""
+    by_year: dict[int, set[str]] = {}
+    for (key, _row, _column, year), fact in sheet.cells.items():
+        if key == table.key and (fact.number is not None or fact.text or fact.organization_id is not None):
+            by_year.setdefault(year, set()).add(fact.source)
+    found = set().union(*by_year.values()) if by_year else set()
+    if not found - {""}:
         return ""
-    if change == 0:
-        return "±0"
-    return ("+" if change > 0 else "−") + number_text(abs(change))
+    if len(found) == 1:
+        return wording.SOURCE_LINE.format(source=found.pop())
+    if len(by_year) <= YEARS_LISTED and all(len(s) == 1 and "" not in s for s in by_year.values()):
+        years = [
+            wording.SOURCE_BY_YEAR.format(year=fiscal_year_text(y), source=next(iter(by_year[y])))
+            for y in sorted(by_year)
+        ]
+        return wording.SOURCE_LINE.format(source="／".join(years))
+    return wording.SOURCES_DIFFER
 
 
 class FactsModel(HeaderTableModel):
@@ -93,14 +114,16 @@ class FactsModel(HeaderTableModel):
             side = Qt.AlignmentFlag.AlignRight if numeric else Qt.AlignmentFlag.AlignLeft
             return int(side | Qt.AlignmentFlag.AlignVCenter)
         if column == 0:
-            return self.lines[row].label if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) else None
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.lines[row].short
+            return self.lines[row].label if role == Qt.ItemDataRole.ToolTipRole else None
         if column <= len(years):
             year = years[column - 1]
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.cell_text(row, year)
             if role == Qt.ItemDataRole.ToolTipRole:
                 fact = self.fact(row, year)
-                return f"{wording.SOURCE}: {fact.source}" if fact and fact.source else None
+                return wording.SOURCE_LINE.format(source=fact.source) if fact and fact.source else None
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             line = self.lines[row]

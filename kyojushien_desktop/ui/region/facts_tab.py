@@ -30,9 +30,9 @@ from kyojushien_desktop.services.region import exports, facts
 from kyojushien_desktop.ui.common import dialogs, jobs
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.live import LiveView
-from kyojushien_desktop.ui.common.widgets import list_table
+from kyojushien_desktop.ui.common.widgets import char_width, list_table
 from kyojushien_desktop.ui.region import wording
-from kyojushien_desktop.ui.region.facts_model import FactsModel
+from kyojushien_desktop.ui.region.facts_model import FactsModel, sources_text
 from kyojushien_desktop.ui.region.year_dialog import YearDialog
 
 
@@ -68,6 +68,7 @@ class FactsTab(LiveView, QWidget):
         self.models: list[FactsModel] = []
         self.tables: list[QTableView] = []
         self.titles: list[QLabel] = []
+        self.sources: list[QLabel] = []  # each table's 出典, under it
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.setContentsMargins(0, 0, 8, 0)
@@ -82,11 +83,17 @@ class FactsTab(LiveView, QWidget):
             title = QLabel(table.title)
             self.titles.append(title)
             body_layout.addWidget(title)
-            body_layout.addWidget(hint_label("　".join(t for t in (table.heading, table.prompt) if t)))
+            if table.heading:
+                body_layout.addWidget(hint_label(table.heading))
+            if table.prompt:
+                body_layout.addWidget(hint_label(wording.PROMPT.format(prompt=table.prompt)))
             body_layout.addWidget(view)
+            source = hint_label("")
+            self.sources.append(source)
+            body_layout.addWidget(source)
             self.models.append(model)
             self.tables.append(view)
-        body_layout.addWidget(hint_label(region_guide().source))
+        body_layout.addWidget(hint_label(wording.GUIDE_SOURCE.format(source=region_guide().source)))
         body_layout.addStretch(1)
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
@@ -103,8 +110,10 @@ class FactsTab(LiveView, QWidget):
         if session is None:
             return
         self.sheet = facts.load_facts(session)
-        for model in self.models:
+        for model, source in zip(self.models, self.sources, strict=True):
             model.set_sheet(self.sheet)
+            source.setText(sources_text(self.sheet, model.table))
+            source.setVisible(bool(source.text()))
         chosen = self.year_combo.currentData()
         self.year_combo.clear()
         for year in reversed(self.sheet.years):
@@ -124,10 +133,20 @@ class FactsTab(LiveView, QWidget):
         self.mark_fresh()
 
     def _fit(self) -> None:
-        for view in self.tables:
+        """Each table shows all its rows (no scrolling inside, so its 年度 header stays above its
+        figures); a table of 事業 keeps its 事業 names on one line where they fit and lets the
+        names of 委託先 share the rest."""
+        for view, model in zip(self.tables, self.models, strict=True):
             header = view.horizontalHeader()
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-            header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            if any(c.kind != "number" for c in model.table.columns) and model.years:
+                for column in range(1, len(model.years) + 1):
+                    header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+                header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)
+                longest = max((view.fontMetrics().horizontalAdvance(line.short) for line in model.lines), default=0)
+                view.setColumnWidth(0, min(longest + char_width(self, 2), int(view.viewport().width() * 0.45)))
+            else:
+                header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
             view.resizeRowsToContents()
             rows = sum(view.rowHeight(r) for r in range(view.model().rowCount()))
             view.setFixedHeight(rows + header.height() + 2 * view.frameWidth())

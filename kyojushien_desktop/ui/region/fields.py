@@ -1,15 +1,18 @@
 """Fields the region forms share: a number typed as people write it (1,234 or full-width), an
-organisation of the 名簿 picked by typing part of its name, and a はい／いいえ／未確認 choice."""
+organisation of the 名簿 picked by typing part of its name, a 年度 in 和暦, and a はい／いいえ／未確認
+choice."""
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtGui import QValidator
+from PySide6.QtWidgets import QComboBox, QSpinBox
 
 from kyojushien_desktop.domain.errors import ValidationError
 from kyojushien_desktop.domain.members import OrganizationSummary
+from kyojushien_desktop.domain.wareki import fiscal_year_text
 from kyojushien_desktop.services.members import organizations
 from kyojushien_desktop.ui.common.pickers import attach_search
 from kyojushien_desktop.ui.region import wording
@@ -24,12 +27,6 @@ def parse_number(text: str, label: str, field: str) -> float | None:
         return float(cleaned)
     except ValueError:
         raise ValidationError(f"{label}{wording.NOT_A_NUMBER}", field=field) from None
-
-
-def number_text(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
 
 
 def public_first(items: Sequence[OrganizationSummary]) -> list[OrganizationSummary]:
@@ -78,3 +75,28 @@ def three_state(changed: Callable[[], None]) -> QComboBox:
         combo.addItem(text, value)
     combo.currentIndexChanged.connect(lambda _i: changed())
     return combo
+
+
+class FiscalYearBox(QSpinBox):
+    """A 年度 stepped and shown in 和暦 only (令和7年度); its value is the 西暦 of the 年度's April,
+    as stored. A 和暦 年度 in range is accepted as typed, and so is its 西暦."""
+
+    def textFromValue(self, value: int) -> str:  # noqa: N802 - Qt's name
+        return fiscal_year_text(value)
+
+    def valueFromText(self, text: str) -> int:  # noqa: N802 - Qt's name
+        return self._year_of(text) or self.value()
+
+    def validate(self, text: str, pos: int) -> object:
+        if self._year_of(text) is not None:
+            return QValidator.State.Acceptable, text, pos
+        return QValidator.State.Intermediate, text, pos
+
+    def _year_of(self, text: str) -> int | None:
+        """令和7年度, 令和7年 or 令和7 (or the 西暦 2025, as some sources print it) → 2025."""
+        typed = unicodedata.normalize("NFKC", text).strip()
+        for year in range(self.minimum(), self.maximum() + 1):
+            shown = fiscal_year_text(year)
+            if typed in (shown, shown[:-1], shown[:-2], str(year)):
+                return year
+        return None

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from kyojushien_desktop.domain.members import OrganizationSummary
@@ -16,6 +17,9 @@ from kyojushien_desktop.ui.common.forms import FormDialog, dialog_buttons, size_
 from kyojushien_desktop.ui.common.table_model import HeaderTableModel, ModelIndex
 from kyojushien_desktop.ui.region import wording
 from kyojushien_desktop.ui.region.fields import organization_combo, organization_of, public_first
+
+PHONE_COLUMN = 3
+HINT_TEXT = "#555c66"  # the hints' grey (style.qss): a phone taken from the 名簿
 
 
 class ReferralLine(NamedTuple):
@@ -30,9 +34,13 @@ class ReferralModel(HeaderTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.lines: list[ReferralLine] = []
+        self.phones: dict[int, str] = {}
 
-    def set_table(self, table: list[IssueDesks]) -> None:
+    def set_table(self, table: list[IssueDesks], phones: dict[int, str] | None = None) -> None:
+        """``phones``: the 名簿's phone of each organisation, shown (greyed) where a desk has none,
+        as the printed list does."""
         self.beginResetModel()
+        self.phones = phones or {}
         self.lines = []
         for issue in table:
             if not issue.desks:
@@ -46,10 +54,26 @@ class ReferralModel(HeaderTableModel):
     def row_of_id(self, referral_id: int) -> int:
         return next((n for n, line in enumerate(self.lines) if line.desk and line.desk.id == referral_id), -1)
 
+    def fallback_phone(self, desk: Referral) -> str:
+        """The organisation's phone from the 名簿 when the desk has none of its own."""
+        if desk.phone or desk.organization_id is None:
+            return ""
+        return self.phones.get(desk.organization_id, "")
+
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not self._valid(index) or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if not self._valid(index):
             return None
         line = self.lines[index.row()]
+        if index.column() == PHONE_COLUMN and line.desk is not None and (phone := self.fallback_phone(line.desk)):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return phone
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return wording.PHONE_FROM_LIST
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QBrush(QColor(HINT_TEXT))
+            return None
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
         if index.column() == 0:
             return line.issue.label if line.first or role == Qt.ItemDataRole.ToolTipRole else None
         if line.desk is None:
@@ -85,6 +109,7 @@ class ReferralDialog(FormDialog):
         self.desk = QLineEdit(item.desk)
         self.desk.setPlaceholderText(wording.DESK_EXAMPLE)
         self.phone = QLineEdit(item.phone)
+        self.phone.setPlaceholderText(wording.PHONE_PLACEHOLDER)
         form = QFormLayout()
         if own:
             form.addRow(wording.ISSUE, self.errors.field("issue_label", self.issue_label))

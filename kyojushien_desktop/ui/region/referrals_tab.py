@@ -19,7 +19,7 @@ from kyojushien_desktop.ui.common.live import LiveView
 from kyojushien_desktop.ui.common.widgets import list_table, open_on_enter
 from kyojushien_desktop.ui.region import wording
 from kyojushien_desktop.ui.region.facts_tab import hint_label
-from kyojushien_desktop.ui.region.referral_parts import ReferralDialog, ReferralLine, ReferralModel
+from kyojushien_desktop.ui.region.referral_parts import PHONE_COLUMN, ReferralDialog, ReferralLine, ReferralModel
 
 
 class ReferralsTab(LiveView, QWidget):
@@ -36,7 +36,7 @@ class ReferralsTab(LiveView, QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(PHONE_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.doubleClicked.connect(lambda _i: self.edit_referral())
         open_on_enter(self.table, lambda: self.edit_referral())
@@ -64,14 +64,15 @@ class ReferralsTab(LiveView, QWidget):
         layout.addLayout(buttons)
         layout.addWidget(title)
         layout.addWidget(self.table, 1)
-        layout.addWidget(hint_label(guide.referral_source))
+        layout.addWidget(hint_label(wording.SOURCE_LINE.format(source=guide.referral_source)))
 
     def reload(self, changes: Changes) -> None:
         session = self.session
         if session is None:
             return
         self.table_data = referrals.referral_table(session)
-        self.model.set_table(self.table_data)
+        phones = {o.id: o.phone for o in organizations.list_organizations(session) if o.phone}
+        self.model.set_table(self.table_data, phones)
         self.table.resizeRowsToContents()
         self._update_buttons()
         self.mark_fresh()

@@ -39,7 +39,8 @@ class LinkRow(QWidget):
             self.role.addItem(role)
         if link is not None and link.role:
             self.role.setCurrentText(link.role)
-        self.remove_button = QPushButton(wording.DELETE)
+        self.remove_button = QPushButton(wording.UNLINK)
+        self.remove_button.setToolTip(wording.UNLINK_TIP)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.organization, 1)

@@ -14,7 +14,8 @@ KIND, NAME, ADDRESS, UNITS, TARGETS, LINKS, REGISTERED = range(7)
 
 
 def links_text(item: Resource) -> str:
-    return TARGET_SEPARATOR.join(
+    """One organisation a line, its role after it, so a long list wraps between organisations."""
+    return "\n".join(
         f"{link.organization_name}（{link.role}）" if link.role else link.organization_name for link in item.links
     )
 
@@ -25,7 +26,7 @@ class ResourceModel(RowsTableModel[Resource]):
         wording.NAME,
         wording.ADDRESS,
         wording.UNITS,
-        wording.TARGETS,
+        wording.TARGETS_HEADER,
         wording.LINKS,
         wording.REGISTERED_ON,
     )

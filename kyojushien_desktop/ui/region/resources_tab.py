@@ -3,11 +3,12 @@ dialog, deleted with 元に戻す (and the 削除済み list), and the shown row
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from kyojushien_desktop.content.region import region_guide
 from kyojushien_desktop.domain.region import Resource
@@ -33,10 +34,27 @@ from kyojushien_desktop.ui.region.resource_models import (
     KIND,
     NAME,
     REGISTERED,
+    TARGETS,
     UNITS,
     ResourceModel,
     ResourceProxy,
 )
+
+
+def narrow_filter(combo: QComboBox, chars: int) -> None:
+    """A filter as wide as ``chars`` characters rather than its longest choice (「子ども（高校生相当
+    まで）を養育している者」 would push the search box to a row of its own); the open list and the
+    tooltip show each choice whole."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    widest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+    combo.view().setMinimumWidth(widest + char_width(combo, 2))
+    for index in range(combo.count()):
+        combo.setItemData(index, combo.itemText(index), Qt.ItemDataRole.ToolTipRole)
+    combo.currentTextChanged.connect(combo.setToolTip)
+
+
+LONGEST_DATE = dt.date(2028, 12, 27)  # 令和10年12月27日(水): two-digit year, month and day
 
 
 class ResourcesTab(LiveView, QWidget):
@@ -56,9 +74,8 @@ class ResourcesTab(LiveView, QWidget):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(UNITS, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column in (KIND, ADDRESS, REGISTERED):
+        for column in (KIND, NAME, ADDRESS, UNITS, TARGETS, REGISTERED):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         header.sectionResized.connect(lambda *_: QTimer.singleShot(0, self, self.table.resizeRowsToContents))
         self.table.doubleClicked.connect(lambda _i: self.edit_resource())
@@ -67,9 +84,12 @@ class ResourcesTab(LiveView, QWidget):
 
         self.kind = filter_combo([(wording.ALL, ""), *((k.label, k.key) for k in guide.resource_kinds)], 8)
         self.target = filter_combo([(wording.ALL, ""), *((t, t) for t in guide.target_groups)], 8)
+        for combo, chars in ((self.kind, 11), (self.target, 9)):
+            narrow_filter(combo, chars)
         self.search = QLineEdit()
         self.search.setPlaceholderText(wording.SEARCH_PLACEHOLDER)
         self.search.setMinimumWidth(self.fontMetrics().horizontalAdvance(wording.SEARCH_PLACEHOLDER) + 40)
+        self.search.setMaximumWidth(char_width(self, 18))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda _t: self._filter())
         filters = filter_row([(wording.KIND, self.kind), (wording.TARGETS, self.target)], self._filter, self.search)
@@ -115,10 +135,15 @@ class ResourcesTab(LiveView, QWidget):
         self.mark_fresh()
 
     def _fit_columns(self) -> None:
-        """種類, 所在地 and 登録・認定日 wrap in a fixed width, so the free texts share the rest."""
-        self.table.setColumnWidth(KIND, char_width(self, 9))
+        """種類, 名称 and 所在地 wrap in a fixed width and 登録・認定日 is as wide as the longest 和暦
+        date (it never breaks inside a date), so 関係団体 takes the rest and its header shows whole."""
+        self.table.setColumnWidth(KIND, char_width(self, 8.5))
+        self.table.setColumnWidth(UNITS, char_width(self, 3.5))
+        self.table.setColumnWidth(NAME, char_width(self, 7.5))
         self.table.setColumnWidth(ADDRESS, char_width(self, 7))
-        self.table.setColumnWidth(REGISTERED, char_width(self, 8))
+        self.table.setColumnWidth(TARGETS, char_width(self, 7))
+        longest = resources.registered_label(LONGEST_DATE)
+        self.table.setColumnWidth(REGISTERED, self.fontMetrics().horizontalAdvance(longest) + char_width(self, 0.5))
         self.table.resizeRowsToContents()
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
@@ -226,9 +251,9 @@ class ResourcesTab(LiveView, QWidget):
         dialog = DeletedDialog(
             wording.RESOURCES_TAB,
             wording.DELETED_LEAD,
-            (wording.KIND, wording.NAME, wording.DELETED),
+            (wording.KIND, wording.NAME),  # every row is deleted: the dialog adds 削除した日時
             lambda: resources.deleted_resources(session),
-            lambda r: (resources.kind_label(r.kind), r.name, r.deleted_at or ""),  # type: ignore[attr-defined]
+            lambda r: (resources.kind_label(r.kind), r.name),  # type: ignore[attr-defined]
             read_only=not self.writable,
             stretch=(1,),
             parent=self,

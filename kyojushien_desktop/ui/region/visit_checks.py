@@ -3,7 +3,6 @@ the short read-only list the ヒアリング visit screen shows (date, the house
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
@@ -15,6 +14,7 @@ from kyojushien_desktop.domain.region import HousingCheck
 from kyojushien_desktop.domain.wareki import format_date
 from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.region import checks
+from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.forms import FormDialog, dialog_buttons, size_for_text, text_box
 from kyojushien_desktop.ui.common.live import LiveView
 from kyojushien_desktop.ui.common.table_model import ModelIndex, RowsTableModel
@@ -31,36 +31,48 @@ def house_text(item: HousingCheck) -> str:
 
 
 class VisitPickDialog(FormDialog):
-    """The visit a check is kept on, newest first, and a note. ``result_value``: (visit id, note)."""
+    """The visit a check is kept on, and a note. ``result_value``: (visit id, note).
+
+    The visits are listed newest first with their day in 和暦 and 訪問先, and none is chosen: a
+    check of a house belongs to the visit it was made on, which only the user knows, so keeping
+    it on whichever visit happened to be first would file it under an unrelated organisation."""
 
     def __init__(self, found: Sequence[VisitSummary], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(wording.SAVE_CHECK_TITLE)
+        heading = QLabel(wording.PICK_VISIT_HEADING)
+        heading.setFont(scaled(self.font(), 1.15, bold=True))
+        heading.setWordWrap(True)
+        lead = QLabel(wording.PICK_VISIT_LEAD)
+        lead.setObjectName("hint")
+        lead.setWordWrap(True)
         self.visit = QComboBox()
-        ordered = sorted(found, key=lambda v: v.scheduled_at, reverse=True)
-        for visit in ordered:
+        self.visit.addItem(wording.NOT_CHOSEN, None)
+        for visit in sorted(found, key=lambda v: v.scheduled_at, reverse=True):
             self.visit.addItem(f"{format_date(visit.scheduled_at.date())}　{visit.organization_name}", visit.id)
-        # the visit under way or just made, rather than one planned for later
-        now = dt.datetime.now()
-        self.visit.setCurrentIndex(next((n for n, v in enumerate(ordered) if v.scheduled_at <= now), 0))
+        self.visit.setCurrentIndex(0)
         self.note = text_box(3)
         form = QFormLayout()
-        form.addRow(wording.NAV_HEARING, self.errors.field("visit", self.visit))
+        form.addRow(wording.VISITED, self.errors.field("visit", self.visit))
         form.addRow(wording.MEMO, self.errors.field("note", self.note))
         buttons, self.ok_button = dialog_buttons(self, wording.SAVE, self.try_accept)
         layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(lead)
         layout.addLayout(form)
         layout.addWidget(self.errors.general)
         layout.addStretch(1)
         layout.addLayout(buttons)
-        size_for_text(self, 36, 12)
+        size_for_text(self, 40, 14)
 
     def current_value(self) -> tuple:
         return (self.visit.currentData(), self.note.toPlainText())
 
     def clean(self, value: object) -> tuple:
-        if self.visit.currentData() is None:
+        if self.visit.count() <= 1:
             raise ValidationError(wording.NO_VISITS, field="visit")
+        if self.visit.currentData() is None:
+            raise ValidationError(wording.CHOOSE_VISIT, field="visit")
         return value
 
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from kyojushien_desktop.content.region import FactTable, region_guide
 from kyojushien_desktop.domain.errors import ValidationError
+from kyojushien_desktop.domain.figures import number_text
 from kyojushien_desktop.domain.members import OrganizationSummary
 from kyojushien_desktop.domain.region import MAX_YEAR, MIN_YEAR, Fact
 from kyojushien_desktop.domain.wareki import fiscal_year_text
@@ -28,7 +29,7 @@ from kyojushien_desktop.services.region.facts import FactSheet
 from kyojushien_desktop.ui.common.forms import FormDialog, dialog_buttons, size_for_text
 from kyojushien_desktop.ui.region import wording
 from kyojushien_desktop.ui.region.facts_model import lines_of
-from kyojushien_desktop.ui.region.fields import number_text, organization_combo, organization_of, parse_number
+from kyojushien_desktop.ui.region.fields import FiscalYearBox, organization_combo, organization_of, parse_number
 
 
 def cell_key(table: str, row: str, column: str) -> str:
@@ -50,22 +51,19 @@ class YearDialog(FormDialog):
         self.sheet = sheet
         self.is_new = year is None
         self.setWindowTitle(wording.EDIT_YEAR_TITLE)
-        self.year = QSpinBox()
+        self.year = FiscalYearBox()
         self.year.setRange(MIN_YEAR, MAX_YEAR)
         start = year if year is not None else (max(sheet.years) + 1 if sheet.years else dt.date.today().year - 1)
         self.year.setValue(start)
-        self.year.setEnabled(self.is_new)
-        self.year_text = QLabel()
-        self.year_text.setObjectName("hint")
-        self.year.valueChanged.connect(lambda _v: self.year_text.setText(fiscal_year_text(self.year.value())))
-        self.year_text.setText(fiscal_year_text(start))
+        if not self.is_new:  # a 年度 being changed stays that 年度: shown, not greyed
+            self.year.setReadOnly(True)
+            self.year.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons)
+        self.year.setMinimumWidth(self.fontMetrics().horizontalAdvance(fiscal_year_text(start)) + 48)
         top = QFormLayout()
-        year_row = QVBoxLayout()
-        year_row.addWidget(self.year)
-        year_row.addWidget(self.year_text)
-        top.addRow(wording.FISCAL_YEAR, self.errors.field("year", year_row))
+        top.addRow(wording.FISCAL_YEAR, self.errors.field("year", self.year))
 
         self.sources: dict[str, QLineEdit] = {}
+        self.mixed: set[str] = set()  # tables whose figures have several 出典
         self.cells: dict[str, QWidget] = {}
         body = QWidget()
         body_layout = QVBoxLayout(body)
@@ -120,7 +118,11 @@ class YearDialog(FormDialog):
             grid.addWidget(label, number, 0)
             grid.addWidget(self.errors.field(key, field), number, 1)
             grid.addWidget(QLabel(table.unit(line.row.key, line.column)), number, 2)
-        source.setText(sources[0] if sources else "")
+        if len(set(sources)) > 1:  # figures typed elsewhere with their own 出典: kept unless one is typed
+            source.setPlaceholderText(wording.SOURCE_MIXED)
+            self.mixed.add(table.key)
+        else:
+            source.setText(sources[0] if sources else "")
         form = QFormLayout()
         form.addRow(wording.SOURCE, self.errors.field(f"{table.key}.source", source))
         layout.addLayout(form)
@@ -151,6 +153,8 @@ class YearDialog(FormDialog):
                 else:
                     text = field.currentData() or ""  # type: ignore[union-attr]
                 empty = number is None and not text and organization is None
+                own = self.sheet.fact((table.key, line.row.key, line.column.key), year)
+                kept = own.source if own is not None and table.key in self.mixed else ""
                 facts.append(
                     Fact(
                         table.key,
@@ -160,7 +164,7 @@ class YearDialog(FormDialog):
                         number,
                         text,
                         organization,
-                        "" if empty else source,
+                        "" if empty else (source or kept),
                     )
                 )
         return year, facts

@@ -5,9 +5,11 @@ visit and seen on the visit's screen. Every model keeps Qt's contract."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
+from PySide6.QtCore import Qt
 
 from kyojushien_desktop.domain.hearing import Visit
 from kyojushien_desktop.domain.housing_check import HousingFacts
@@ -102,11 +104,64 @@ def test_a_year_typed_by_keyboard_is_saved_and_its_change_shown(qtbot, page, ses
     tab.run_dialog = second
     assert tab.add_year()
     model = tab.models[0]
-    assert model.headers() == ["項目", "令和2年度", "令和3年度", "前年度比"]
+    assert model.headers() == ["項目", "令和2年度", "令和3年度", "増減"]
     rows = shown_rows(model)
     assert rows[0] == ["人口", "10,000人", "10,120人", "+120"]
-    assert rows[1] == ["高齢者数", "3,500人", "3,497人", "−3"]
+    assert rows[1] == ["高齢者数", "3,500人", "3,497人", "▲3"]  # as the paper prints it
     assert tab.year_combo.currentText() == "令和3年度"
+    # the 2021 figures have no 出典, so the table's line says they differ rather than name one
+    assert tab.sources[0].text() == "出典は数字ごとに異なります（数字にマウスを重ねると表示）"
+
+
+def test_the_year_is_shown_and_typed_in_wareki(qtbot, page, session):
+    tab = page.facts
+
+    def new(dialog) -> bool:
+        assert dialog.year.text() == "令和7年度"  # no 西暦 on the form
+        dialog.year.stepUp()
+        assert dialog.year.text() == "令和8年度" and dialog.year.value() == 2026
+        dialog.year.lineEdit().selectAll()
+        type_japanese(dialog.year.lineEdit(), "令和6年度")
+        assert dialog.year.value() == 2024
+        fill_year(qtbot, dialog, None, {cell_key("population", "population", "value"): "9000"}, "国勢調査")
+        return dialog.try_accept()
+
+    tab.run_dialog = new
+    assert tab.year_dialog().year.value() == dt.date.today().year - 1
+    facts.save_year(session, 2024, [Fact("population", "elderly", "value", 2024, 3000, source="住民課")])
+    tab.reload(Changes())
+    dialog = tab.year_dialog(2024)
+    assert dialog.year.text() == "令和6年度" and dialog.year.isReadOnly() and dialog.year.isEnabled()
+
+
+def test_a_tables_source_is_shown_once_or_by_year(qtbot, page, session):
+    tab = page.facts
+    key = ("population", "population", "value")
+    facts.save_year(
+        session,
+        2023,
+        [Fact(*key, 2023, 100, source="国勢調査"), Fact("population", "elderly", "value", 2023, 50, source="国勢調査")],
+    )
+    tab.reload(Changes())
+    assert tab.sources[0].text() == "出典：国勢調査"
+    assert not tab.sources[1].isVisibleTo(tab)  # a table without figures has no 出典 line
+    facts.save_year(session, 2024, [Fact(*key, 2024, 110, source="住民基本台帳")])
+    tab.reload(Changes())
+    assert tab.sources[0].text() == "出典：令和5年度 国勢調査／令和6年度 住民基本台帳"
+    model = tab.models[0]
+    assert model.data(model.index(0, 2), Qt.ItemDataRole.ToolTipRole) == "出典：住民基本台帳"
+
+    # the form has one 出典 per table; a 年度 whose figures came with their own keeps them
+    facts.save_year(session, 2024, [Fact("population", "elderly", "value", 2024, 55, source="住民課")])
+    tab.reload(Changes())
+    dialog = tab.year_dialog(2024)
+    assert (
+        dialog.sources["population"].text() == ""
+        and "数字ごとに異なります" in dialog.sources["population"].placeholderText()
+    )
+    value = dialog.clean(dialog.current_value())
+    kept = {(f.row, f.source) for f in value[1] if f.table == "population" and f.source}
+    assert kept == {("population", "住民基本台帳"), ("elderly", "住民課")}
 
 
 def test_a_contractor_is_linked_from_the_directory(qtbot, page, session):
@@ -130,7 +185,10 @@ def test_a_contractor_is_linked_from_the_directory(qtbot, page, session):
     assert fact.organization_id == org_id(session, SHAKYO)
     assert facts.load_facts(session).fact(("programmes", "self_reliance", "form"), 2025).text == "委託"
     rows = shown_rows(tab.models[3])
-    assert ["自立相談支援事業（生活困窮者自立支援法）　委託先", SHAKYO] in rows
+    assert ["自立相談支援事業　委託先", SHAKYO] in rows  # the law once, in the tooltip
+    line = next(n for n, row in enumerate(rows) if row[0] == "自立相談支援事業　委託先")
+    tip = tab.models[3].data(tab.models[3].index(line, 0), Qt.ItemDataRole.ToolTipRole)
+    assert tip == "自立相談支援事業（生活困窮者自立支援法）　委託先"
 
     def edit(dialog) -> bool:
         assert dialog.cells[contractor].currentText() == SHAKYO  # the saved 委託先 comes back
@@ -170,6 +228,7 @@ def test_a_resource_with_a_linked_organisation_is_added_and_filtered(qtbot, page
     tab.kind.setCurrentIndex(tab.kind.findData("support_housing"))
     assert [row[1] for row in shown_rows(tab.proxy)] == ["みどり荘 101号室"]
     assert shown_rows(tab.proxy)[0][5] == f"{NPO}（援助実施者）"
+    assert tab.model.headers()[5] == "関係団体（役割）"
     tab.kind.setCurrentIndex(0)
     tab.target.setCurrentIndex(tab.target.findData("外国人等"))
     assert [row[1] for row in shown_rows(tab.proxy)] == ["駅前ホーム"]
@@ -209,6 +268,22 @@ def test_a_referral_desk_and_the_towns_own_issue_are_added(qtbot, page, session)
     ]
     assert shown_rows(tab.model)[0] == ["生活に困窮する場合", WELFARE, "生活援護室 調整担当", "0123-45-6789"]
 
+    welfare = organizations.get_organization(session, org_id(session, WELFARE))
+    organizations.save_organization(session, dataclasses.replace(welfare, phone="0123-45-0000"))
+
+    def no_phone(dialog) -> bool:
+        assert dialog.phone.placeholderText() == "空欄なら名簿の電話番号を使います"
+        dialog.phone.clear()
+        return dialog.try_accept()
+
+    tab.table.selectRow(0)
+    tab.run_dialog = no_phone
+    assert tab.edit_referral() is not None
+    model = tab.model
+    assert shown_rows(model)[0][3] == "0123-45-0000"  # the 名簿's phone, as the paper prints it
+    assert model.data(model.index(0, 3), Qt.ItemDataRole.ToolTipRole) == "名簿の電話番号"
+    assert model.data(model.index(0, 3), Qt.ItemDataRole.ForegroundRole) is not None
+
     def own(dialog) -> bool:
         type_japanese(dialog.issue_label, "DV被害のため支援を必要とする場合")
         type_japanese(dialog.desk, "子育て支援課")
@@ -233,7 +308,7 @@ def test_the_check_is_live_for_a_dwelling_and_a_share_house(qtbot, page):
     tab = page.check
     page.tabs.setCurrentWidget(tab)
     qtbot.keyClicks(tab.area, "24.9")
-    assert results(tab)[0] == "？ 未確認　各戸25㎡以上（共用設備で18㎡以上）"
+    assert results(tab)[0] == "－ 未確認　各戸25㎡以上（共用設備で18㎡以上）"
     tab.shared_facilities.setCurrentIndex(tab.shared_facilities.findText("はい"))
     assert results(tab)[0] == "○ 適合　各戸25㎡以上（共用設備で18㎡以上）"
     tab.shared_facilities.setCurrentIndex(tab.shared_facilities.findText("いいえ"))
@@ -248,7 +323,7 @@ def test_the_check_is_live_for_a_dwelling_and_a_share_house(qtbot, page):
     texts = results(tab)
     assert "× 不適合　専用居室9㎡以上" in texts
     assert "○ 適合　住宅全体 15㎡×N＋10㎡以上" in texts
-    assert "？ 未確認　便所・洗面・浴室 概ね5人に1箇所" in texts
+    assert "－ 未確認　便所・洗面・浴室 概ね5人に1箇所" in texts
     tab.room_area.clear()
     qtbot.keyClicks(tab.room_area, "9x")
     assert tab.problem.isVisible() and "専用居室の面積" in tab.problem.text()
@@ -257,6 +332,7 @@ def test_the_check_is_live_for_a_dwelling_and_a_share_house(qtbot, page):
 @pytest.fixture
 def window(qtbot, db_path, session):
     organization = org_id(session, NPO)
+    visits.plan_visit(session, Visit(org_id(session, SHAKYO), dt.datetime(2026, 4, 6, 14, 0), purpose="顔合わせ"))
     visit_id, _ = visits.plan_visit(session, Visit(organization, dt.datetime(2026, 5, 18, 10, 0), purpose="物件の相談"))
     session.close()
     made = MainWindow(Preferences())
@@ -278,8 +354,13 @@ def test_a_check_kept_on_a_visit_is_seen_on_the_visit_screen(qtbot, window):
     tab.shared_facilities.setCurrentIndex(tab.shared_facilities.findText("はい"))
 
     def pick(dialog) -> bool:
-        assert dialog.visit.currentData() == window.visit_id
+        assert dialog.visit.currentData() is None  # no visit guessed: the user says which
         type_japanese(dialog.note, "大家さんから相談")
+        assert not dialog.try_accept()
+        assert dialog.errors.text("visit") == "訪問を選んでください。"
+        labels = [dialog.visit.itemText(i) for i in range(1, dialog.visit.count())]
+        assert labels == [f"令和8年5月18日(月)　{NPO}", f"令和8年4月6日(月)　{SHAKYO}"]  # newest first
+        dialog.visit.setCurrentIndex(dialog.visit.findData(window.visit_id))
         return dialog.try_accept()
 
     tab.run_dialog = pick
