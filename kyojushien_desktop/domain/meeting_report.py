@@ -3,6 +3,7 @@ meetings service so the PDF and the Word file say the same thing."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 
 from kyojushien_desktop.domain.meeting_results import AttendanceCounts, SurveyResults
@@ -32,6 +33,8 @@ class MeetingReport:
     survey: SurveyResults
     section_titles: dict[str, str]
     options: ReportOptions = field(default_factory=ReportOptions)
+    made_on: dt.date | None = None  # 作成日
+    staff: str = ""  # 担当 (設定's 担当者名)
 
     def wants(self, section: str) -> bool:
         return section in self.options.sections

@@ -127,6 +127,8 @@ def write_report_docx(report: MeetingReport, path: Path, *, progress: Progress =
     kicker = document.add_paragraph()
     kicker.add_run(f"{words.REPORT_TITLE}　{office}".rstrip("　")).bold = True
     document.add_paragraph(report.meeting.title, style="Title")
+    if words.issued_text(report):
+        document.add_paragraph(words.issued_text(report))
     writer = _Writer(document, report)
     for key in REPORT_SECTIONS:
         if report.wants(key):

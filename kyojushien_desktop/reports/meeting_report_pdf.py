@@ -112,7 +112,9 @@ class _Report:
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
             ),
         )
-        return [top, Spacer(0, 1 * MM), title, Spacer(0, 4 * MM)]
+        issued = words.issued_text(report)
+        stamp = [Paragraph(self.text(issued, "作成"), styles.office)] if issued else []
+        return [top, Spacer(0, 1 * MM), title, *stamp, Spacer(0, 4 * MM)]
 
     def _heading(self, title: str) -> Any:
         heading = Table(

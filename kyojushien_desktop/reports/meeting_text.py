@@ -14,6 +14,13 @@ ATTENDANCE_HEADERS = ("所属区分", "人数")
 CHOICE_HEADERS = ("選択肢", "人数", "割合")
 
 
+def issued_text(report: MeetingReport) -> str:
+    """「作成：令和8年12月2日(水)　担当：山田 花子」: who answers questions about the report, and as of when."""
+    parts = [f"作成：{wareki.format_date(report.made_on)}"] if report.made_on else []
+    parts += [f"担当：{report.staff}"] if report.staff else []
+    return "　".join(parts)
+
+
 def when_text(meeting: Meeting) -> str:
     """令和8年2月12日(木) 14:00～16:00 (the end left out when it was not planned)."""
     text = wareki.format_datetime(meeting.starts_at)

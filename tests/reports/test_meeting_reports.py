@@ -20,8 +20,10 @@ from kyojushien_desktop.content.meeting_terms import meeting_terms
 from kyojushien_desktop.domain.errors import UnsupportedCharactersError
 from kyojushien_desktop.domain.meeting_report import ReportOptions
 from kyojushien_desktop.domain.meetings import ABSENT, Meeting
+from kyojushien_desktop.domain.wareki import format_date
 from kyojushien_desktop.services.common.jobs import Cancelled
 from kyojushien_desktop.services.common.session import Session
+from kyojushien_desktop.services.common.settings import load_settings
 from kyojushien_desktop.services.meetings import meetings, participants, report, survey
 from kyojushien_desktop.services.sample import create_sample
 from tests.meeting_town import GROUP_NOTES, IMPRESSIONS, RESPONSES, add_third_session
@@ -75,6 +77,8 @@ def test_report_pdf_sections_attendance_survey_and_font(town, tmp_path: Path) ->
         assert f"{category}{count}名" in whole, category
     assert "合計25名" in whole and "25名（会場22名・オンライン3名）" in whole and "欠席4名" in whole
     assert f"回答{RESPONSES}名／参加者25名／回収率92%" in whole
+    assert f"作成：{format_date(dt.date.today())}".replace(" ", "") in whole  # as of when, and by whom
+    assert ("担当：" in whole) == bool(load_settings(session).staff_name)
     assert "とても満足9名（39%）" in whole and "39%43%13%" in whole  # legend, then shares in the bar
     assert "いる17名74%" in whole
     assert all(f"「{answer}」" in whole for answer in IMPRESSIONS)
@@ -82,7 +86,7 @@ def test_report_pdf_sections_attendance_survey_and_font(town, tmp_path: Path) ->
     assert "令和8年2月12日(木)13:30～16:00" in whole
     assert "みどり町役場2階大会議室（会場・オンライン併用）" in whole
     assert "株式会社みどり不動産" in whole and "石川さとみ" not in whole and "村上亮" not in whole
-    assert text[0].startswith("開催レポートみどり町建設課住宅係第3回居住支援勉強会相互理解グループワーク開催概要")
+    assert text[0].startswith("開催レポートみどり町建設課住宅係第3回居住支援勉強会相互理解グループワーク作成：")
     assert f"みどり町開催レポート{len(text)}/{len(text)}第3回居住支援勉強会相互理解グループワーク（続き）" in text[-1]
     fonts = embedded_fonts(path)
     assert fonts == all_font_names(path) and all("BIZUDPGothic" in name for name in fonts)

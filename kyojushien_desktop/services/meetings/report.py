@@ -4,6 +4,7 @@ format prints the same figures as the screens."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from kyojushien_desktop.content.meeting_terms import meeting_terms
@@ -28,6 +29,8 @@ def build_report(session: Session, meeting_id: int, options: ReportOptions | Non
         survey=survey.results(session, meeting_id),
         section_titles=dict(meeting_terms().report_sections),
         options=options or ReportOptions(),
+        made_on=dt.date.today(),
+        staff=settings.staff_name,
     )
 
 
