@@ -134,6 +134,7 @@ class GuideReaderDialog(QDialog):
         lead.setWordWrap(True)
         self.sections = QListWidget()
         self.sections.addItems([title for title, _ in SECTIONS])
+        self.sections.setSpacing(3)
         widest = max(self.sections.fontMetrics().horizontalAdvance(title) for title, _ in SECTIONS)
         self.sections.setFixedWidth(widest + 40)
         self.browser = QTextBrowser()
@@ -157,7 +158,7 @@ class GuideReaderDialog(QDialog):
         layout.addLayout(buttons)
         self.sections.setCurrentRow(0)
         self.sections.setFocus()
-        size_for_text(self, 60, 34)
+        size_for_text(self, 60, 44)
 
     def show_section(self, row: int) -> None:
         """Shows one section from its top, whichever section was read before."""
