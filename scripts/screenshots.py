@@ -120,7 +120,7 @@ def shoot_all(out: Path, width: int, height: int, font: str) -> int:
     _meetings(window, shoot, dialog)
     _progress(window, shoot, dialog)
     _diagnosis(window, shoot, dialog)
-    _shell(window, dialog)
+    _shell(window, shoot, dialog)
     _handover(window, shoot, dialog, home)
     note(f"window {window.width()}×{window.height()} on a {width}×{height} screen at {font}")
     report.close()
@@ -502,13 +502,21 @@ def _diagnosis(window, shoot, dialog) -> None:
     dialog("55_dialog_respondent", page.respondent_dialog(page.round_id()))
 
 
-def _shell(window, dialog) -> None:
+def _shell(window, shoot, dialog) -> None:
     """ヘルプ and ファイル > バックアップから復元."""
     from kyojushien_desktop.ui.common import dialogs
     from kyojushien_desktop.ui.common.restore_dialog import RestoreDialog
 
     dialog("20_dialog_help_usage", dialogs.TextDialog("使い方", dialogs.usage_html(), window))
     dialog("20_dialog_help_guide", dialogs.TextDialog("手引きについて", dialogs.guide_info_html(), window))
+    from kyojushien_desktop.ui.common.guide_reader import GuideReaderDialog
+
+    reader = GuideReaderDialog(window)
+    reader.show()
+    for row in range(reader.sections.count()):  # each section of the guide, from its top
+        reader.sections.setCurrentRow(row)
+        shoot(f"20_dialog_read_guide_{row + 1}", reader)
+    reader.close()
     dialog("21_dialog_restore", RestoreDialog(window.session.path, window))
 
 

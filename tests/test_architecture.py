@@ -195,14 +195,8 @@ def test_every_package_is_installed():
 # --- size and dead code ------------------------------------------------------------------------
 
 MAX_LINES = 500
-# The guide's text for areas whose screens come next (会議, フェーズ, 診断シート …) is loaded and
-# checked word for word before its screen lands; everything else must have a caller.
-AWAITING_SCREENS = "content"
 
 
-# 診断シート pieces whose only callers are the screens and exports built on other branches (removing
-# a respondent; the rankings, the range and the A/B/C names of the comparison). Drop this set when
-# those branches are merged: the test then holds without it.
 def test_no_module_over_500_lines():
     """A module that grows past this mixes jobs; split it by what it holds."""
     long = {name: n for name, path in modules().items() if (n := len(path.read_text("utf-8").splitlines())) > MAX_LINES}
@@ -219,8 +213,6 @@ def test_every_function_has_a_caller_in_the_package():
             words[word] = words.get(word, 0) + 1
     unused = []
     for name, path in modules().items():
-        if name.split(".")[1:2] == [AWAITING_SCREENS]:
-            continue
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
             if not isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
                 continue

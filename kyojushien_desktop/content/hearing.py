@@ -133,3 +133,9 @@ def hearing_tips() -> tuple[HearingTip, ...]:
 def souvenirs() -> tuple[str, ...]:
     """The guide's examples of 「情報のお土産」 to bring to a hearing."""
     return read_guide("hearing.json", lambda d: str_tuple(d["souvenirs"]))
+
+
+@functools.cache
+def hearing_source() -> str:
+    """Where chapter 5's hearing text comes from (the guide, its date and pages), for screens that quote it."""
+    return read_guide("hearing.json", lambda d: str_value(d["source"]))

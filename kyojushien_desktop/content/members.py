@@ -88,3 +88,9 @@ def member_activities() -> tuple[Activity, ...]:
         )
 
     return read_guide("members.json", build)
+
+
+@functools.cache
+def members_source() -> str:
+    """Where chapter 2 comes from (the guide, its date and pages), shown under the text that quotes it."""
+    return read_guide("members.json", lambda d: str_value(d["source"]))

@@ -224,6 +224,7 @@ class MainWindow(QMainWindow):
         self._add_action(
             help_menu, "使い方(&U)", lambda: _dialogs().show_usage(self), QKeySequence.StandardKey.HelpContents
         )
+        self._add_action(help_menu, f"{wording.READ_GUIDE}(&R)…", lambda: _dialogs().show_guide_reader(self))
         self._add_action(help_menu, "手引きについて(&G)", lambda: _dialogs().show_guide_info(self))
         help_menu.addSeparator()
         self._add_action(help_menu, "バージョン情報(&A)", lambda: _dialogs().show_about(self))

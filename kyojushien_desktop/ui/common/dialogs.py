@@ -1,4 +1,4 @@
-"""The window's own small dialogs: ヘルプ (使い方, 手引きについて, バージョン情報) and the file choosers.
+"""The window's own small dialogs: ヘルプ (使い方, 手引きを読む, 手引きについて, バージョン情報) and the file choosers.
 
 File dialogs start in ドキュメント the first time, then in the folder the user last used (kept on
 this PC in the preferences), never in the app's hidden data folder.
@@ -132,6 +132,12 @@ def show_usage(parent: QWidget) -> None:
 
 def show_guide_info(parent: QWidget) -> None:
     TextDialog("手引きについて", guide_info_html(), parent).exec()
+
+
+def show_guide_reader(parent: QWidget) -> None:
+    from kyojushien_desktop.ui.common.guide_reader import GuideReaderDialog
+
+    GuideReaderDialog(parent).exec()
 
 
 def about_text() -> str:

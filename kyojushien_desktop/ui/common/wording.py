@@ -84,6 +84,7 @@ VISITED = "訪問先"
 UNLINK = "外す"  # takes a thing off a list without deleting it
 NOTES = "備考"
 SOURCE = "出典"
+SOURCE_LINE = "出典：{source}"  # a source under a table or a text (地域の現状と資源, 手引きを読む)
 EXPORT_XLSX = "Excelに書き出す…"
 
 # --- dates: the format of a date field, and the widest date a column must fit ---------------
@@ -132,3 +133,17 @@ EXPORT_DOCX_FILTER = "Wordファイル (*.docx)"
 OPEN_SAMPLE = "見本の町を開く"  # the same words on ホーム, the first-start dialog and the ファイル menu
 IMPORTED = "取り込みました"
 COULD_NOT_IMPORT = "取り込めませんでした"
+
+# --- ヘルプ > 手引きを読む: the guide's own words, grouped for a newcomer --------------------------
+READ_GUIDE = "手引きを読む"
+READ_GUIDE_LEAD = "国の手引きの主なところを、手引きの文のまま載せています。左で項目を選んでください。"
+GUIDE_PAGE = "手引き p{page}"
+GUIDE_PHASES = "4つのフェーズ"
+GUIDE_POINTS = "取組みのポイント"
+GUIDE_CASES = "先行自治体の進め方"
+GUIDE_MEMBERS = "構成員と役割"
+GUIDE_HEARING = "ヒアリングの進め方"
+GUIDE_ACTIVITIES = "協議会の主な活動"
+GUIDE_MEMBER_ROLES = "構成員の区分と役割"
+GUIDE_HEARING_TARGETS = "訪問先の例"
+GUIDE_HEARING_TIPS = "ヒアリングのコツ"

@@ -20,7 +20,6 @@ NO_FACTS = "まだ数字がありません。「年度を追加…」から入�
 SOURCE_EXAMPLE = "例: 令和2年国勢調査"
 SOURCE_HINT = "表の出典は、その表のすべての数字の出典になります（出典は表ごとに1つ入れます）。"
 SOURCE_MIXED = "数字ごとに異なります（入力すると、この表のすべての数字の出典になります）"
-SOURCE_LINE = "出典：{source}"
 GUIDE_SOURCE = "表の項目の出典：{source}"
 SOURCE_BY_YEAR = "{year} {source}"
 SOURCES_DIFFER = "出典は数字ごとに異なります（数字にマウスを重ねると表示）"
