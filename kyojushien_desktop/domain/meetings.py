@@ -304,7 +304,7 @@ def clean_participant(participant: Participant) -> Participant:
     if cleaned.attendance not in ATTENDANCE:
         problems.add("attendance", "出欠を選んでください（" + "・".join(ATTENDANCE) + "）。")
     if cleaned.attend_mode not in ATTEND_MODES:
-        problems.add("attend_mode", "参加の形を選んでください（会場・オンライン）。")
+        problems.add("attend_mode", "参加方法を選んでください（会場・オンライン）。")
     problems.raise_if_any()
     return cleaned
 

@@ -31,8 +31,8 @@ REQUEST = (
     "お願いします。あてはまるものの□に✓を付けてください。"
 )
 THANKS = "ご協力ありがとうございました。"
-ROSTER_HEADERS = ("番号", "所属（団体名）", "氏名", "区分", "参加の形", "受付")
-# 番号, 区分, 参加の形 and 受付 fixed (points); 所属 and 氏名 share the rest.
+ROSTER_HEADERS = ("番号", "所属（団体名）", "氏名", "区分", "参加方法", "受付")
+# 番号, 区分, 参加方法 and 受付 fixed (points); 所属 and 氏名 share the rest.
 ROSTER_FIXED = (12 * MM, 32 * MM, 21 * MM, 13 * MM)
 ROW_HEIGHT = 8.5 * MM  # room to write a walk-in's name by hand
 MIN_BLANK_ROWS = 5  # when fewer are left on the last page, ten more go on a new one

@@ -201,7 +201,7 @@ def test_roster_lists_the_expected_with_blank_rows_then_the_groups(town, tmp_pat
     text = pages(path)
     roster, group_page = "".join(text[:-1]), text[-1]
     assert roster.startswith("受付名簿第3回居住支援勉強会相互理解グループワーク")
-    assert "番号所属（団体名）氏名区分参加の形受付" in roster
+    assert "番号所属（団体名）氏名区分参加方法受付" in roster
     for number, person in enumerate(expected, 1):
         assert f"{number}{squash(person.affiliation)}{squash(person.name)}" in roster, person.name
     assert all(squash(p.person_name) not in roster for p in everyone if p.attendance == ABSENT)

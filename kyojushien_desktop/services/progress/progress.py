@@ -29,7 +29,7 @@ from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.store import progress as store
 
 CHANGES = Changes.of(Topic.PROGRESS)
-NOTE_LIMIT = 200  # the ひとこと with a status change; the two notes hold the rest
+NOTE_LIMIT = 200  # the 備考 with a status change; the two notes hold the rest
 
 
 def check_milestone(milestone_id: str) -> str:
@@ -64,7 +64,7 @@ def set_status(
     note = " ".join(note.split())
     if len(note) > NOTE_LIMIT:
         raise ValidationError(
-            f"ひとことは{NOTE_LIMIT}文字以内にしてください（いま{len(note)}文字）。詳しくはメモの欄へ。", field="note"
+            f"備考は{NOTE_LIMIT}文字以内にしてください（いま{len(note)}文字）。詳しくはメモの欄へ。", field="note"
         )
     day = on or dt.date.today()
     with session.database.atomic():

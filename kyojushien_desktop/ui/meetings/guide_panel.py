@@ -205,7 +205,7 @@ class GuidePanel(QScrollArea):
             self._seating = f"{advice.style.name}（{advice.group_min}〜{advice.group_max}人×{tables}グループ）"
         else:
             self._seating = advice.style.name
-        who = f"参加予定 {people}人" if people else "参加者をまだ招待していません"
+        who = f"参加予定 {people}人" if people else "参加者をまだ加えていません"
         self.seating_advice.setText(f"{who}: {self._seating}")
         self.seating_points.setText(bullets(advice.style.points))
 

@@ -42,8 +42,8 @@ class InviteDialog(FormDialog):
         heading = QLabel(title)
         heading.setFont(scaled(self.font(), 1.2, bold=True))
         lead = QLabel(
-            "招待する団体にチェックを入れます。担当者の欄をダブルクリックすると、その団体のどなたを招待するかを選べます"
-            "（選ばなければ団体として招待します）。"
+            "参加者に加える団体にチェックを入れます。担当者の欄をダブルクリックすると、その団体のどなたに参加をお願いするかを選べます"
+            "（選ばなければ団体として加えます）。"
         )
         lead.setObjectName("hint")
         lead.setWordWrap(True)
@@ -88,7 +88,7 @@ class InviteDialog(FormDialog):
         foot.addWidget(self.all_shown)
         foot.addWidget(self.chosen_label, 1)
 
-        buttons, self.ok_button = dialog_buttons(self, "招待する", self.try_accept)
+        buttons, self.ok_button = dialog_buttons(self, wording.ADD, self.try_accept)
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
         layout.addWidget(heading)

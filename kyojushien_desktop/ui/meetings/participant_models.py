@@ -1,4 +1,4 @@
-"""Table models of a meeting's people: the participants (出欠, 参加の形 and 代理出席者名 edited in
+"""Table models of a meeting's people: the participants (出欠, 参加方法 and 代理出席者名 edited in
 the table), the groups of a group work, and the 名簿 to invite from."""
 
 from __future__ import annotations
@@ -120,7 +120,7 @@ class ParticipantModel(RowsTableModel[Participant]):
 
 
 class ChoiceDelegate(QStyledItemDelegate):
-    """A cell chosen from a list (出欠, 参加の形, whom of an organisation to invite), committed as
+    """A cell chosen from a list (出欠, 参加方法, whom of an organisation to invite), committed as
     soon as one is picked. ``choices`` is the list, or gives it for the cell."""
 
     def __init__(self, choices: tuple[str, ...] | Callable[[ModelIndex], list[str]], parent=None) -> None:
@@ -180,7 +180,7 @@ class InviteModel(RowsTableModel[OrganizationSummary]):
     """The 名簿 to invite from: a tick per organisation, and whom of it to invite (the person's
     name, or the organisation as a whole). ``people`` maps an organisation to (name, id) pairs."""
 
-    HEADERS = ("招待", wording.ORGANIZATION, wording.CATEGORY, wording.INTERNAL_SHORT, wording.PERSON)
+    HEADERS = (wording.ADD, wording.ORGANIZATION, wording.CATEGORY, wording.INTERNAL_SHORT, wording.PERSON)
     PERSON_COLUMN = 4
 
     def __init__(self, parent=None) -> None:
@@ -230,7 +230,7 @@ class InviteModel(RowsTableModel[OrganizationSummary]):
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             where = wording.INSIDE if org.internal else wording.OUTSIDE
-            name = org.name + ("（招待済み）" if self.already(org.id) else "")
+            name = org.name + ("（追加済み）" if self.already(org.id) else "")
             return ("", name, org.category, where, self.person_name(org.id))[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 1 and self.already(org.id):
             return QBrush(QColor(ABSENT_TEXT))

@@ -1,5 +1,5 @@
 """参加者: whom the meeting invited from the 名簿 (庁内 and 庁外) and who came on the day, each with
-出欠 and 参加の形 (edited in the table, or for the selected rows by the buttons), 代理出席者名, the
+出欠 and 参加方法 (edited in the table, or for the selected rows by the buttons), 代理出席者名, the
 counts by 区分, 庁内・庁外 and 会場・オンライン, and the printed 受付名簿. Every edit is saved at once."""
 
 from __future__ import annotations

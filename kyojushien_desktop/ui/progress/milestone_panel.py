@@ -44,7 +44,7 @@ class MilestonePanel(QWidget):
         grid.addWidget(self.status, 0, 1)
         grid.addWidget(QLabel(wording.DATE), 1, 0)
         grid.addWidget(self.on, 1, 1, 1, 2)
-        grid.addWidget(QLabel(wording.STATUS_NOTE), 2, 0)
+        grid.addWidget(QLabel(wording.NOTES), 2, 0)
         grid.addWidget(self.note, 2, 1, 1, 2)
         grid.addWidget(self.record_button, 3, 2, Qt.AlignmentFlag.AlignRight)
         grid.setColumnStretch(2, 1)

@@ -45,7 +45,7 @@ def participant(session, meeting_id: int, organization_id: int, person_id: int |
 
 
 def mark(session, meeting_id: int, organization_id: int, person_id: int | None = None, **fields) -> None:
-    """Sets 出欠 (and 参加の形, 代理 …) of one invited participant."""
+    """Sets 出欠 (and 参加方法, 代理 …) of one invited participant."""
     current = participant(session, meeting_id, organization_id, person_id)
     participants.save_participant(session, dataclasses.replace(current, **fields))
 

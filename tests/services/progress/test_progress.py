@@ -287,7 +287,7 @@ def test_a_file_opened_read_only_refuses_set_status_in_japanese(db_path):
 
 
 def test_a_status_note_over_the_limit_is_refused_and_nothing_written(session):
-    """The ひとこと of a status change is short (the two notes hold the rest): a long one is named
+    """The 備考 of a status change is short (the two notes hold the rest): a long one is named
     with its length, and neither the 状態 nor the history changes."""
     with pytest.raises(ValidationError) as caught:
         progress.set_status(session, "1-1", "取組み中", note="あ" * (progress.NOTE_LIMIT + 1))
