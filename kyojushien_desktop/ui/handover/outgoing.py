@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -24,7 +23,7 @@ from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.handover import notes, report
 from kyojushien_desktop.ui.common import dialogs, jobs
 from kyojushien_desktop.ui.common.fonts import scaled
-from kyojushien_desktop.ui.common.forms import text_box
+from kyojushien_desktop.ui.common.growing_text import GrowingTextEdit
 from kyojushien_desktop.ui.common.live import Page
 from kyojushien_desktop.ui.common.widgets import save_bar
 from kyojushien_desktop.ui.handover import wording
@@ -47,7 +46,7 @@ class NoteBox(QWidget):
         self.saved = entry.note.text
         self.title = _label(self.section.title)
         self.prompt = _label(self.section.prompt, "hint")
-        self.box: QPlainTextEdit = text_box(4)
+        self.box = GrowingTextEdit()
         self.box.setAccessibleName(self.section.title)
         self.box.setPlainText(self.saved)
         self.template_button = QPushButton(wording.INSERT_TEMPLATE)

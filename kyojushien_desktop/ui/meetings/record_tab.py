@@ -28,7 +28,7 @@ from kyojushien_desktop.services.common import followups
 from kyojushien_desktop.services.meetings import meetings, participants
 from kyojushien_desktop.ui.common.followup_dialog import FollowUpDialog
 from kyojushien_desktop.ui.common.followup_panel import FollowUpPanel
-from kyojushien_desktop.ui.common.forms import text_box
+from kyojushien_desktop.ui.common.growing_text import GrowingTextEdit
 from kyojushien_desktop.ui.common.widgets import save_bar
 from kyojushien_desktop.ui.meetings import wording
 from kyojushien_desktop.ui.meetings.host import Host
@@ -50,12 +50,12 @@ class RecordTab(QWidget):
         self._loading = False
         guide = meeting_planning()
         self.boxes = {
-            "lecture_summary": text_box(4),
-            "minutes": text_box(5),
-            "opinions": text_box(4),
-            "review_impressions": text_box(3),
-            "review_notes": text_box(3),
-            "next_plans": text_box(3),
+            "lecture_summary": GrowingTextEdit(),
+            "minutes": GrowingTextEdit(5),
+            "opinions": GrowingTextEdit(),
+            "review_impressions": GrowingTextEdit(),
+            "review_notes": GrowingTextEdit(),
+            "next_plans": GrowingTextEdit(),
         }
         self.boxes["minutes"].setPlaceholderText(f"{guide.record_tip_title}: {guide.record_tip}")
         self.boxes["next_plans"].setPlaceholderText(

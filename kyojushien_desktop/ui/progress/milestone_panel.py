@@ -16,7 +16,8 @@ from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.domain.progress import ACHIEVED, STATUSES, MilestoneState
 from kyojushien_desktop.services.progress import progress
 from kyojushien_desktop.ui.common.fonts import scaled
-from kyojushien_desktop.ui.common.forms import DateField, text_box
+from kyojushien_desktop.ui.common.forms import DateField
+from kyojushien_desktop.ui.common.growing_text import GrowingTextEdit
 from kyojushien_desktop.ui.common.live import Page
 from kyojushien_desktop.ui.progress import wording
 from kyojushien_desktop.ui.progress.evidence_box import EvidenceBox
@@ -62,8 +63,8 @@ class MilestonePanel(QWidget):
         self.error = wrapped(name="fieldError")
         self.error.hide()
 
-        self.learned = text_box(3)
-        self.shared = text_box(3)
+        self.learned = GrowingTextEdit()
+        self.shared = GrowingTextEdit()
         self.notes_button = QPushButton(wording.SAVE_NOTES)
         self.notes_button.clicked.connect(lambda: self.save_notes())
         self.evidence = EvidenceBox(host)
