@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -34,6 +33,7 @@ from kyojushien_desktop.services.members import organizations, people
 from kyojushien_desktop.ui.common import messages
 from kyojushien_desktop.ui.common.fonts import restyle, scaled
 from kyojushien_desktop.ui.common.forms import FieldErrors, problems_of
+from kyojushien_desktop.ui.common.growing_text import GrowingTextEdit
 from kyojushien_desktop.ui.common.live import LiveView
 from kyojushien_desktop.ui.common.widgets import field_name, save_bar, value_label
 from kyojushien_desktop.ui.hearing import wording
@@ -138,14 +138,11 @@ class AnswerEntry(LiveView, QWidget):
         answers.addWidget(self.no_questions)
         answers.addLayout(self.questions_box)
 
-        self.memo = QPlainTextEdit()
-        self.memo.setTabChangesFocus(True)
+        self.memo = GrowingTextEdit()
         self.memo.setPlaceholderText("話の流れ、印象、先方から頼まれたことなど")
-        self.strengths = QPlainTextEdit()
-        self.strengths.setTabChangesFocus(True)
+        self.strengths = GrowingTextEdit(3)
         self.strengths.setPlaceholderText("例: 高齢者向け物件の紹介に慣れている")
-        self.troubles = QPlainTextEdit()
-        self.troubles.setTabChangesFocus(True)
+        self.troubles = GrowingTextEdit(3)
         self.troubles.setPlaceholderText("例: 入居後の見守り先が見つからない")
         self.policy = QCheckBox(wording.POLICY_CONVEYED)
         self.policy.setToolTip("居住支援に対する担当課としての課題認識や、必要と考えている取組みを伝えたか。")

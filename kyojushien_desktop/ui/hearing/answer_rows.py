@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from kyojushien_desktop.domain.errors import ValidationError
 from kyojushien_desktop.domain.hearing import NO, YES, Question, clean_answer
 from kyojushien_desktop.ui.common.fonts import restyle
+from kyojushien_desktop.ui.common.growing_text import GrowingTextEdit
 from kyojushien_desktop.ui.hearing import wording
 from kyojushien_desktop.ui.hearing.visit_models import STATUS_KEYS
 
@@ -53,12 +54,10 @@ def guide_badge() -> QLabel:
 
 
 def lines_box(lines: int) -> QPlainTextEdit:
-    """A free answer's box, as many lines high as its space on the sheet (up to a screenful)."""
-    box = QPlainTextEdit()
-    box.setTabChangesFocus(True)
+    """A free answer's box, at first as many lines high as its space on the sheet (up to a
+    screenful), growing with a longer answer so the page keeps the only scrollbar."""
     shown = max(2, min(lines, MAX_SCREEN_LINES))
-    box.setFixedHeight(box.fontMetrics().lineSpacing() * shown + 14)
-    return box
+    return GrowingTextEdit(shown, max(shown, 16))
 
 
 class QuestionRow(QFrame):

@@ -24,7 +24,7 @@ from kyojushien_desktop.content.meeting_terms import meeting_terms
 from kyojushien_desktop.content.meetings import meeting_planning
 from kyojushien_desktop.services.meetings import meetings, participants
 from kyojushien_desktop.ui.common.flow import flow_row
-from kyojushien_desktop.ui.common.forms import text_box
+from kyojushien_desktop.ui.common.growing_text import GrowingTextEdit
 from kyojushien_desktop.ui.common.table_model import ID_ROLE, SORT_ROLE
 from kyojushien_desktop.ui.common.widgets import char_width, list_table, set_resize_modes
 from kyojushien_desktop.ui.meetings import wording
@@ -186,7 +186,7 @@ class GroupsTab(QWidget):
             caption = QLabel(f"{wording.GROUP}{number}（{len(members)}{wording.PEOPLE_UNIT}: {sides}）")
             caption.setObjectName("fieldName")
             caption.setWordWrap(True)
-            box = text_box(3)
+            box = GrowingTextEdit(3)
             box.setPlainText(saved.get(number, ""))
             box.setReadOnly(not self.host.writable)
             box.textChanged.connect(lambda: self._edited())

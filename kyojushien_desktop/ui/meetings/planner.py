@@ -32,7 +32,8 @@ from kyojushien_desktop.domain.meetings import ABSENT, MEETING_STATUSES, VENUE_M
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.meetings import meetings, participants
 from kyojushien_desktop.services.members import organizations, people
-from kyojushien_desktop.ui.common.forms import FieldErrors, problems_of, text_box
+from kyojushien_desktop.ui.common.forms import FieldErrors, problems_of
+from kyojushien_desktop.ui.common.growing_text import GrowingTextEdit
 from kyojushien_desktop.ui.common.widgets import save_bar
 from kyojushien_desktop.ui.meetings import wording
 from kyojushien_desktop.ui.meetings.fields import WhenField
@@ -104,14 +105,14 @@ class PlannerTab(QWidget):
         for goal in meeting_planning().goals:
             self.goal_stage.addItem(goal.stage, goal.stage)
         self.goal_stage.addItem(wording.OWN_GOAL, "")
-        self.goal = text_box(2)
+        self.goal = GrowingTextEdit(2)
         self.goal.setPlaceholderText("どこまで話し合うか（手引きの到達点を選ぶと、その到達点が入ります）")
         goal_box = QVBoxLayout()
         goal_box.setSpacing(4)
         goal_box.addWidget(self.goal_stage, 0, Qt.AlignmentFlag.AlignLeft)
         goal_box.addWidget(self.goal)
-        self.theme = text_box(2)
-        self.situation = text_box(3)
+        self.theme = GrowingTextEdit(2)
+        self.situation = GrowingTextEdit(3)
         self.situation.setPlaceholderText("例: 福祉の担当者は、不動産関係者の困りごとをあまり知らない")
         self.program = ProgramEditor()
         self.facilitator = QLineEdit()
