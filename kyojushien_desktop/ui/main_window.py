@@ -77,6 +77,22 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.stack = QStackedWidget()
         self.stack.setObjectName("pageHost")
+        # The window's frame is put together before ホーム is built into it: a widget tree moved
+        # into a window under a style sheet is walked (fonts, palette, style) at every move.
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.notice_bar = NoticeBar()
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        right.addWidget(self.notice_bar)
+        right.addWidget(self.stack, 1)
+        layout.addWidget(self.nav)
+        layout.addLayout(right, 1)
+        self.setCentralWidget(central)
+
         # Pages other than ホーム are built (and their modules imported) on first visit, so the
         # window paints quickly.
         self._specs: list[PageSpec] = [
@@ -101,20 +117,6 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self._fit_nav()
 
-        central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        self.notice_bar = NoticeBar()
-        right = QVBoxLayout()
-        right.setContentsMargins(0, 0, 0, 0)
-        right.setSpacing(0)
-        right.addWidget(self.notice_bar)
-        right.addWidget(self.stack, 1)
-        layout.addWidget(self.nav)
-        layout.addLayout(right, 1)
-        self.setCentralWidget(central)
-
         self.file_label = QLabel()
         self.mode_label = QLabel()
         self.statusBar().addWidget(self.file_label, 1)
@@ -137,7 +139,7 @@ class MainWindow(QMainWindow):
         return make
 
     def _make_home_page(self) -> Page:
-        page = HomePage()
+        page = HomePage(self.stack)  # born in the window: not walked again when it moves in
         page.new_requested.connect(self.new_file)
         page.open_file_requested.connect(self.choose_file)
         page.sample_requested.connect(self.open_sample)
