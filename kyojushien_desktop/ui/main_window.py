@@ -16,7 +16,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, QSize, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
+from PySide6.QtGui import QKeySequence, QPaintEvent
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -44,7 +44,8 @@ from kyojushien_desktop.ui.common.ops import Operations
 from kyojushien_desktop.ui.home.page import HomePage
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent  # its type is made on the first close, not at start-up
+    from PySide6.QtGui import QAction, QCloseEvent  # their types are made on first use, not at start-up
+    from PySide6.QtWidgets import QMenu
 
 SAMPLE_FILE_NAME = "見本_みどり町.db"
 DEFAULT_SIZE = QSize(1180, 740)
@@ -77,6 +78,22 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav")
         self.stack = QStackedWidget()
         self.stack.setObjectName("pageHost")
+        # The window's frame is put together before ホーム is built into it: a widget tree moved
+        # into a window under a style sheet is walked (fonts, palette, style) at every move.
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.notice_bar = NoticeBar()
+        right = QVBoxLayout()
+        right.setContentsMargins(0, 0, 0, 0)
+        right.setSpacing(0)
+        right.addWidget(self.notice_bar)
+        right.addWidget(self.stack, 1)
+        layout.addWidget(self.nav)
+        layout.addLayout(right, 1)
+        self.setCentralWidget(central)
+
         # Pages other than ホーム are built (and their modules imported) on first visit, so the
         # window paints quickly.
         self._specs: list[PageSpec] = [
@@ -101,20 +118,6 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self._fit_nav()
 
-        central = QWidget()
-        layout = QHBoxLayout(central)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        self.notice_bar = NoticeBar()
-        right = QVBoxLayout()
-        right.setContentsMargins(0, 0, 0, 0)
-        right.setSpacing(0)
-        right.addWidget(self.notice_bar)
-        right.addWidget(self.stack, 1)
-        layout.addWidget(self.nav)
-        layout.addLayout(right, 1)
-        self.setCentralWidget(central)
-
         self.file_label = QLabel()
         self.mode_label = QLabel()
         self.statusBar().addWidget(self.file_label, 1)
@@ -137,7 +140,7 @@ class MainWindow(QMainWindow):
         return make
 
     def _make_home_page(self) -> Page:
-        page = HomePage()
+        page = HomePage(self.stack)  # born in the window: not walked again when it moves in
         page.new_requested.connect(self.new_file)
         page.open_file_requested.connect(self.choose_file)
         page.sample_requested.connect(self.open_sample)
@@ -230,12 +233,13 @@ class MainWindow(QMainWindow):
         self._add_action(help_menu, "バージョン情報(&A)", lambda: _dialogs().show_about(self))
         self._rebuild_recent_menu()
 
-    def _add_action(self, menu, text: str, slot: Callable[[], object], shortcut=None) -> QAction:
-        action = QAction(text, self)
+    def _add_action(self, menu: QMenu, text: str, slot: Callable[[], object], shortcut=None) -> QAction:
+        # The menu makes the action: QAction(text, parent) would have PySide make QIcon's type
+        # (resolving the constructor's overloads), about 1.5 ms of start-up.
+        action = menu.addAction(text)
         if shortcut is not None:
             action.setShortcut(shortcut)
         action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
         self.addAction(action)  # its shortcut works whatever page, or none, is enabled
         return action
 

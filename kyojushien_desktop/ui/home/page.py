@@ -6,7 +6,6 @@ the three ways to begin, so the app never leaves a newcomer at a dead end."""
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -36,8 +35,15 @@ DUE_LINES = 4  # the due list shows this many, then ほかN件
 NEXT_STEPS = 3  # 現在地 names this many of the focus phase's 取組み例
 
 
+def _escape(text: str) -> str:
+    """As ``html.escape``, without importing ``html`` (and its entity tables) at start-up."""
+    for char, entity in (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#x27;")):
+        text = text.replace(char, entity)
+    return text
+
+
 def _link(meeting_id: int, text: str) -> str:
-    return f'<a href="meeting:{meeting_id}">{html.escape(text)}</a>'
+    return f'<a href="meeting:{meeting_id}">{_escape(text)}</a>'
 
 
 def _card(title: str) -> tuple[QFrame, QVBoxLayout]:
@@ -319,7 +325,7 @@ class HomePage(Page):
         upcoming = summary.next_meeting
         if upcoming is not None:
             link = _link(upcoming.id, f"{upcoming.kind}「{upcoming.title}」")
-            when = html.escape(wareki.format_datetime(upcoming.starts_at))
+            when = _escape(wareki.format_datetime(upcoming.starts_at))
             self.next_meeting.setText(f"次の会議: {when} {link}（{upcoming.status}）")
         else:
             self.next_meeting.setText("次の会議: 予定はありません")
@@ -332,9 +338,9 @@ class HomePage(Page):
         shown = []
         for due, what, owner, meeting_id in lines[:DUE_LINES]:
             late = f"（{wording.OVERDUE}）" if due < today else ""
-            whose = _link(meeting_id, owner) if meeting_id is not None else html.escape(owner)
-            when = html.escape(wareki.format_date(due))
-            shown.append(f"・{when}{late} {html.escape(what)} — {whose}")
+            whose = _link(meeting_id, owner) if meeting_id is not None else _escape(owner)
+            when = _escape(wareki.format_date(due))
+            shown.append(f"・{when}{late} {_escape(what)} — {whose}")
         more = f"<br>ほか{len(lines) - DUE_LINES}件" if len(lines) > DUE_LINES else ""
         self.due_list.setText("期限の近い段取り・次の対応（2週間以内と期限切れ）:<br>" + "<br>".join(shown) + more)
 
