@@ -209,7 +209,7 @@ class WelcomeTab(QWidget):
         self.checks.setText(first_checks(load_overview(session), dt.date.today()))
         written = [(n.section.title, n.note.text) for n in notes.load_notes(session)]
         self.notes_text.setText("\n\n".join(f"【{title}】\n{text or wording.NO_NOTE}" for title, text in written))
-        fit_to_contents(self.table, (4,))
+        fit_to_contents(self.table, (1, 4))  # 前任者 and the file name wrap: no sideways scroll at 1024
         self.table.resizeRowsToContents()
         rows = sum(self.table.rowHeight(row) for row in range(self.model.rowCount()))
         self.table.setFixedHeight(self.table.horizontalHeader().height() + rows + 6)
