@@ -71,8 +71,8 @@ def main() -> int:
         started = time.perf_counter()
         if profiler is not None:
             profiler.enable()
-        window.nav.setCurrentRow(1)  # builds and fills the page; it paints once back in the event loop
-        window.page("members").table.viewport().installEventFilter(watch)
+        page = window.show_page("members")  # built and filled; it paints once back in the event loop
+        page.table.viewport().installEventFilter(watch)
 
     QTimer.singleShot(300, switch)  # ホーム has painted and the event queue has settled
     return app.exec()
