@@ -16,12 +16,12 @@ from kyojushien_desktop.domain.handover_report import HandoverReport
 from kyojushien_desktop.domain.wareki import format_date
 from kyojushien_desktop.reports.files import SILENT, Progress
 from kyojushien_desktop.reports.pdf.characters import CharacterCheck
-from kyojushien_desktop.reports.pdf.document import MM, Layout, Page, build_pdf
+from kyojushien_desktop.reports.pdf.document import MM, Layout, Page, build_pdf, draw_numbered_footer
 from kyojushien_desktop.reports.pdf.fonts import register_fonts
-from kyojushien_desktop.reports.pdf.styles import GREY, style, table_style
+from kyojushien_desktop.reports.pdf.styles import GREY, RULE_GREY, section_heading, style, table_style
 
 LAYOUT = Layout(side_mm=18, top_mm=15, bottom_mm=17)
-LABEL_GREY, RULE_GREY = Color(0.88, 0.88, 0.88), Color(0.55, 0.55, 0.55)
+LABEL_GREY = Color(0.88, 0.88, 0.88)
 SEAL_MM = 20  # the 印 square of the 所属長確認 box
 
 
@@ -107,19 +107,7 @@ class _Story:
         ]
 
     def _section_heading(self, title: str) -> Any:
-        heading = Table(
-            [[Paragraph(self.check.markup(title), self.styles.section)]],
-            colWidths=[self.width],
-            style=table_style(
-                ("LINEBEFORE", (0, 0), (0, 0), 3.5, "black"),
-                ("LINEBELOW", (0, 0), (0, 0), 0.5, RULE_GREY),
-                ("LEFTPADDING", (0, 0), (0, 0), 6),
-                ("TOPPADDING", (0, 0), (0, 0), 1),
-                ("BOTTOMPADDING", (0, 0), (0, 0), 3),
-            ),
-        )
-        heading.keepWithNext = True
-        return heading
+        return section_heading(self.check.markup(title), self.styles.section, self.width)
 
     def _block(self, block: blocks.Block, where: str) -> list[Any]:
         styles = self.styles
@@ -178,9 +166,7 @@ def write_report_pdf(
     page_width, page_height = LAYOUT.size
 
     def decorate(canvas: Any, page: Page) -> None:
-        canvas.setFont(fonts.regular, 8.5)
-        footer = f"{town}　{title}　{page.number} / {page.count}".lstrip("　")
-        canvas.drawCentredString(page_width / 2, 9 * MM, footer)
+        draw_numbered_footer(canvas, LAYOUT, f"{town}　{title}", page)
         if page.number > 1:
             canvas.setFont(fonts.regular, 8)
             canvas.setFillColor(GREY)

@@ -18,7 +18,7 @@ from kyojushien_desktop.domain import wareki
 from kyojushien_desktop.domain.hearing import NO, YES, Question, SheetData
 from kyojushien_desktop.reports.files import SILENT, Progress
 from kyojushien_desktop.reports.pdf.characters import CharacterCheck, record
-from kyojushien_desktop.reports.pdf.document import MM, Layout, Page, build_pdf, section_start
+from kyojushien_desktop.reports.pdf.document import MM, Layout, Page, build_pdf, draw_numbered_footer, section_start
 from kyojushien_desktop.reports.pdf.fonts import register_fonts
 from kyojushien_desktop.reports.pdf.forms import NumberBox, RuledLines, blank, check_box, check_row
 from kyojushien_desktop.reports.pdf.styles import DARK_GREY, GREY, style, table_style
@@ -251,11 +251,10 @@ def write_hearing_sheets_pdf(
         story += _Sheet(sheet, styles, check).flowables()
     owners = [check.plain(s.organization_name, record(s.organization_name, "団体名")) for s in sheets]
     check.raise_if_unsupported()
-    page_width, page_height = LAYOUT.size
+    page_height = LAYOUT.size[1]
 
     def decorate(canvas: Any, page: Page) -> None:
-        canvas.setFont(fonts.regular, 8.5)
-        canvas.drawCentredString(page_width / 2, 9 * MM, f"{town}　{TITLE}　{page.number} / {page.count}".lstrip("　"))
+        draw_numbered_footer(canvas, LAYOUT, f"{town}　{TITLE}", page)
         if page.number > 1:  # a loose page still says whose sheet it is
             canvas.setFont(fonts.regular, 8)
             canvas.setFillColor(GREY)

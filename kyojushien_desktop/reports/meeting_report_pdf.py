@@ -21,12 +21,12 @@ from kyojushien_desktop.reports import meeting_text as words
 from kyojushien_desktop.reports.files import SILENT, Progress
 from kyojushien_desktop.reports.pdf.characters import CharacterCheck, record
 from kyojushien_desktop.reports.pdf.charts import Part, stacked_bar
-from kyojushien_desktop.reports.pdf.document import MM, Layout, Page, build_pdf
+from kyojushien_desktop.reports.pdf.document import MM, Layout, Page, build_pdf, draw_numbered_footer
 from kyojushien_desktop.reports.pdf.fonts import register_fonts
-from kyojushien_desktop.reports.pdf.styles import GREY, keep_whole, style, table_style
+from kyojushien_desktop.reports.pdf.styles import GREY, RULE_GREY, keep_whole, section_heading, style, table_style
 
 LAYOUT = Layout(side_mm=16, top_mm=13, bottom_mm=16)
-LABEL_GREY, RULE_GREY = Color(0.88, 0.88, 0.88), Color(0.55, 0.55, 0.55)
+LABEL_GREY = Color(0.88, 0.88, 0.88)
 LABEL_WIDTH = 26 * MM
 BULLETS = ("・", "-", "－", "●", "○", "※")
 
@@ -117,19 +117,7 @@ class _Report:
         return [top, Spacer(0, 1 * MM), title, *stamp, Spacer(0, 4 * MM)]
 
     def _heading(self, title: str) -> Any:
-        heading = Table(
-            [[Paragraph(self.check.markup(title), self.styles.section)]],
-            colWidths=[self.width],
-            style=table_style(
-                ("LINEBEFORE", (0, 0), (0, 0), 3.5, "black"),
-                ("LINEBELOW", (0, 0), (0, 0), 0.5, RULE_GREY),
-                ("LEFTPADDING", (0, 0), (0, 0), 6),
-                ("TOPPADDING", (0, 0), (0, 0), 1),
-                ("BOTTOMPADDING", (0, 0), (0, 0), 3),
-            ),
-        )
-        heading.keepWithNext = True
-        return heading
+        return section_heading(self.check.markup(title), self.styles.section, self.width)
 
     def _paragraphs(self, value: str, field: str) -> list[Any]:
         """Free text as typed, a paragraph a line; a blank line leaves a little room."""
@@ -368,12 +356,10 @@ def write_report_pdf(
     town = check.plain(report.municipality, "自治体名")
     title = check.plain(report.meeting.title, record(report.meeting.title, "題名"))
     check.raise_if_unsupported()
-    page_width, page_height = LAYOUT.size
+    page_height = LAYOUT.size[1]
 
     def decorate(canvas: Any, page: Page) -> None:
-        canvas.setFont(fonts.regular, 8.5)
-        footer = f"{town}　{words.REPORT_TITLE}　{page.number} / {page.count}".lstrip("　")
-        canvas.drawCentredString(page_width / 2, 9 * MM, footer)
+        draw_numbered_footer(canvas, LAYOUT, f"{town}　{words.REPORT_TITLE}", page)
         if page.number > 1:
             canvas.setFont(fonts.regular, 8)
             canvas.setFillColor(GREY)

@@ -15,7 +15,7 @@ from kyojushien_desktop.domain.progress_report import ProgressReport
 from kyojushien_desktop.domain.wareki import format_date, format_month
 from kyojushien_desktop.reports.files import SILENT, Progress
 from kyojushien_desktop.reports.pdf.characters import CharacterCheck, record
-from kyojushien_desktop.reports.pdf.document import MM, Layout, Page, build_pdf
+from kyojushien_desktop.reports.pdf.document import MM, Layout, build_pdf, numbered_footer
 from kyojushien_desktop.reports.pdf.fonts import register_fonts
 from kyojushien_desktop.reports.pdf.styles import GREY, keep_whole, style, table_style
 
@@ -112,16 +112,10 @@ def write_progress_report(
 ) -> Path:
     """Writes the 現在地レポート with the footer 「{自治体名}　現在地レポート　x / y」; characters the
     font cannot draw raise ``UnsupportedCharactersError`` first unless replaced by 〓."""
-    fonts = register_fonts()
+    register_fonts()
     check = CharacterCheck(replace=replace_unsupported)
     story = _story(report, _Styles(), check)
     town = check.plain(report.municipality, "自治体名")
     check.raise_if_unsupported()
-    page_width = LAYOUT.size[0]
-
-    def decorate(canvas: Any, page: Page) -> None:
-        canvas.setFont(fonts.regular, 8.5)
-        footer = f"{town}　{TITLE}　{page.number} / {page.count}".lstrip("　")
-        canvas.drawCentredString(page_width / 2, 9 * MM, footer)
-
+    decorate = numbered_footer(f"{town}　{TITLE}", LAYOUT)
     return build_pdf(path, story, layout=LAYOUT, decorate=decorate, progress=progress, title=TITLE, author=town)

@@ -126,3 +126,19 @@ def build_pdf(
 
     progress.begin("PDFのページを組んでいます")
     return write_atomically(path, write, create_folder=create_folder)
+
+
+def draw_numbered_footer(canvas: Any, layout: Layout, label: str, page: Page) -> None:
+    """「{label}　x / y」 centred at the foot of the page (label: 「{自治体名}　{表題}」, either part
+    may be empty), the footer every paper of the app has."""
+    canvas.setFont(register_fonts().regular, 8.5)
+    canvas.drawCentredString(layout.size[0] / 2, 9 * MM, f"{label}　{page.number} / {page.count}".lstrip("　"))
+
+
+def numbered_footer(label: str, layout: Layout) -> Callable[[Any, Page], None]:
+    """The ``decorate`` of a paper whose only page furniture is that footer."""
+
+    def decorate(canvas: Any, page: Page) -> None:
+        draw_numbered_footer(canvas, layout, label, page)
+
+    return decorate

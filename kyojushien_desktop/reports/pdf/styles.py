@@ -54,3 +54,26 @@ def table_style(*commands: tuple[Any, ...]) -> TableStyle:
     """A table style whose cells default to the bundled face: without it a table falls back to
     Helvetica, which is neither embedded nor able to draw Japanese."""
     return TableStyle([("FONT", (0, 0), (-1, -1), register_fonts().regular), *commands])
+
+
+RULE_GREY = Color(0.55, 0.55, 0.55)  # rules under headings and between table cells
+
+
+def section_heading(markup: str, paragraph_style: ParagraphStyle, width: float) -> Any:
+    """A report's section heading: a black bar on its left, a thin rule under it, kept with what
+    follows (the 開催レポート's and the 引継書's)."""
+    from reportlab.platypus import Paragraph, Table
+
+    heading = Table(
+        [[Paragraph(markup, paragraph_style)]],
+        colWidths=[width],
+        style=table_style(
+            ("LINEBEFORE", (0, 0), (0, 0), 3.5, "black"),
+            ("LINEBELOW", (0, 0), (0, 0), 0.5, RULE_GREY),
+            ("LEFTPADDING", (0, 0), (0, 0), 6),
+            ("TOPPADDING", (0, 0), (0, 0), 1),
+            ("BOTTOMPADDING", (0, 0), (0, 0), 3),
+        ),
+    )
+    heading.keepWithNext = True
+    return heading
