@@ -27,11 +27,10 @@ from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.members import organizations
 from kyojushien_desktop.services.region import exports, facts
-from kyojushien_desktop.ui.common import dialogs, jobs
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.live import LiveView
 from kyojushien_desktop.ui.common.widgets import char_width, list_table
-from kyojushien_desktop.ui.region import wording
+from kyojushien_desktop.ui.region import papers, wording
 from kyojushien_desktop.ui.region.facts_model import FactsModel, sources_text
 from kyojushien_desktop.ui.region.year_dialog import YearDialog
 
@@ -178,16 +177,7 @@ class FactsTab(LiveView, QWidget):
         return True
 
     def choose_path(self, stem: str, kind: str) -> Path | None:
-        return dialogs.ask_save_path(self, self.prefs, wording.PDF_SAVE_TO, stem, kind)
+        return papers.choose_pdf_path(self, self.prefs, stem, kind)
 
     def save_pdf(self) -> Path | None:
-        session = self.session
-        path = self.choose_path(wording.FACTS_PDF_STEM, "pdf") if session is not None else None
-        if session is None or path is None:
-            return None
-        written = jobs.run_export(
-            self, session, lambda reader, _p, _r: exports.export_facts_pdf(reader, path), title=wording.WRITING_PDF
-        )
-        if written is not None:
-            self.inform_written(wording.PDF_MADE, wording.PDF_TEXT, written)
-        return written
+        return papers.save_pdf(self, wording.FACTS_PDF_STEM, exports.export_facts_pdf)  # type: ignore[arg-type]

@@ -14,10 +14,9 @@ from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.members import organizations
 from kyojushien_desktop.services.region import exports, referrals
-from kyojushien_desktop.ui.common import dialogs, jobs
 from kyojushien_desktop.ui.common.live import LiveView
 from kyojushien_desktop.ui.common.widgets import list_table, open_on_enter
-from kyojushien_desktop.ui.region import wording
+from kyojushien_desktop.ui.region import papers, wording
 from kyojushien_desktop.ui.region.facts_tab import hint_label
 from kyojushien_desktop.ui.region.referral_parts import PHONE_COLUMN, ReferralDialog, ReferralLine, ReferralModel
 
@@ -137,16 +136,7 @@ class ReferralsTab(LiveView, QWidget):
         return True
 
     def choose_path(self, stem: str, kind: str) -> Path | None:
-        return dialogs.ask_save_path(self, self.prefs, wording.PDF_SAVE_TO, stem, kind)
+        return papers.choose_pdf_path(self, self.prefs, stem, kind)
 
     def save_pdf(self) -> Path | None:
-        session = self.session
-        path = self.choose_path(wording.REFERRALS_TAB, "pdf") if session is not None else None
-        if session is None or path is None:
-            return None
-        written = jobs.run_export(
-            self, session, lambda reader, _p, _r: exports.export_referrals_pdf(reader, path), title=wording.WRITING_PDF
-        )
-        if written is not None:
-            self.inform_written(wording.PDF_MADE, wording.PDF_TEXT, written)
-        return written
+        return papers.save_pdf(self, wording.REFERRALS_TAB, exports.export_referrals_pdf)  # type: ignore[arg-type]

@@ -408,3 +408,23 @@ def test_every_model_keeps_qts_contract(qtbot, qtmodeltester, page, session):
     model = VisitCheckModel()
     model.set_rows([HousingCheck(dt.date(2026, 5, 18), HousingFacts(area=20), summary="適合 1")])
     qtmodeltester.check(model)
+
+
+def test_a_pdf_with_a_character_the_font_lacks_is_written_after_asking(qtbot, page, session, tmp_path, monkeypatch):
+    """An 出典 holding 😀: the user is told, chooses 〓, and the PDF is written (the retry prints 〓
+    instead of failing again)."""
+    from pypdf import PdfReader
+
+    from kyojushien_desktop.ui.common import messages
+
+    facts.save_year(session, 2025, [Fact("population", "population", "value", 2025, 18000, source="住民基本台帳😀")])
+    tab = page.facts
+    target = tmp_path / "わがまちの現状.pdf"
+    asked: list[str] = []
+    monkeypatch.setattr(tab, "choose_path", lambda stem, kind: target)
+    monkeypatch.setattr(tab, "inform_written", lambda *args: None)
+    monkeypatch.setattr(messages, "confirm", lambda _parent, title, _text, _ok: asked.append(title) or True)
+    assert tab.save_pdf() == target
+    assert asked == ["印刷できない文字があります"]
+    text = "".join(p.extract_text() for p in PdfReader(target).pages)
+    assert "住民基本台帳〓" in text.replace(" ", "")
