@@ -1,10 +1,6 @@
 """A file of the フェーズ進捗 release (schema v5) opened by this one: every row of every table is
 still there, the 診断シート tables are new and empty, and a round can be started at once."""
 
-import shutil
-import sqlite3
-from pathlib import Path
-
 import pytest
 
 from kyojushien_desktop.services import datafile
@@ -12,30 +8,20 @@ from kyojushien_desktop.services.diagnosis import rounds
 from kyojushien_desktop.services.meetings import meetings
 from kyojushien_desktop.services.progress import progress
 from kyojushien_desktop.store.migrations import SCHEMA_VERSION
+from tests.migration import fixture_copy, user_version
 from tests.services.diagnosis.conftest import add_round, answer
 from tests.services.meetings.builders import snapshot
 
-FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "schema_v5.db"
 NEW_TABLES = {"diagnosis_rounds", "diagnosis_respondents", "diagnosis_answers"}
-
-
-def version(path: Path) -> int:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return conn.execute("PRAGMA user_version").fetchone()[0]
-    finally:
-        conn.close()
 
 
 @pytest.fixture
 def v5_file(tmp_path):
-    path = tmp_path / "v5.db"
-    shutil.copyfile(FIXTURE, path)
-    return path
+    return fixture_copy(tmp_path, 5)
 
 
 def test_v5_to_v6_keeps_everything_and_adds_empty_diagnosis_tables(v5_file):
-    assert version(v5_file) == 5 and SCHEMA_VERSION >= 6
+    assert user_version(v5_file) == 5 and SCHEMA_VERSION >= 6
     before = snapshot(v5_file)
     assert not NEW_TABLES & set(before)
     assert len(before["milestone_evidence"]) == 30 and len(before["meetings"]) == 5
@@ -49,7 +35,7 @@ def test_v5_to_v6_keeps_everything_and_adds_empty_diagnosis_tables(v5_file):
     finally:
         session.close()
     after = snapshot(v5_file)
-    assert version(v5_file) == SCHEMA_VERSION
+    assert user_version(v5_file) == SCHEMA_VERSION
     kept = set(before) - {"app_state"}  # app_state: who has the file open and since when
     assert {table: after[table] for table in kept} == {table: before[table] for table in kept}
     assert {table: after[table] for table in NEW_TABLES} == {table: [] for table in NEW_TABLES}

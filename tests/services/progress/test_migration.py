@@ -2,9 +2,6 @@
 still there, the フェーズ進捗 tables are new and empty, and all 21 目安 read 未着手 until changed."""
 
 import datetime as dt
-import shutil
-import sqlite3
-from pathlib import Path
 
 import pytest
 
@@ -15,29 +12,19 @@ from kyojushien_desktop.services.members import organizations
 from kyojushien_desktop.services.progress import progress
 from kyojushien_desktop.services.progress.suggestions import suggestions
 from kyojushien_desktop.store.migrations import SCHEMA_VERSION
+from tests.migration import fixture_copy, user_version
 from tests.services.meetings.builders import snapshot
 
-FIXTURE = Path(__file__).resolve().parents[2] / "fixtures" / "schema_v4.db"
 NEW_TABLES = {"milestone_states", "milestone_history", "milestone_evidence", "phase_targets"}
-
-
-def version(path: Path) -> int:
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return conn.execute("PRAGMA user_version").fetchone()[0]
-    finally:
-        conn.close()
 
 
 @pytest.fixture
 def v4_file(tmp_path):
-    path = tmp_path / "v4.db"
-    shutil.copyfile(FIXTURE, path)
-    return path
+    return fixture_copy(tmp_path, 4)
 
 
 def test_v4_to_v5_keeps_everything_and_adds_empty_progress_tables(v4_file):
-    assert version(v4_file) == 4 and SCHEMA_VERSION >= 5
+    assert user_version(v4_file) == 4 and SCHEMA_VERSION >= 5
     before = snapshot(v4_file)
     assert not NEW_TABLES & set(before)
     assert len(before["organizations"]) == 42 and len(before["meetings"]) == 5 and len(before["visits"]) == 10
@@ -54,7 +41,7 @@ def test_v4_to_v5_keeps_everything_and_adds_empty_progress_tables(v4_file):
     finally:
         session.close()
     after = snapshot(v4_file)
-    assert version(v4_file) == SCHEMA_VERSION
+    assert user_version(v4_file) == SCHEMA_VERSION
     kept = set(before) - {"app_state"}  # app_state: who has the file open and since when
     assert {table: after[table] for table in kept} == {table: before[table] for table in kept}
     assert {table: after[table] for table in NEW_TABLES} == {table: [] for table in NEW_TABLES}
