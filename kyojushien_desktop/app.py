@@ -133,6 +133,6 @@ def run_gui(db_path: Path | None = None, handover: Path | None = None) -> int:
     apply_style(app)
     _install_crash_dialog(log_path)
     window = MainWindow(prefs)
+    window.start(db_path, handover)  # before show: ホーム is built once, with the file in it
     window.show()
-    window.start(db_path, handover)
     return app.exec()

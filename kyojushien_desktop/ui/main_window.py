@@ -233,12 +233,14 @@ class MainWindow(QMainWindow):
         self._add_action(help_menu, "バージョン情報(&A)", lambda: _dialogs().show_about(self))
         self._rebuild_recent_menu()
 
-    def _add_action(self, menu: QMenu, text: str, slot: Callable[[], object], shortcut=None) -> QAction:
-        # The menu makes the action: QAction(text, parent) would have PySide make QIcon's type
-        # (resolving the constructor's overloads), about 1.5 ms of start-up.
+    def _add_action(
+        self, menu: QMenu, text: str, slot: Callable[[], object], shortcut: QKeySequence.StandardKey | None = None
+    ) -> QAction:
+        # The menu makes the action: QAction(text, parent) would make QIcon's type (about 1.5 ms),
+        # and setShortcut's overloads PySide's Qt namespace (ui/common/enum_props); not these.
         action = menu.addAction(text)
         if shortcut is not None:
-            action.setShortcut(shortcut)
+            action.setShortcuts(shortcut)
         action.triggered.connect(lambda _checked=False: slot())
         self.addAction(action)  # its shortcut works whatever page, or none, is enabled
         return action
@@ -256,7 +258,8 @@ class MainWindow(QMainWindow):
     # --- opening files ---------------------------------------------------------------------
     def start(self, db_path: Path | None, handover: Path | None = None) -> None:
         """The given file, else the last one used, else the default; on first start a question,
-        or a hand-over file double-clicked in Explorer is received."""
+        or a hand-over file double-clicked in Explorer is received. Called before the window is
+        shown, so that ホーム is built once, with the file; a question shows the window first."""
         if handover is not None:
             QTimer.singleShot(0, lambda: self.receive_handover(handover))
         if db_path is not None:
@@ -339,22 +342,27 @@ class MainWindow(QMainWindow):
         self._close_session()
         try:
             session = datafile.open_session(path, read_only=read_only)
-        except FileLockedError as exc:
+        except UserFacingError as exc:
+            self.show()  # at start-up, the question comes over the window, not alone
+            return self._not_opened(path, exc)
+        self._adopt(session)
+        return True
+
+    def _not_opened(self, path: Path, exc: UserFacingError) -> bool:
+        """A file that would not open: offered read-only or a backup, else the reason shown."""
+        if isinstance(exc, FileLockedError):
             if messages.ask_read_only(self, exc):
                 return self.open_file(path, read_only=True)
             self._adopt(None)
             return False
-        except DamagedFileError as exc:
+        if isinstance(exc, DamagedFileError):
             from kyojushien_desktop.ui.common.restore_dialog import offer_restore
 
             self._adopt(None)
             return offer_restore(self, exc) and self.restore_from_backup(path)
-        except UserFacingError as exc:
-            messages.show_error(self, exc, wording.COULD_NOT_OPEN)
-            self._adopt(None)
-            return False
-        self._adopt(session)
-        return True
+        messages.show_error(self, exc, wording.COULD_NOT_OPEN)
+        self._adopt(None)
+        return False
 
     # --- the hand-over ---------------------------------------------------------------------
     def make_handover(self) -> bool:

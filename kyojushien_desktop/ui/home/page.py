@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -26,13 +26,14 @@ from kyojushien_desktop.services.common.changes import OVERVIEW, Changes, Topic
 from kyojushien_desktop.services.common.settings import load_settings, rotation_date
 from kyojushien_desktop.services.overview import Overview, Position, load_overview
 from kyojushien_desktop.ui.common import messages, wording
-from kyojushien_desktop.ui.common.flow import flow_row
+from kyojushien_desktop.ui.common.enum_props import set_enum
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.live import Page
 from kyojushien_desktop.ui.home.phase_chip import PhaseChip
 
 DUE_LINES = 4  # the due list shows this many, then ほかN件
 NEXT_STEPS = 3  # 現在地 names this many of the focus phase's 取組み例
+START_CARD_ROW = 2  # はじめるには sits below the banner and the town's name
 
 
 def _escape(text: str) -> str:
@@ -67,7 +68,7 @@ class HomePage(Page):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.start_card = self._build_start_card()
+        self.start_card: QFrame | None = None  # built the first time there is no file to show
         self.sample_banner = QLabel(wording.SAMPLE_BANNER)
         self.sample_banner.setObjectName("banner")
         self.sample_banner.setWordWrap(True)
@@ -100,12 +101,12 @@ class HomePage(Page):
         self.overdue.setWordWrap(True)
         self.overdue.hide()
         for label in (self.directory_status, self.upcoming, self.awaiting, self.followups, self.overdue):
-            label.setTextFormat(Qt.TextFormat.PlainText)
+            set_enum(label, "textFormat", "PlainText")
         # The next meeting and the one due list (段取り and 次の対応) link to their meeting.
         self.due_list = QLabel()
         self.due_list.setWordWrap(True)
         for label in (self.next_meeting, self.due_list):
-            label.setTextFormat(Qt.TextFormat.RichText)
+            set_enum(label, "textFormat", "RichText")
             label.linkActivated.connect(self._open_link)
         for label in (
             self.directory_status,
@@ -120,7 +121,7 @@ class HomePage(Page):
 
         file_card, file_layout = _card("データファイル")
         self.path = QLabel()
-        self.path.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        set_enum(self.path, "textInteractionFlags", "TextSelectableByMouse")
         self.path.setWordWrap(True)
         self.backup = QLabel()
         self.read_only = QLabel()
@@ -129,10 +130,15 @@ class HomePage(Page):
         open_folder.clicked.connect(self._open_folder)
         open_backups = QPushButton("バックアップのフォルダを開く")
         open_backups.clicked.connect(self._open_backups)
+        place = QLabel(wording.PLACE)
+        set_enum(place, "alignment", "AlignLeft|AlignTop")  # beside a path that wraps
+        folder_box = QVBoxLayout()
+        folder_box.addWidget(open_folder)
+        folder_box.addStretch(1)
         grid = QGridLayout()
-        grid.addWidget(QLabel(wording.PLACE), 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(place, 0, 0)
         grid.addWidget(self.path, 0, 1)
-        grid.addWidget(open_folder, 0, 2, Qt.AlignmentFlag.AlignTop)
+        grid.addLayout(folder_box, 0, 2)
         grid.addWidget(QLabel("最終バックアップ"), 1, 0)
         grid.addWidget(self.backup, 1, 1)
         grid.addWidget(open_backups, 1, 2)
@@ -148,7 +154,8 @@ class HomePage(Page):
         header = QHBoxLayout()
         header.addWidget(self.municipality)
         header.addStretch(1)
-        header.addWidget(self.today, 0, Qt.AlignmentFlag.AlignBottom)
+        set_enum(self.today, "alignment", "AlignLeft|AlignBottom")
+        header.addWidget(self.today)
 
         # The cards scroll when 特大 text on a small screen makes them taller than the window.
         body = QWidget()
@@ -156,24 +163,24 @@ class HomePage(Page):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        set_enum(scroll, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        layout = QVBoxLayout(body)
-        layout.setContentsMargins(24, 20, 24, 20)
-        layout.setSpacing(14)
-        layout.addWidget(self.sample_banner)
-        layout.addLayout(header)
-        layout.addWidget(self.start_card)
-        layout.addWidget(post_card)
-        layout.addWidget(status_card)
-        layout.addWidget(file_card)
-        layout.addStretch(1)
+        self.cards = QVBoxLayout(body)
+        self.cards.setContentsMargins(24, 20, 24, 20)
+        self.cards.setSpacing(14)
+        self.cards.addWidget(self.sample_banner)
+        self.cards.addLayout(header)
+        for card in (post_card, status_card, file_card):
+            self.cards.addWidget(card)
+        self.cards.addStretch(1)
         self.file_cards = (post_card, status_card, file_card)
 
     def _build_start_card(self) -> QFrame:
+        from kyojushien_desktop.ui.common.flow import flow_row  # a Python layout: it takes Qt's enums
+
         card, layout = _card("はじめるには")
         # 「データファイルが開かれていません」 is the heading above; the card says what to do.
         lead = QLabel(
@@ -219,7 +226,7 @@ class HomePage(Page):
         self.next_steps = QLabel()
         self.next_steps.setWordWrap(True)
         for label in (self.focus, self.next_steps):
-            label.setTextFormat(Qt.TextFormat.PlainText)
+            set_enum(label, "textFormat", "PlainText")
         box.addWidget(heading)
         box.addLayout(strip)
         box.addWidget(self.focus)
@@ -248,7 +255,11 @@ class HomePage(Page):
         session = self.session
         if session is not None:
             self._show_overview(session)  # filled before the cards first show, so they polish once
-        self.start_card.setVisible(session is None)
+        elif self.start_card is None:
+            self.start_card = self._build_start_card()
+            self.cards.insertWidget(START_CARD_ROW, self.start_card)
+        if self.start_card is not None:
+            self.start_card.setVisible(session is None)
         for card in self.file_cards:
             card.setVisible(session is not None)
         if not changes.touches({Topic.SETTINGS}):
