@@ -160,6 +160,7 @@ class CheckTab(LiveView, QWidget):
         layout.addWidget(self.summary)
         layout.addLayout(panes, 1)
         self._switch()
+        self._kept = self._typed()  # what is on screen and safe: the blank form, or a saved check
 
     @staticmethod
     def _scroll(widget: QWidget) -> QScrollArea:
@@ -181,6 +182,35 @@ class CheckTab(LiveView, QWidget):
     def reload(self, changes: Changes) -> None:
         self.save_button.setEnabled(self.writable)
         self.mark_fresh()
+
+    # --- unsaved input ----------------------------------------------------------------------
+    def _typed(self) -> tuple:
+        """Everything the form holds, to tell typed facts from the blank or the kept form."""
+        values: list[object] = [self.share_button.isChecked()]
+        for edit in (self.area, self.room_area, self.total_area):
+            values.append(edit.text())
+        for box in (self.residents, self.toilets, self.washrooms, self.baths):
+            values.append(box.value())
+        for combo in self.findChildren(QComboBox):
+            values.append(combo.currentIndex())
+        return tuple(values)
+
+    def has_unsaved(self) -> bool:
+        """Facts typed and not kept on a visit: quitting or opening another file asks first (in a
+        file opened read-only the form is a calculator only, and nothing could be kept)."""
+        return self.writable and self._typed() != self._kept
+
+    def clear_form(self) -> None:
+        """Back to the blank form (破棄)."""
+        for edit in (self.area, self.room_area, self.total_area):
+            edit.clear()
+        self.residents.setValue(2)
+        for box in (self.toilets, self.washrooms, self.baths):
+            box.setValue(-1)
+        for combo in self.findChildren(QComboBox):
+            combo.setCurrentIndex(0)
+        self.dwelling_button.setChecked(True)
+        self._kept = self._typed()
 
     # --- the check --------------------------------------------------------------------------
     def facts(self) -> HousingFacts:
@@ -271,5 +301,6 @@ class CheckTab(LiveView, QWidget):
         )
         if saved is None:
             return None
+        self._kept = self._typed()
         self.inform(wording.CHECK_SAVED, wording.CHECK_SAVED_TEXT)
         return saved[0]

@@ -49,3 +49,15 @@ class RegionPage(Page):
     def reload(self, changes: Changes) -> None:
         self.heading.setFont(scaled(self.font(), 1.4, bold=True))
         self.setEnabled(self.session is not None)
+
+    # --- the 目安チェック's facts, typed and not yet kept on a visit -------------------------------
+    def has_unsaved(self) -> bool:
+        return self.check.has_unsaved()
+
+    def save_unsaved(self) -> bool:
+        """保存 keeps the check on a visit, picked in the same dialog as its own button."""
+        self.tabs.setCurrentWidget(self.check)
+        return self.check.save_to_visit() is not None
+
+    def discard_unsaved(self) -> None:
+        self.check.clear_form()

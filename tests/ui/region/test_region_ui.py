@@ -20,6 +20,7 @@ from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.hearing import visits
 from kyojushien_desktop.services.members import organizations
 from kyojushien_desktop.services.region import checks, facts, referrals, resources
+from kyojushien_desktop.ui.common import messages
 from kyojushien_desktop.ui.main_window import MainWindow
 from kyojushien_desktop.ui.region.facts_model import FactsModel
 from kyojushien_desktop.ui.region.page import RegionPage
@@ -415,8 +416,6 @@ def test_a_pdf_with_a_character_the_font_lacks_is_written_after_asking(qtbot, pa
     instead of failing again)."""
     from pypdf import PdfReader
 
-    from kyojushien_desktop.ui.common import messages
-
     facts.save_year(session, 2025, [Fact("population", "population", "value", 2025, 18000, source="住民基本台帳😀")])
     tab = page.facts
     target = tmp_path / "わがまちの現状.pdf"
@@ -428,3 +427,36 @@ def test_a_pdf_with_a_character_the_font_lacks_is_written_after_asking(qtbot, pa
     assert asked == ["印刷できない文字があります"]
     text = "".join(p.extract_text() for p in PdfReader(target).pages)
     assert "住民基本台帳〓" in text.replace(" ", "")
+
+
+def test_typed_facts_are_asked_about_before_the_file_is_left(qtbot, window, tmp_path, monkeypatch):
+    """Facts typed in the 目安チェック are kept on a visit (保存) or dropped (破棄) only when the
+    user says so; キャンセル stays with the form as typed."""
+    other = tmp_path / "other.db"
+    datafile.create_session(other).close()
+    page = window.show_page("region")
+    tab = page.check
+    page.tabs.setCurrentWidget(tab)
+    assert not page.has_unsaved()
+    qtbot.keyClicks(tab.area, "24.9")
+    assert page.has_unsaved()
+    asked: list[str] = []
+    answers = iter([messages.CANCEL, messages.SAVE, messages.DISCARD])
+    monkeypatch.setattr(messages, "ask_unsaved", lambda parent, what: asked.append(what) or next(answers))
+    assert not window.open_file(other)
+    assert window.session.path.name == "town.db" and tab.area.text() == "24.9"
+
+    def pick(dialog) -> bool:
+        dialog.visit.setCurrentIndex(dialog.visit.findData(window.visit_id))
+        return dialog.try_accept()
+
+    tab.run_dialog = pick
+    tab.inform = lambda *_args, **_kw: None
+    assert window.may_leave()  # 保存: kept on the visit, nothing left to ask about
+    assert [c.facts.area for c in checks.checks_of_visit(window.session, window.visit_id)] == [24.9]
+    assert not page.has_unsaved()
+    tab.shared_facilities.setCurrentIndex(tab.shared_facilities.findText("はい"))
+    assert window.open_file(other)  # 破棄
+    assert asked == ["地域の現状と資源"] * 3
+    assert window.session.path == other and tab.area.text() == "" and tab.shared_facilities.currentIndex() == 0
+    assert not page.has_unsaved()
