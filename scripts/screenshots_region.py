@@ -142,10 +142,12 @@ def shoot_region(window, shoot, dialog) -> None:
     check.total_area.setText("100")
     shoot("66_region_check_share_house")
     dialog("67_dialog_check_visit", check.visit_dialog())
+    facts = check.facts()
+    check.clear_form()  # shot: leaving the file later would ask about the typed facts
 
     found = visits.list_visits(session)
     if found:
-        checks.save_check(session, check.facts(), visit_id=found[0].id, note="大家さんからの相談")
+        checks.save_check(session, facts, visit_id=found[0].id, note="大家さんからの相談")
         hearing = window.show_page("hearing")
         hearing.open_visit(found[0].id)
         scroll = hearing.entry.scroll.verticalScrollBar()
