@@ -1,7 +1,8 @@
 """One 到達の目安 beside the table: the guide's question, its 状態 (recorded with a date and a short
 note; the history underneath, newest first), the two notes わかったことは何か / 関係者と共有できた
-ことは何か (unsaved input until メモを保存), its 根拠 and, while not 達成, the phase's 取組み例 as the
-next suggested steps."""
+ことは何か, its 根拠 and, while not 達成, the phase's 取組み例 as the next suggested steps. A 状態
+chosen (or a note typed) before 状態を記録, a 目標の月 before 目標を保存 and the notes before メモを保存
+are unsaved input: the page asks about them before they could be lost."""
 
 from __future__ import annotations
 
@@ -98,18 +99,21 @@ class MilestonePanel(QWidget):
 
     # --- showing ----------------------------------------------------------------------------
     def show_milestone(self, milestone_id: str, *, keep_typing: bool = False) -> None:
-        """The 目安 as saved; ``keep_typing`` leaves the notes typed so far in their boxes."""
+        """The 目安 as saved; ``keep_typing`` leaves what was typed so far (not yet saved) in place."""
         session = self.host.session
         if session is None:
             return
+        kept = self.dirty_parts() if keep_typing else set()
         self.state = progress.state_of(session, milestone_id)
         state, item = self.state, milestone(milestone_id)
         self.title.setFont(scaled(self.font(), 1.2, bold=True))
         self.title.setText(f"{item.id}　{item.text}")
-        self.status.setCurrentText(state.status)
-        self.on.edit.setDate(self.on.edit.date().currentDate())
-        self.note.clear()
-        self.target.setText(state.target_month or "")
+        if wording.STATUS not in kept:
+            self.status.setCurrentText(state.status)
+            self.on.edit.setDate(self.on.edit.date().currentDate())
+            self.note.clear()
+        if wording.TARGET not in kept:
+            self.target.setText(state.target_month or "")
         self.error.hide()
         changes = list(reversed(progress.history(session, milestone_id)))
         self.history.setText(
@@ -120,7 +124,7 @@ class MilestonePanel(QWidget):
             )
             or wording.NO_HISTORY
         )
-        if not keep_typing:
+        if wording.MEMO not in kept:
             self.learned.setPlainText(state.learned)
             self.shared.setPlainText(state.shared)
         self.evidence.show_milestone(milestone_id)
@@ -132,16 +136,39 @@ class MilestonePanel(QWidget):
         for box in (self.learned, self.shared):
             box.setReadOnly(not writable)
 
-    # --- unsaved notes ----------------------------------------------------------------------
+    # --- unsaved input ----------------------------------------------------------------------
+    def dirty_parts(self) -> set[str]:
+        """Which of 状態, 目標の月 and the notes hold input that differs from what is saved."""
+        state = self.state
+        if state is None:
+            return set()
+        parts = set()
+        if self.host.writable and (self.status.currentText() != state.status or self.note.text().strip()):
+            parts.add(wording.STATUS)
+        if self.host.writable and self.target.text().strip() != (state.target_month or ""):
+            parts.add(wording.TARGET)
+        if self.learned.toPlainText() != state.learned or self.shared.toPlainText() != state.shared:
+            parts.add(wording.MEMO)
+        return parts
+
     @property
     def dirty(self) -> bool:
-        state = self.state
-        return state is not None and (
-            self.learned.toPlainText() != state.learned or self.shared.toPlainText() != state.shared
+        return bool(self.dirty_parts())
+
+    def save(self) -> bool:
+        """Saves every part holding input (the 状態 last: its history line is the newest)."""
+        parts = self.dirty_parts()
+        return (
+            (wording.TARGET not in parts or self.save_target())
+            and (wording.MEMO not in parts or self.save_notes())
+            and (wording.STATUS not in parts or self.record_status())
         )
 
     def discard(self) -> None:
         if self.state is not None:
+            self.status.setCurrentText(self.state.status)
+            self.note.clear()
+            self.target.setText(self.state.target_month or "")
             self.learned.setPlainText(self.state.learned)
             self.shared.setPlainText(self.state.shared)
 
@@ -159,6 +186,7 @@ class MilestonePanel(QWidget):
         changes = self.host.run_op(lambda session: progress.set_status(session, milestone_id, status, on=on, note=note))
         if changes is None:
             return False
+        self.note.clear()  # recorded: the reload shows the 状態 as saved
         self.host.reload(changes)
         return True
 
@@ -169,7 +197,7 @@ class MilestonePanel(QWidget):
         changes = self.host.run_op(lambda session: progress.save_notes(session, state))
         if changes is None:
             return False
-        self.state = None  # what was typed is saved: the reload shows it as saved
+        self.state = state  # what was typed is saved: the reload keeps only the other parts' typing
         self.host.reload(changes)
         return True
 
@@ -185,5 +213,6 @@ class MilestonePanel(QWidget):
         changes = self.host.run_op(lambda session: progress.set_target(session, milestone_id, text), on_invalid=invalid)
         if changes is None:
             return False
+        self.state = dataclasses.replace(self.state, target_month=text.strip())  # the reload shows it as saved
         self.host.reload(changes)
         return True

@@ -246,21 +246,31 @@ class ProgressPage(Page):
 
     # --- unsaved input ----------------------------------------------------------------------
     def has_unsaved(self) -> bool:
-        return self.milestone_panel.dirty
+        return self.milestone_panel.dirty or self.phase_panel.dirty
 
     def save_unsaved(self) -> bool:
-        return self.milestone_panel.save_notes() if self.has_unsaved() else True
+        return (not self.phase_panel.dirty or self.phase_panel.save_target()) and (
+            not self.milestone_panel.dirty or self.milestone_panel.save()
+        )
 
     def discard_unsaved(self) -> None:
+        self.phase_panel.discard()
         self.milestone_panel.discard()
 
+    def unsaved_label(self) -> str:
+        """What the question names: the 目安 (or phase) and the parts typed in."""
+        panel = self.milestone_panel
+        if panel.dirty:
+            return f"{panel.milestone_id} {'・'.join(p for p in (wording.STATUS, wording.TARGET, wording.MEMO) if p in panel.dirty_parts())}"
+        phase = self.phase_panel.phase
+        return f"{wording.PHASE}{phase.number if phase is not None else ''} {wording.TARGET}"
+
     def confirm_leave(self) -> bool:
-        """保存／破棄／キャンセル before the notes typed are left; True when clear."""
+        """保存／破棄／キャンセル before input typed is left; True when clear."""
         if not self.has_unsaved():
             return True
         self.tabs.setCurrentIndex(0)
-        panel = self.milestone_panel
-        choice = messages.ask_unsaved(self, f"{panel.milestone_id} {wording.LEARNED}・{wording.SHARED}")
+        choice = messages.ask_unsaved(self, self.unsaved_label())
         if choice == messages.SAVE:
             return self.save_unsaved()
         if choice == messages.DISCARD:

@@ -61,12 +61,13 @@ class ExamplesBox(QWidget):
 
 
 class PhasePanel(QWidget):
-    """The chosen phase; its target month is saved with 目標を保存."""
+    """The chosen phase; its target month is saved with 目標を保存 (typed before, it is unsaved input)."""
 
     def __init__(self, host: Page, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.host = host
         self.phase: Phase | None = None
+        self.saved_target = ""
         self.title = wrapped()
         self.aim = wrapped()
         self.target = QLineEdit()
@@ -94,16 +95,28 @@ class PhasePanel(QWidget):
         layout.addStretch(1)
 
     def show_phase(self, phase: Phase, counted: PhaseProgress) -> None:
+        """The phase as saved; the same phase shown again keeps a 目標の月 typed and not saved."""
+        keep = self.dirty and self.phase is not None and self.phase.number == phase.number
         self.phase = phase
+        self.saved_target = counted.target_month or ""
         self.title.setFont(scaled(self.font(), 1.2, bold=True))
         self.title.setText(phase_line(phase, counted))
         self.aim.setText("\n".join(phase.aim))
-        self.target.setText(counted.target_month or "")
-        self.error.hide()
+        if not keep:
+            self.target.setText(self.saved_target)
+            self.error.hide()
         self.examples.show_phase(phase)
         writable = self.host.writable
         self.target.setReadOnly(not writable)
         self.save_button.setEnabled(writable)
+
+    @property
+    def dirty(self) -> bool:
+        return self.phase is not None and self.host.writable and self.target.text().strip() != self.saved_target
+
+    def discard(self) -> None:
+        self.target.setText(self.saved_target)
+        self.error.hide()
 
     def save_target(self) -> bool:
         if self.phase is None:
@@ -118,5 +131,6 @@ class PhasePanel(QWidget):
         if changes is None:
             return False
         self.error.hide()
+        self.saved_target = text.strip()  # saved: the reload shows the month as the file holds it
         self.host.reload(changes)
         return True

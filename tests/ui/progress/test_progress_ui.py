@@ -15,6 +15,7 @@ from kyojushien_desktop.services import datafile
 from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.members import organizations
 from kyojushien_desktop.services.progress import progress
+from kyojushien_desktop.ui.common import messages
 from kyojushien_desktop.ui.main_window import MainWindow
 from kyojushien_desktop.ui.progress.page import ProgressPage
 from tests.ui.boxes import BoxAnswerer
@@ -200,3 +201,41 @@ def test_many_suggestions_show_the_newest_then_all(qtbot, session):
     box.show_more()
     qtbot.waitUntil(lambda: box.suggested_box.count() == 7)
     assert box.more_button.isHidden()
+
+
+def test_a_status_or_target_month_typed_is_asked_about_before_it_is_lost(qtbot, window, tmp_path, monkeypatch):
+    """A 状態 chosen with its note, or a 目標の月 typed, and not yet recorded: quitting, opening
+    another file and choosing another row all ask 保存／破棄／キャンセル first."""
+    other = tmp_path / "other.db"
+    datafile.create_session(other).close()
+    page = window.show_page("progress")
+    choose(page, "2-1")
+    panel = page.milestone_panel
+    panel.status.setCurrentText(IN_PROGRESS)
+    type_japanese(panel.note, "住宅係と打合せ")
+    type_japanese(panel.target, "2027年3月")
+    assert page.has_unsaved()
+    asked: list[str] = []
+    answers = iter([messages.CANCEL, messages.CANCEL, messages.SAVE, messages.CANCEL, messages.DISCARD])
+    monkeypatch.setattr(messages, "ask_unsaved", lambda parent, what: asked.append(what) or next(answers))
+    assert not window.open_file(other)
+    assert window.close() is False
+    assert panel.note.text() == "住宅係と打合せ" and panel.target.text() == "2027年3月"
+    page.table.selectRow(page.model.row_of("2-2"))  # 保存: recorded, then the other 目安
+    state = progress.state_of(window.session, "2-1")
+    assert (state.status, state.target_month) == (IN_PROGRESS, "2027-03")
+    assert "住宅係と打合せ" in progress.history(window.session, "2-1")[-1].note
+    assert page.milestone_panel.milestone_id == "2-2" and not page.has_unsaved()
+
+    page.table.selectRow(page.model.phase_rows()[1])
+    type_japanese(page.phase_panel.target, "2027-09")
+    assert page.has_unsaved()
+    assert not page.leave_milestone() and page.confirm_leave() is False  # キャンセル: the month stays
+    assert page.phase_panel.target.text() == "2027-09"
+    assert window.open_file(other)  # 破棄
+    assert asked == ["フェーズ進捗", "フェーズ進捗", "2-1 状態・目標の月", "フェーズ2 目標の月", "フェーズ進捗"]
+    reopened = datafile.open_session(window.session.path.parent / "town.db")
+    try:
+        assert progress.phase_progress(reopened)[1].target_month is None
+    finally:
+        reopened.close()
