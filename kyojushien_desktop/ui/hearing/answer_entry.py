@@ -169,6 +169,7 @@ class AnswerEntry(LiveView, QWidget):
 
         self.followups = FollowUpEditor()
         self.followups.edited.connect(self._mark_dirty)
+        self.followups.action.textChanged.connect(lambda _t: self._mark_dirty())  # typed, not yet 追加
         # the editor's parts, named as the rest of the screen and its tests know them
         self.followup_model, self.followup_table = self.followups.model, self.followups.table
         self.action, self.due_check, self.due = self.followups.action, self.followups.due_check, self.followups.due
@@ -383,8 +384,11 @@ class AnswerEntry(LiveView, QWidget):
 
     def save(self) -> bool:
         """Answers, notes and follow-ups in one service call (one transaction); a wrong answer is
-        shown beside its question and nothing is saved."""
+        shown beside its question and nothing is saved. A 次の対応 typed but not yet added is added
+        first, so 保存 never drops it."""
         if self.session is None or self.visit is None or self.visit.id is None or self._read_only():
+            return False
+        if self.followups.action.text().strip() and not self.followups.add():
             return False
         visit_id = self.visit.id
         for row in self.rows:
