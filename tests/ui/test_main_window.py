@@ -13,10 +13,11 @@ from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.common.settings import TownSettings, load_settings, save_settings
 from kyojushien_desktop.services.members import organizations
 from kyojushien_desktop.store import lock
-from kyojushien_desktop.ui.common import wording
+from kyojushien_desktop.ui.common import messages, wording
 from kyojushien_desktop.ui.home.town_dialog import TownDialog
 from kyojushien_desktop.ui.main_window import MainWindow
 from tests.ui.boxes import BoxAnswerer
+from tests.ui.handover.driver import Driver
 from tests.ui.pages import timeline_entries
 from tests.ui.typing import type_japanese
 from tests.visit_forms import new_visit
@@ -109,6 +110,36 @@ def test_town_dialog_validates_and_returns_settings(qtbot):
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == TownDialog.DialogCode.Accepted
     assert dialog.result_settings.municipality == "みどり町"
+
+
+def test_town_typed_for_a_new_file_is_asked_about_on_esc(qtbot, db_path, tmp_path, monkeypatch):
+    """ファイル > 新規作成: Esc after typing the 自治体名 asks first; キャンセル stays with the typing,
+    保存 makes the file with it."""
+    from PySide6.QtTest import QTest
+
+    from kyojushien_desktop.ui.common import dialogs
+
+    window = make_window(qtbot, db_path)
+    target = tmp_path / "新しい町.db"
+    monkeypatch.setattr(dialogs, "ask_new_db_path", lambda parent, prefs: target)
+    answers = iter([messages.CANCEL, messages.SAVE])
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "ask_unsaved", lambda parent, what: asked.append(what) or next(answers))
+    seen: list[str] = []
+
+    def type_then_escape(dialog: TownDialog) -> None:
+        type_japanese(dialog.municipality, "あおば村")
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)  # キャンセル: still open, as typed
+        seen.append(dialog.municipality.text() if dialog.isVisible() else "")
+        QTest.keyClick(dialog, Qt.Key.Key_Escape)  # 保存
+
+    driver = Driver((TownDialog, type_then_escape))
+    try:
+        window.new_file()
+    finally:
+        driver.stop()
+    assert driver.done and seen == ["あおば村"] and asked == ["新しいデータファイル"] * 2
+    assert window.session.path == target and load_settings(window.session).municipality == "あおば村"
 
 
 def test_read_only_session_disables_saving(qtbot, db_path):

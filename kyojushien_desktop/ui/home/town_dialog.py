@@ -1,9 +1,9 @@
-"""First start (and ファイル > 新規作成): ask for 自治体名 and 担当課, or offer the sample town."""
+"""First start (and ファイル > 新規作成): ask for 自治体名 and 担当課, or offer the sample town.
+A ``FormDialog``, so Esc or キャンセル after typing asks 保存／破棄／キャンセル first."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -17,9 +17,10 @@ from kyojushien_desktop.domain.errors import ValidationError
 from kyojushien_desktop.services.common.settings import TownSettings, validate
 from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.fonts import scaled
+from kyojushien_desktop.ui.common.forms import FormDialog
 
 
-class TownDialog(QDialog):
+class TownDialog(FormDialog):
     """Returns ``result_settings`` (validated) or ``wants_sample``; it saves nothing itself."""
 
     def __init__(self, parent: QWidget | None = None, *, first_start: bool = True) -> None:
@@ -56,7 +57,7 @@ class TownDialog(QDialog):
 
         self.start_button = QPushButton("この内容ではじめる")
         self.start_button.setDefault(True)
-        self.start_button.clicked.connect(self._accept_settings)
+        self.start_button.clicked.connect(lambda: self.try_accept())
         buttons = QHBoxLayout()
         if first_start:
             self.sample_button = QPushButton(wording.OPEN_SAMPLE)
@@ -84,7 +85,11 @@ class TownDialog(QDialog):
         layout.addLayout(buttons)
         self.setMinimumWidth(520)
 
-    def _accept_settings(self) -> None:
+    def current_value(self) -> tuple[str, str, str]:
+        return self.municipality.text(), self.department.text(), self.staff_name.text()
+
+    def try_accept(self) -> bool:
+        """この内容ではじめる (and 保存 in the question on leaving): the settings checked first."""
         try:
             self.result_settings = validate(
                 TownSettings(
@@ -97,8 +102,9 @@ class TownDialog(QDialog):
             self.error.setText(exc.message)
             self.error.show()
             self.municipality.setFocus()
-            return
+            return False
         self.accept()
+        return True
 
     def _choose_sample(self) -> None:
         self.wants_sample = True
