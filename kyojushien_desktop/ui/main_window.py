@@ -252,8 +252,7 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(path)
             action.triggered.connect(lambda _checked=False, p=path: self.open_file(Path(p)))
         if not existing:
-            empty = self.recent_menu.addAction("（まだありません）")
-            empty.setEnabled(False)
+            self.recent_menu.addAction("（まだありません）").setEnabled(False)
 
     # --- opening files ---------------------------------------------------------------------
     def start(self, db_path: Path | None, handover: Path | None = None) -> None:
@@ -424,15 +423,17 @@ class MainWindow(QMainWindow):
             self.ops.session = None
 
     def may_leave(self) -> bool:
-        """True when no page holds unsaved input, or the user chose to save or discard it."""
+        """True when no page holds unsaved input (a cell typed in too), or the user chose to save or discard it."""
+        if self.session is not None:  # no cell is typed in without a file, and start-up stays quick
+            from kyojushien_desktop.ui.common.cells import commit_open_edits
+
+            commit_open_edits(self)
         for page in self._built.values():
             if not page.has_unsaved():
                 continue
             self.show_page(next(key for key, built in self._built.items() if built is page))
             choice = messages.ask_unsaved(self, page.title)
-            if choice == messages.CANCEL:
-                return False
-            if choice == messages.SAVE and not page.save_unsaved():
+            if choice == messages.CANCEL or (choice == messages.SAVE and not page.save_unsaved()):
                 return False
             if choice == messages.DISCARD:
                 page.discard_unsaved()
@@ -450,8 +451,7 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._fit_to_screen)
 
     def _fit_to_screen(self) -> None:
-        """Back to the default size, or the screen's, whichever is smaller: going back to 標準
-        shrinks a window that 特大 had widened."""
+        """The default size or the screen's, whichever is smaller: 標準 again shrinks what 特大 widened."""
         screen = self.screen().availableGeometry() if self.screen() is not None else None
         width, height = DEFAULT_SIZE.width(), DEFAULT_SIZE.height()
         if screen is not None:

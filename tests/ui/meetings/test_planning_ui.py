@@ -297,3 +297,75 @@ def test_quitting_with_an_unsaved_plan_asks_and_can_save_it(qtbot, db_path):
         assert meetings.get_meeting(reader, meeting_id).facilitator == "学識者に依頼"
     finally:
         reader.close()
+
+
+def test_a_programme_cell_still_being_typed_in_is_asked_about_on_quitting(qtbot, db_path):
+    """終了 while a プログラム cell is still open: what is typed there counts as typed (the cell is
+    ended first), so the window asks, and 保存 writes it."""
+    from kyojushien_desktop.services import datafile
+    from kyojushien_desktop.ui.main_window import MainWindow
+
+    opened = datafile.open_session(db_path)
+    meeting_id = plan(opened)
+    opened.close()
+    window = MainWindow(Preferences())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_file(db_path)
+    assert window.open_record("meeting", meeting_id)
+    planner = window.page("meetings").planner
+    table, model = planner.program.table, planner.program.model
+    click(qtbot, planner.program.add_button)
+    QTest.keyClick(cell_editor(table), Qt.Key.Key_Escape)
+    model.setData(model.index(0, 0), "13:30")
+    model.setData(model.index(0, 1), "開会")
+    assert planner.save() and not planner.dirty
+    table.setCurrentIndex(model.index(0, 1))
+    table.edit(model.index(0, 1))
+    editor = cell_editor(table)
+    editor.setText("開会のあいさつ")
+    assert not planner.dirty  # the cell is still open
+    answerer = BoxAnswerer(wording.SAVE)
+    window.close()
+    answerer.stop()
+    assert answerer.seen and not window.isVisible()
+    reader = datafile.open_for_reading(db_path)
+    try:
+        assert [item.item for item in meetings.program_of(reader, meeting_id)] == ["開会のあいさつ"]
+    finally:
+        reader.close()
+
+
+def test_a_proxy_name_still_being_typed_in_is_saved_into_its_own_file(qtbot, db_path, tmp_path):
+    """Opening another file while a 代理出席者 cell is open: the name goes into the file it was
+    typed for (the table saves it on commit), never into the other one or nowhere."""
+    from kyojushien_desktop.domain.meetings import Participant
+    from kyojushien_desktop.services import datafile
+    from kyojushien_desktop.services.meetings import participants
+    from kyojushien_desktop.ui.main_window import MainWindow
+    from kyojushien_desktop.ui.meetings.page import PARTICIPANTS_TAB
+    from kyojushien_desktop.ui.meetings.participant_models import PROXY_COLUMN
+
+    opened = datafile.open_session(db_path)
+    meeting_id = plan(opened)
+    guest_id, _ = participants.save_participant(opened, Participant(meeting_id=meeting_id, guest_name="佐藤 一郎"))
+    opened.close()
+    other = tmp_path / "other.db"
+    datafile.create_session(other).close()
+    window = MainWindow(Preferences())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_file(db_path)
+    assert window.open_record("meeting", meeting_id)
+    tab = window.page("meetings").participants
+    window.page("meetings").tabs.setCurrentIndex(PARTICIPANTS_TAB)
+    cell = tab.proxy.mapFromSource(tab.model.index(tab.model.row_of_id(guest_id), PROXY_COLUMN))
+    tab.table.setCurrentIndex(cell)
+    tab.table.edit(cell)
+    cell_editor(tab.table).setText("代理 二郎")
+    assert window.open_file(other)
+    reader = datafile.open_for_reading(db_path)
+    try:
+        assert [p.proxy_name for p in participants.participants_of(reader, meeting_id)] == ["代理 二郎"]
+    finally:
+        reader.close()
