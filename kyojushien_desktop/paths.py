@@ -15,8 +15,6 @@ import os
 import sys
 from pathlib import Path
 
-import platformdirs
-
 _APP_DIR_NAME = "kyojushien"
 DEFAULT_DB_NAME = "kyojushien.db"
 
@@ -66,7 +64,11 @@ def _home() -> Path | None:
 def data_dir() -> Path:
     """The user's data folder, or the home folder (KYOJUSHIEN_HOME, portable mode)."""
     home = _home()
-    return home if home else Path(platformdirs.user_data_dir(_APP_DIR_NAME, appauthor=False))
+    if home:
+        return home
+    import platformdirs  # only here and for the config: a home folder needs none of its 5 ms
+
+    return Path(platformdirs.user_data_dir(_APP_DIR_NAME, appauthor=False))
 
 
 def default_db_path() -> Path:
@@ -82,6 +84,8 @@ def config_path() -> Path:
     home = _home()
     if home:
         return home / "config.json"
+    import platformdirs
+
     return Path(platformdirs.user_config_dir(_APP_DIR_NAME, appauthor=False)) / "config.json"
 
 
