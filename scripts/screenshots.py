@@ -195,7 +195,7 @@ def _members(window, shoot, dialog, home: Path) -> None:
         shoot("08_import_preview", wizard)
         wizard.skip_bad.setChecked(True)
         shoot("08_import_preview_skip_bad", wizard)
-        wizard.close()
+        wizard.done(0)  # not reject(): that asks about the choices made
         return False
 
     members.run_dialog = capture

@@ -36,6 +36,7 @@ from kyojushien_desktop.domain.errors import UserFacingError
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.members import importing, terms
 from kyojushien_desktop.services.members.importing import ImportPreview
+from kyojushien_desktop.ui.common import messages
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.forms import size_for_text
 from kyojushien_desktop.ui.common.widgets import with_wait_cursor
@@ -124,6 +125,7 @@ class ImportDialog(QDialog):
         size_for_text(self, 70, 34)
         self._show_preview()
         self.go_to(self.MAPPING)
+        self._proposed = self._settled()
 
     # --- building ---------------------------------------------------------------------------
     def _build_mapping_page(self) -> QWidget:
@@ -397,6 +399,26 @@ class ImportDialog(QDialog):
             if not self.reload():
                 return
         self.go_to(self.CONFIRM)
+
+    def _settled(self) -> tuple:
+        """What the user has chosen so far: the sheet, the mapping, each row's 区分 and 重複の扱い."""
+        model = self.model
+        mapping = sorted(self.current_mapping().items())
+        return (
+            self.preview.sheet,
+            mapping,
+            sorted(model.categories.items()),
+            sorted(model.decisions.items()),
+            self.skip_bad.isChecked(),
+        )
+
+    def reject(self) -> None:
+        """Esc, キャンセル or closing after choices were made asks first; nothing was written."""
+        if self._settled() != self._proposed and not messages.confirm(
+            self, wording.IMPORT_LEAVE_TITLE, wording.IMPORT_LEAVE_TEXT, wording.IMPORT_LEAVE
+        ):
+            return
+        super().reject()
 
     def try_accept(self) -> bool:
         if not self.import_button.isEnabled():

@@ -25,3 +25,9 @@ KIND_OF_BODY = "種別"
 EMAIL = "メール"
 ADDRESS = "住所"
 IMPORT_TITLE = "名簿の取り込み"
+IMPORT_LEAVE_TITLE = "取り込みをやめますか"
+IMPORT_LEAVE_TEXT = (
+    "選んだ見出しの対応・区分・重複の扱いは残りません。名簿にはまだ何も書き込んでいません。\n"
+    "取り込みを続けるときは「キャンセル」を押してください。"
+)
+IMPORT_LEAVE = "取り込みをやめる"

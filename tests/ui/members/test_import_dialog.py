@@ -187,3 +187,28 @@ def test_import_runs_with_a_progress_dialog_and_cancel_writes_nothing(qtbot, db_
     assert organization_service.list_organizations(session) == []
     assert shown_names(page) == []
     session.close()
+
+
+def test_choices_made_are_asked_about_before_the_dialog_is_left(qtbot, session, tmp_path, monkeypatch):
+    """Esc with nothing chosen closes at once; after a heading is mapped otherwise, Esc asks first,
+    キャンセル stays with the choice kept, 取り込みをやめる leaves, and nothing is written."""
+    from kyojushien_desktop.ui.common import messages
+
+    path = book(tmp_path / "book.xlsx", {"名簿": [["団体名", "電話", "メモ"], ["あおば不動産", "011-111-1111", "駅前"]]})
+    asked: list[str] = []
+    answers = iter([False, True])
+    monkeypatch.setattr(messages, "confirm", lambda _parent, title, _text, ok: asked.append(ok) or next(answers))
+    untouched = dialog_for(qtbot, session, path)
+    untouched.show()
+    qtbot.keyClick(untouched, Qt.Key.Key_Escape)
+    assert untouched.result() == ImportDialog.DialogCode.Rejected and not untouched.isVisible() and asked == []
+
+    dialog = dialog_for(qtbot, session, path)
+    dialog.show()
+    phone = dialog.mapping_combos["phone"]
+    phone.setCurrentIndex(phone.findText("メモ"))
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked == ["取り込みをやめる"] and dialog.isVisible() and phone.currentText() == "メモ"
+    dialog.close()
+    assert asked == ["取り込みをやめる"] * 2 and not dialog.isVisible()
+    assert dialog.choice is None and organizations.list_organizations(session) == []
