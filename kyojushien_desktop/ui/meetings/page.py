@@ -39,6 +39,7 @@ from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.meetings import meetings
 from kyojushien_desktop.ui.common import dialogs, messages
+from kyojushien_desktop.ui.common.cells import commit_open_edits
 from kyojushien_desktop.ui.common.deleted_dialog import DeletedDialog
 from kyojushien_desktop.ui.common.flow import flow_row
 from kyojushien_desktop.ui.common.fonts import scaled
@@ -340,7 +341,9 @@ class MeetingsPage(Page):
             part.discard()
 
     def confirm_leave(self) -> bool:
-        """保存／破棄／キャンセル before leaving a record with unsaved input; True when clear."""
+        """保存／破棄／キャンセル before leaving a record with unsaved input (a cell still being typed
+        in is ended first, as the window does); True when clear."""
+        commit_open_edits(self)
         if not self.has_unsaved():
             return True
         parts = self._dirty_parts()

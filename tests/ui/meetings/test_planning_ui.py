@@ -369,3 +369,35 @@ def test_a_proxy_name_still_being_typed_in_is_saved_into_its_own_file(qtbot, db_
         assert [p.proxy_name for p in participants.participants_of(reader, meeting_id)] == ["代理 二郎"]
     finally:
         reader.close()
+
+
+def test_a_programme_cell_still_being_typed_in_is_asked_about_on_going_back_to_the_list(qtbot, db_path):
+    """← 一覧へ while a プログラム cell is still open: the cell is ended first, so the record asks
+    保存／破棄／キャンセル, and キャンセル stays on the record with the text in the table."""
+    from kyojushien_desktop.services import datafile
+    from kyojushien_desktop.ui.main_window import MainWindow
+
+    opened = datafile.open_session(db_path)
+    meeting_id = plan(opened)
+    opened.close()
+    window = MainWindow(Preferences())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_file(db_path)
+    assert window.open_record("meeting", meeting_id)
+    page = window.page("meetings")
+    planner = page.planner
+    table, model = planner.program.table, planner.program.model
+    click(qtbot, planner.program.add_button)
+    QTest.keyClick(cell_editor(table), Qt.Key.Key_Escape)
+    model.setData(model.index(0, 1), "開会")
+    assert planner.save() and not planner.dirty
+    table.setCurrentIndex(model.index(0, 1))
+    table.edit(model.index(0, 1))
+    cell_editor(table).setText("開会のあいさつ")
+    assert not planner.dirty  # the cell is still open
+    answerer = BoxAnswerer(wording.CANCEL)
+    assert not page.show_list()
+    answerer.stop()
+    assert answerer.seen and page.meeting is not None and model.index(0, 1).data() == "開会のあいさつ"
+    page.discard_unsaved()

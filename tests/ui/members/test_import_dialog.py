@@ -194,7 +194,9 @@ def test_choices_made_are_asked_about_before_the_dialog_is_left(qtbot, session, 
     キャンセル stays with the choice kept, 取り込みをやめる leaves, and nothing is written."""
     from kyojushien_desktop.ui.common import messages
 
-    path = book(tmp_path / "book.xlsx", {"名簿": [["団体名", "電話", "メモ"], ["あおば不動産", "011-111-1111", "駅前"]]})
+    path = book(
+        tmp_path / "book.xlsx", {"名簿": [["団体名", "電話", "メモ"], ["あおば不動産", "011-111-1111", "駅前"]]}
+    )
     asked: list[str] = []
     answers = iter([False, True])
     monkeypatch.setattr(messages, "confirm", lambda _parent, title, _text, ok: asked.append(ok) or next(answers))
