@@ -1,6 +1,7 @@
 """The start path stays free of PySide's ``Qt`` namespace (ui/common/enum_props explains why):
 the real launcher opens the sample town to its first paint in a process of its own, and that
-process reports whether anything built ``Qt`` on the way."""
+process reports whether anything built ``Qt`` on the way, and that garbage collection (put off
+during start-up, app.run_gui) runs again once the window has painted."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 DRIVER = textwrap.dedent(
     """
-    import json, sys
+    import gc, json, sys
     import PySide6.QtCore as core
     lazy = "Qt" not in vars(core)
     from kyojushien_desktop.cli import main
@@ -32,7 +33,7 @@ DRIVER = textwrap.dedent(
     built = "Qt" in vars(core)  # read before anything below could build it
     home = windows[0].page("home")
     print(json.dumps({
-        "code": code, "lazy": lazy, "qt_built": built, "municipality": home.municipality.text(),
+        "code": code, "lazy": lazy, "qt_built": built, "gc": gc.isenabled(), "municipality": home.municipality.text(),
         "start_card": home.start_card is not None, "chips": [chip.text() for chip in home.phase_chips],
     }, ensure_ascii=False))
     """
@@ -58,6 +59,7 @@ def test_opening_a_file_paints_without_building_the_qt_namespace(tmp_path: Path)
     report = json.loads(lines[-1])
     assert report["lazy"], "PySide made its types at import (PYSIDE6_OPTION_LAZY=0?): the check below means nothing"
     assert report["code"] == 0
+    assert report["gc"], "garbage collection, put off during start-up, was not resumed after the first paint"
     assert report["municipality"] == "みどり町"
     assert report["start_card"] is False, "はじめるには was built although a file opened"
     assert all(chip.startswith("フェーズ") for chip in report["chips"]) and len(report["chips"]) == 4
