@@ -432,7 +432,7 @@ class MainWindow(QMainWindow):
             if not page.has_unsaved():
                 continue
             self.show_page(next(key for key, built in self._built.items() if built is page))
-            choice = messages.ask_unsaved(self, page.title)
+            choice = messages.ask_unsaved(self, page.unsaved_label())
             if choice == messages.CANCEL or (choice == messages.SAVE and not page.save_unsaved()):
                 return False
             if choice == messages.DISCARD:

@@ -138,7 +138,7 @@ def test_town_typed_for_a_new_file_is_asked_about_on_esc(qtbot, db_path, tmp_pat
         window.new_file()
     finally:
         driver.stop()
-    assert driver.done and seen == ["あおば村"] and asked == ["新しいデータファイル"] * 2
+    assert driver.done and seen == ["あおば村"] and asked == ["自治体名・担当課"] * 2
     assert window.session.path == target and load_settings(window.session).municipality == "あおば村"
 
 

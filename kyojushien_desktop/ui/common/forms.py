@@ -271,11 +271,15 @@ class FormDialog(QDialog):
         if not self.is_dirty():
             super().reject()
             return
-        choice = messages.ask_unsaved(self, self.windowTitle())
+        choice = messages.ask_unsaved(self, self.unsaved_label())
         if choice == messages.SAVE:
             self.try_accept()
         elif choice == messages.DISCARD:
             super().reject()
+
+    def unsaved_label(self) -> str:
+        """What the question on leaving names: the dialog's title, or what was typed in it."""
+        return self.windowTitle()
 
     def discard(self) -> None:
         """Closes without asking (the caller has asked already)."""

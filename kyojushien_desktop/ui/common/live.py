@@ -123,6 +123,10 @@ class Page(LiveView, QWidget):
     def has_unsaved(self) -> bool:
         return False
 
+    def unsaved_label(self) -> str:
+        """What the 保存／破棄／キャンセル question names: the page, or the part typed in."""
+        return self.title
+
     def save_unsaved(self) -> bool:
         return True
 

@@ -42,11 +42,17 @@ def confirm(parent: QWidget | None, title: str, text: str, ok_text: str) -> bool
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    _wide_enough(box)
     ok = box.addButton(ok_text, QMessageBox.ButtonRole.AcceptRole)
     cancel = box.addButton(wording.CANCEL, QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(cancel)
     box.exec()
     return box.clickedButton() is ok
+
+
+def _wide_enough(box: QWidget) -> None:
+    """Room for a question's sentence: Qt's box is so narrow that it breaks words (入力内｜容)."""
+    box.setStyleSheet("QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 28em; }")
 
 
 def ask_unsaved(parent: QWidget | None, what: str = "") -> str:
@@ -55,6 +61,7 @@ def ask_unsaved(parent: QWidget | None, what: str = "") -> str:
 
     box = QMessageBox(QMessageBox.Icon.Question, wording.UNSAVED_TITLE, wording.UNSAVED, parent=parent)
     box.setInformativeText(f"「{what}」の入力内容を保存しますか？" if what else "入力内容を保存しますか？")
+    _wide_enough(box)
     save = box.addButton(wording.SAVE, QMessageBox.ButtonRole.AcceptRole)
     discard = box.addButton(wording.DISCARD, QMessageBox.ButtonRole.DestructiveRole)
     cancel = box.addButton(wording.CANCEL, QMessageBox.ButtonRole.RejectRole)

@@ -83,6 +83,7 @@ PHONE = "電話"
 VISITED = "訪問先"
 UNLINK = "外す"  # takes a thing off a list without deleting it
 NOTES = "備考"
+TOWN_AND_DEPARTMENT = "自治体名・担当課"
 SOURCE = "出典"
 SOURCE_LINE = "出典：{source}"  # a source under a table or a text (地域の現状と資源, 手引きを読む)
 EXPORT_XLSX = "Excelに書き出す…"

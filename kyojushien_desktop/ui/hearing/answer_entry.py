@@ -169,7 +169,7 @@ class AnswerEntry(LiveView, QWidget):
 
         self.followups = FollowUpEditor()
         self.followups.edited.connect(self._mark_dirty)
-        self.followups.action.textChanged.connect(lambda _t: self._mark_dirty())  # typed, not yet 追加
+        self.followups.action.textChanged.connect(lambda text: text.strip() and self._mark_dirty())  # not yet 追加
         # the editor's parts, named as the rest of the screen and its tests know them
         self.followup_model, self.followup_table = self.followups.model, self.followups.table
         self.action, self.due_check, self.due = self.followups.action, self.followups.due_check, self.followups.due
@@ -466,7 +466,7 @@ class AnswerEntry(LiveView, QWidget):
         """保存／破棄／キャンセル before leaving with unsaved input; True when the way is clear."""
         if not self.has_unsaved():
             return True
-        choice = messages.ask_unsaved(self, wording.ENTER_ANSWERS)
+        choice = messages.ask_unsaved(self, wording.THIS_VISIT_RECORD)
         if choice == messages.SAVE:
             return self.save()
         if choice == messages.DISCARD:

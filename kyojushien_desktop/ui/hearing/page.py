@@ -287,6 +287,9 @@ class HearingPage(Page):
     def has_unsaved(self) -> bool:
         return self.stack.currentIndex() == ENTRY and self.entry.has_unsaved()
 
+    def unsaved_label(self) -> str:
+        return wording.THIS_VISIT_RECORD
+
     def save_unsaved(self) -> bool:
         return self.entry.save_unsaved()
 

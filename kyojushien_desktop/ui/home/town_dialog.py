@@ -85,6 +85,9 @@ class TownDialog(FormDialog):
         layout.addLayout(buttons)
         self.setMinimumWidth(520)
 
+    def unsaved_label(self) -> str:
+        return wording.TOWN_AND_DEPARTMENT
+
     def current_value(self) -> tuple[str, str, str]:
         return self.municipality.text(), self.department.text(), self.staff_name.text()
 

@@ -333,6 +333,11 @@ class MeetingsPage(Page):
     def has_unsaved(self) -> bool:
         return self.meeting is not None and bool(self._dirty_parts())
 
+    def unsaved_label(self) -> str:
+        """The tab holding the input (企画, 記録 …), as the question on leaving the record names it."""
+        parts = self._dirty_parts()
+        return self.tabs.tabText(self.tabs.indexOf(parts[0].tab)) if parts else self.title
+
     def save_unsaved(self) -> bool:
         return all(part.save() for part in self._dirty_parts())
 
@@ -346,9 +351,8 @@ class MeetingsPage(Page):
         commit_open_edits(self)
         if not self.has_unsaved():
             return True
-        parts = self._dirty_parts()
-        self.tabs.setCurrentWidget(parts[0].tab)
-        choice = messages.ask_unsaved(self, self.tabs.tabText(self.tabs.currentIndex()))
+        self.tabs.setCurrentWidget(self._dirty_parts()[0].tab)
+        choice = messages.ask_unsaved(self, self.unsaved_label())
         if choice == messages.SAVE:
             return self.save_unsaved()
         if choice == messages.DISCARD:

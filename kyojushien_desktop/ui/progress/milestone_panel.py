@@ -143,8 +143,10 @@ class MilestonePanel(QWidget):
         if state is None:
             return set()
         parts = set()
-        if self.host.writable and (self.status.currentText() != state.status or self.note.text().strip()):
+        if self.host.writable and self.status.currentText() != state.status:
             parts.add(wording.STATUS)
+        if self.host.writable and self.note.text().strip():
+            parts.add(wording.NOTES)
         if self.host.writable and self.target.text().strip() != (state.target_month or ""):
             parts.add(wording.TARGET)
         if self.learned.toPlainText() != state.learned or self.shared.toPlainText() != state.shared:

@@ -261,7 +261,7 @@ class ProgressPage(Page):
         """What the question names: the 目安 (or phase) and the parts typed in."""
         panel = self.milestone_panel
         if panel.dirty:
-            return f"{panel.milestone_id} {'・'.join(p for p in (wording.STATUS, wording.TARGET, wording.MEMO) if p in panel.dirty_parts())}"
+            return f"{panel.milestone_id} {'・'.join(p for p in (wording.STATUS, wording.NOTES, wording.TARGET, wording.MEMO) if p in panel.dirty_parts())}"
         phase = self.phase_panel.phase
         return f"{wording.PHASE}{phase.number if phase is not None else ''} {wording.TARGET}"
 

@@ -186,7 +186,7 @@ class CheckTab(LiveView, QWidget):
     # --- unsaved input ----------------------------------------------------------------------
     def _typed(self) -> tuple:
         """Everything the form holds, to tell typed facts from the blank or the kept form."""
-        values: list[object] = [self.share_button.isChecked()]
+        values: list[object] = []  # not the 住戸／共同居住型 choice: looking at the other form is not typing
         for edit in (self.area, self.room_area, self.total_area):
             values.append(edit.text())
         for box in (self.residents, self.toilets, self.washrooms, self.baths):

@@ -54,6 +54,9 @@ class RegionPage(Page):
     def has_unsaved(self) -> bool:
         return self.check.has_unsaved()
 
+    def unsaved_label(self) -> str:
+        return wording.CHECK_TAB
+
     def save_unsaved(self) -> bool:
         """保存 keeps the check on a visit, picked in the same dialog as its own button."""
         self.tabs.setCurrentWidget(self.check)

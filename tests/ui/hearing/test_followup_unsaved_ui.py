@@ -39,7 +39,7 @@ def test_a_followup_typed_but_not_added_is_asked_about_and_saved(qtbot, db_path,
     assert window.close() is False
     assert page.entry.action.text() == "見積りを送る"
     assert window.open_file(other)  # 保存: added to the list, then saved with the record
-    assert asked == ["ヒアリング"] * 3
+    assert asked == ["このヒアリングの記録"] * 3
     reopened = datafile.open_session(db_path)
     try:
         assert [f.action for f in visits.followups_of(reopened, visit_id)] == ["見積りを送る"]
