@@ -21,6 +21,7 @@ def show_error(parent: QWidget | None, error: UserFacingError, title: str = word
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Warning, title, error.message, QMessageBox.StandardButton.Ok, parent)
+    _wide_enough(box)
     if error.hint:
         box.setInformativeText(error.hint)
     box.exec()
@@ -30,6 +31,7 @@ def ask_read_only(parent: QWidget | None, error: UserFacingError) -> bool:
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Question, "使用中のファイル", error.message, parent=parent)
+    _wide_enough(box)
     box.setInformativeText(error.hint)
     read_only = box.addButton("読み取り専用で開く", QMessageBox.ButtonRole.AcceptRole)
     box.addButton("開かない", QMessageBox.ButtonRole.RejectRole)
@@ -51,7 +53,7 @@ def confirm(parent: QWidget | None, title: str, text: str, ok_text: str) -> bool
 
 
 def _wide_enough(box: QWidget) -> None:
-    """Room for a question's sentence: Qt's box is so narrow that it breaks words (入力内｜容)."""
+    """Room for a message's sentence: Qt's box is so narrow that it breaks words (入力内｜容)."""
     box.setStyleSheet("QLabel#qt_msgbox_label, QLabel#qt_msgbox_informativelabel { min-width: 28em; }")
 
 
@@ -77,6 +79,7 @@ def inform(parent: QWidget | None, title: str, text: str, folder: Path | None = 
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=parent)
+    _wide_enough(box)
     open_folder = box.addButton(wording.OPEN_FOLDER, QMessageBox.ButtonRole.ActionRole) if folder else None
     box.addButton(wording.CLOSE, QMessageBox.ButtonRole.AcceptRole)
     box.exec()
@@ -89,6 +92,7 @@ def inform_written(parent: QWidget | None, title: str, text: str, path: Path) ->
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(QMessageBox.Icon.Information, title, f"{text}\n{path}", parent=parent)
+    _wide_enough(box)
     label = wording.OPEN_PDF if path.suffix.lower() == ".pdf" else wording.OPEN_FILE
     open_file = box.addButton(label, QMessageBox.ButtonRole.ActionRole)
     open_folder = box.addButton(wording.OPEN_FOLDER, QMessageBox.ButtonRole.ActionRole)
