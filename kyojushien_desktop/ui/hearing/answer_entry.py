@@ -169,7 +169,7 @@ class AnswerEntry(LiveView, QWidget):
 
         self.followups = FollowUpEditor()
         self.followups.edited.connect(self._mark_dirty)
-        self.followups.action.textChanged.connect(lambda text: text.strip() and self._mark_dirty())  # not yet 追加
+        self.followups.action.textChanged.connect(lambda _t: self._loading or self._show_state())  # not yet 追加
         # the editor's parts, named as the rest of the screen and its tests know them
         self.followup_model, self.followup_table = self.followups.model, self.followups.table
         self.action, self.due_check, self.due = self.followups.action, self.followups.due_check, self.followups.due
@@ -314,7 +314,7 @@ class AnswerEntry(LiveView, QWidget):
             self.visit = None
             self.dirty = False
             return
-        if self.visit is None or self.visit.id is None or self.dirty:
+        if self.visit is None or self.visit.id is None or self._typing():
             self.rescale()
             return
         try:
@@ -344,6 +344,10 @@ class AnswerEntry(LiveView, QWidget):
     def _read_only(self) -> bool:
         return self.session is None or self.session.read_only
 
+    def _typing(self) -> bool:
+        """Input not yet saved: a changed answer or note, or a 次の対応 typed and not yet 追加."""
+        return self.dirty or bool(self.followups.action.text().strip())
+
     def _mark_dirty(self) -> None:
         if self._loading:
             return
@@ -353,7 +357,7 @@ class AnswerEntry(LiveView, QWidget):
     def _show_state(self, saved: bool = False) -> None:
         if self._read_only():
             text = wording.READ_ONLY_CANNOT_EDIT
-        elif self.dirty:
+        elif self._typing():
             text = wording.UNSAVED + "「保存」を押すと記録されます。"
         elif saved:
             text = "保存しました。"
@@ -362,7 +366,7 @@ class AnswerEntry(LiveView, QWidget):
             text = f"{len(self.rows)}問のうち{answered}問に回答があります。" if self.rows else ""
         self.state_label.setText(text)
         self.state_label.setVisible(self.problem_label.isHidden())
-        self.state_label.setObjectName("warning" if self.dirty else "hint")
+        self.state_label.setObjectName("warning" if self._typing() else "hint")
         restyle(self.state_label)
 
     def _update_buttons(self) -> None:
@@ -448,7 +452,7 @@ class AnswerEntry(LiveView, QWidget):
 
     # --- leaving with unsaved input ---------------------------------------------------------
     def has_unsaved(self) -> bool:
-        return self.dirty and self.visit is not None and not self._read_only()
+        return self._typing() and self.visit is not None and not self._read_only()
 
     def save_unsaved(self) -> bool:
         return self.save()

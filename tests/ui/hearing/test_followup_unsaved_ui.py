@@ -10,7 +10,7 @@ from kyojushien_desktop.services import datafile
 from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.hearing import visits
 from kyojushien_desktop.services.members import organizations
-from kyojushien_desktop.ui.common import messages
+from kyojushien_desktop.ui.common import messages, wording
 from kyojushien_desktop.ui.main_window import MainWindow
 from tests.ui.typing import type_japanese
 
@@ -30,6 +30,10 @@ def test_a_followup_typed_but_not_added_is_asked_about_and_saved(qtbot, db_path,
     assert window.open_file(db_path)
     assert window.open_record("visit", visit_id)
     page = window.page("hearing")
+    type_japanese(page.entry.action, "見積")
+    assert page.has_unsaved() and wording.UNSAVED in page.entry.state_label.text()
+    page.entry.action.clear()  # typed and taken back: nothing waits
+    assert not page.has_unsaved() and wording.UNSAVED not in page.entry.state_label.text()
     type_japanese(page.entry.action, "見積りを送る")
     assert page.has_unsaved()
     asked: list[str] = []
