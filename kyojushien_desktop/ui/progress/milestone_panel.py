@@ -24,6 +24,9 @@ from kyojushien_desktop.ui.progress import wording
 from kyojushien_desktop.ui.progress.evidence_box import EvidenceBox
 from kyojushien_desktop.ui.progress.phase_panel import ExamplesBox, section, wrapped
 
+# a 備考 is recorded with its 状態 (状態を記録), changed or not
+STATUS_PARTS = frozenset({wording.STATUS, wording.NOTES})
+
 
 class MilestonePanel(QWidget):
     def __init__(self, host: Page, parent: QWidget | None = None) -> None:
@@ -108,7 +111,7 @@ class MilestonePanel(QWidget):
         state, item = self.state, milestone(milestone_id)
         self.title.setFont(scaled(self.font(), 1.2, bold=True))
         self.title.setText(f"{item.id}　{item.text}")
-        if wording.STATUS not in kept:
+        if not kept & STATUS_PARTS:
             self.status.setCurrentText(state.status)
             self.on.edit.setDate(self.on.edit.date().currentDate())
             self.note.clear()
@@ -143,12 +146,13 @@ class MilestonePanel(QWidget):
         if state is None:
             return set()
         parts = set()
-        if self.host.writable and self.status.currentText() != state.status:
-            parts.add(wording.STATUS)
-        if self.host.writable and self.note.text().strip():
-            parts.add(wording.NOTES)
-        if self.host.writable and self.target.text().strip() != (state.target_month or ""):
-            parts.add(wording.TARGET)
+        if self.host.writable:
+            if self.status.currentText() != state.status:
+                parts.add(wording.STATUS)
+            if self.note.text().strip():
+                parts.add(wording.NOTES)
+            if self.target.text().strip() != (state.target_month or ""):
+                parts.add(wording.TARGET)
         if self.learned.toPlainText() != state.learned or self.shared.toPlainText() != state.shared:
             parts.add(wording.MEMO)
         return parts
@@ -163,7 +167,7 @@ class MilestonePanel(QWidget):
         return (
             (wording.TARGET not in parts or self.save_target())
             and (wording.MEMO not in parts or self.save_notes())
-            and (wording.STATUS not in parts or self.record_status())
+            and (not parts & STATUS_PARTS or self.record_status())
         )
 
     def discard(self) -> None:

@@ -240,3 +240,22 @@ def test_a_status_or_target_month_typed_is_asked_about_before_it_is_lost(qtbot, 
         assert progress.phase_progress(reopened)[1].target_month is None
     finally:
         reopened.close()
+
+
+def test_a_note_typed_alone_is_kept_through_a_reload_and_recorded_by_save(qtbot, window, monkeypatch):
+    """A 備考 typed with the 状態 left as it is: a reload keeps it, the question names it, and 保存
+    records it with the 状態 (it is not dropped because the 状態 did not change)."""
+    page = window.show_page("progress")
+    choose(page, "2-1")
+    panel = page.milestone_panel
+    before = len(progress.history(window.session, "2-1"))
+    type_japanese(panel.note, "福祉課と日程調整中")
+    panel.show_milestone("2-1", keep_typing=True)
+    assert panel.note.text() == "福祉課と日程調整中"
+    asked: list[str] = []
+    monkeypatch.setattr(messages, "ask_unsaved", lambda parent, what: asked.append(what) or messages.SAVE)
+    assert window.may_leave()
+    assert asked == ["2-1 備考"]
+    history = progress.history(window.session, "2-1")
+    assert len(history) == before + 1 and "福祉課と日程調整中" in history[-1].note
+    assert not page.has_unsaved()
