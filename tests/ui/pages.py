@@ -45,3 +45,15 @@ def question_texts(editor) -> list[str]:
     """The 質問バンク editor's questions as listed."""
     model = editor.question_model
     return [model.question(row).text for row in range(model.rowCount())]
+
+
+def open_window(qtbot, db_path):
+    """The real main window, shown, with ``db_path`` open (as a user starts the day)."""
+    from kyojushien_desktop.services.common.preferences import Preferences
+    from kyojushien_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(Preferences())
+    qtbot.addWidget(window)
+    window.show()
+    assert window.open_file(db_path)
+    return window

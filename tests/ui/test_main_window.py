@@ -9,31 +9,21 @@ import textwrap
 from PySide6.QtCore import Qt
 
 from kyojushien_desktop.services import datafile
-from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.common.settings import TownSettings, load_settings, save_settings
 from kyojushien_desktop.services.members import organizations
 from kyojushien_desktop.store import lock
 from kyojushien_desktop.ui.common import messages, wording
 from kyojushien_desktop.ui.home.town_dialog import TownDialog
-from kyojushien_desktop.ui.main_window import MainWindow
 from tests.ui.boxes import BoxAnswerer
 from tests.ui.handover.driver import Driver
-from tests.ui.pages import timeline_entries
+from tests.ui.pages import open_window, timeline_entries
 from tests.ui.typing import type_japanese
 from tests.visit_forms import new_visit
 
 
-def make_window(qtbot, db_path):
-    window = MainWindow(Preferences())
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_file(db_path)
-    return window
-
-
 def test_settings_typed_and_saved_reach_file_and_home(qtbot, db_path):
     """Typing the town's facts on 設定 and pressing 保存 stores them and the home page shows them."""
-    window = make_window(qtbot, db_path)
+    window = open_window(qtbot, db_path)
     page = window.show_page("settings")
     window.nav.setCurrentRow(window.pages.index(page))
     page.municipality.clear()
@@ -54,7 +44,7 @@ def test_settings_typed_and_saved_reach_file_and_home(qtbot, db_path):
 
 def test_blank_municipality_is_marked_beside_the_field(qtbot, db_path):
     """Saving without 自治体名 shows the message beside that field and writes nothing."""
-    window = make_window(qtbot, db_path)
+    window = open_window(qtbot, db_path)
     page = window.show_page("settings")
     page.municipality.clear()
     type_japanese(page.department, "福祉課")
@@ -76,7 +66,7 @@ def test_blank_municipality_is_marked_beside_the_field(qtbot, db_path):
 
 def test_home_shows_wareki_rotation_and_file(qtbot, db_path):
     """ホーム shows the next 人事異動 in 和暦 with days left, and the data file's path."""
-    window = make_window(qtbot, db_path)
+    window = open_window(qtbot, db_path)
     home = window.page("home")
     assert "次の人事異動予定日: 令和" in home.rotation.text()
     assert "あと" in home.rotation.text()
@@ -91,7 +81,7 @@ def test_font_size_choice_applies_and_is_remembered(qtbot, db_path):
 
     from kyojushien_desktop.services.common.preferences import load_preferences
 
-    window = make_window(qtbot, db_path)
+    window = open_window(qtbot, db_path)
     window._set_font_size("大")
     assert QApplication.instance().font().pointSizeF() == 12.0
     assert load_preferences().font_size == "大"
@@ -119,7 +109,7 @@ def test_town_typed_for_a_new_file_is_asked_about_on_esc(qtbot, db_path, tmp_pat
 
     from kyojushien_desktop.ui.common import dialogs
 
-    window = make_window(qtbot, db_path)
+    window = open_window(qtbot, db_path)
     target = tmp_path / "新しい町.db"
     monkeypatch.setattr(dialogs, "ask_new_db_path", lambda parent, prefs: target)
     answers = iter([messages.CANCEL, messages.SAVE])
@@ -145,7 +135,7 @@ def test_town_typed_for_a_new_file_is_asked_about_on_esc(qtbot, db_path, tmp_pat
 def test_read_only_session_disables_saving(qtbot, db_path):
     """A read-only file shows its state and the 保存 button is off."""
     db_path.chmod(0o444)
-    window = make_window(qtbot, db_path)
+    window = open_window(qtbot, db_path)
     assert window.session.read_only
     assert not window.show_page("settings").save_button.isEnabled()
     assert "読み取り専用" in window.windowTitle()
@@ -185,7 +175,7 @@ def test_today_label_matches_wareki_today(qtbot, db_path):
     """The date on ホーム is today's, in 和暦 with the weekday."""
     from kyojushien_desktop.domain import wareki
 
-    window = make_window(qtbot, db_path)
+    window = open_window(qtbot, db_path)
     assert window.page("home").today.text() == "今日は " + wareki.format_date(dt.date.today())
 
 
@@ -196,7 +186,7 @@ def test_home_overview_counts_directory_hearings_and_followups(qtbot, db_path):
     from kyojushien_desktop.domain.followups import FollowUp
     from kyojushien_desktop.services.hearing import visits
 
-    window = make_window(qtbot, db_path)
+    window = open_window(qtbot, db_path)
     session = window.session
     org = dataclasses.replace(organizations.new_organization("不動産事業者・団体", "みどり不動産"), stage="接触済")
     organization_id, changes = organizations.save_organization(session, org)
@@ -221,7 +211,7 @@ def test_a_visit_on_the_timeline_opens_on_the_hearing_page(qtbot, db_path):
     from kyojushien_desktop.domain.hearing import Visit
     from kyojushien_desktop.services.hearing import visits
 
-    window = make_window(qtbot, db_path)
+    window = open_window(qtbot, db_path)
     session = window.session
     organization_id, _ = organizations.save_organization(
         session, organizations.new_organization("その他", "みどり町商工会")
@@ -244,7 +234,7 @@ def test_settings_seen_then_another_file_opened_holds_no_unsaved_input(qtbot, db
     nothing counts as unsaved (the hidden page's old fields used to, and quitting asked)."""
     other = tmp_path / "other.db"
     datafile.create_session(other).close()
-    window = make_window(qtbot, db_path)
+    window = open_window(qtbot, db_path)
     session = window.session
     window.ops.run(lambda s: save_settings(s, TownSettings(municipality="みどり町")), initiator=window)
     page = window.show_page("settings")

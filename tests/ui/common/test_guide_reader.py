@@ -6,10 +6,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QPushButton
 
 from kyojushien_desktop.content import hearing, members, phases
-from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.ui.common import wording
 from kyojushien_desktop.ui.common.guide_reader import GuideReaderDialog
-from kyojushien_desktop.ui.main_window import MainWindow
+from tests.ui.pages import open_window
 
 
 def help_actions(window):
@@ -26,10 +25,7 @@ def read_every_section(dialog: GuideReaderDialog) -> dict[str, str]:
 
 
 def test_menu_opens_the_reader_before_the_guide_info_and_close_shuts_it(qtbot, db_path):
-    window = MainWindow(Preferences())
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_file(db_path)
+    window = open_window(qtbot, db_path)
     texts = [a.text() for a in help_actions(window)]
     reader = texts.index(f"{wording.READ_GUIDE}(&R)…")
     assert texts[reader + 1].startswith("手引きについて")

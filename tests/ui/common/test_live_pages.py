@@ -4,10 +4,8 @@ when it is shown; the page that made a change is not reloaded by it."""
 from __future__ import annotations
 
 from kyojushien_desktop.services.common.changes import Changes, Topic
-from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.members import organizations
-from kyojushien_desktop.ui.main_window import MainWindow
-from tests.ui.pages import shown_names
+from tests.ui.pages import open_window, shown_names
 
 
 def counted(page) -> list[Changes]:
@@ -26,10 +24,7 @@ def counted(page) -> list[Changes]:
 def test_hidden_page_reloads_once_when_shown(qtbot, db_path):
     """Three changes made while 名簿 is hidden cost no reload; showing it reloads it once, with
     all of them, and the list shows the new organisations."""
-    window = MainWindow(Preferences())
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_file(db_path)
+    window = open_window(qtbot, db_path)
     members = window.show_page("members")
     window.show_page("home")
     calls = counted(members)
@@ -50,10 +45,7 @@ def test_hidden_page_reloads_once_when_shown(qtbot, db_path):
 def test_visible_page_reloads_at_once_and_skips_its_own_change(qtbot, db_path):
     """A shown page reloads as soon as a change it shows arrives; a change it initiated itself is
     not sent back to it."""
-    window = MainWindow(Preferences())
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_file(db_path)
+    window = open_window(qtbot, db_path)
     members = window.show_page("members")
     calls = counted(members)
     session = window.session

@@ -12,13 +12,12 @@ from PySide6.QtTest import QTest
 
 from kyojushien_desktop.domain.hearing import Question, QuestionBank, Visit
 from kyojushien_desktop.services import datafile
-from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.hearing import question_banks, visits
 from kyojushien_desktop.services.members import organizations
 from kyojushien_desktop.ui.common import wording
-from kyojushien_desktop.ui.main_window import MainWindow
 from kyojushien_desktop.ui.members.contact_dialog import ContactDialog
 from tests.ui.boxes import BoxAnswerer
+from tests.ui.pages import open_window
 from tests.ui.typing import type_japanese
 
 
@@ -87,10 +86,7 @@ def test_quitting_with_unsaved_answers_asks_and_can_save_them(qtbot, db_path, or
         )
     finally:
         session.close()
-    window = MainWindow(Preferences())
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_file(db_path)
+    window = open_window(qtbot, db_path)
     assert window.open_record("visit", visit_id)
     entry = window.page("hearing").entry
     type_japanese(entry.rows[0].text_box, "3室空いている")

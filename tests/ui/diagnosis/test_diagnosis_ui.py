@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QApplication
 
 from kyojushien_desktop.content.diagnosis import diagnosis_sheet
 from kyojushien_desktop.domain.diagnosis import Respondent, Round
-from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.diagnosis import rounds
 from kyojushien_desktop.services.meetings import meetings
 from kyojushien_desktop.ui.common import messages
@@ -24,8 +23,7 @@ from kyojushien_desktop.ui.diagnosis import page as diagnosis_page
 from kyojushien_desktop.ui.diagnosis.compare_view import CompareView
 from kyojushien_desktop.ui.diagnosis.entry import RATING
 from kyojushien_desktop.ui.diagnosis.page import DiagnosisPage
-from kyojushien_desktop.ui.main_window import MainWindow
-from tests.ui.pages import bind
+from tests.ui.pages import bind, open_window
 
 ITEMS = [item.id for item in diagnosis_sheet().items]
 PEOPLE = (("山田 花子", "住宅"), ("佐藤 健", "福祉"), ("林 由美", "福祉"))
@@ -141,10 +139,7 @@ def test_the_comparison_shows_mean_range_and_hidden_names(qtbot, session, round_
 
 
 def test_divergent_items_start_a_meeting_the_round_links_and_the_meetings_page_opens(qtbot, db_path):
-    window = MainWindow(Preferences())
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_file(db_path)
+    window = open_window(qtbot, db_path)
     session = window.session
     made, _ = rounds.save_round(session, Round(name="令和8年度 第1回", held_on=dt.date(2026, 6, 1)))
     for name, _bureau in PEOPLE:

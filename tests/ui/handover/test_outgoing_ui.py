@@ -12,15 +12,13 @@ from PySide6.QtWidgets import QMessageBox
 
 from kyojushien_desktop.content.handover_terms import handover_terms
 from kyojushien_desktop.services import datafile
-from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.common.settings import TownSettings, save_settings
 from kyojushien_desktop.services.handover import notes, package
 from kyojushien_desktop.ui.common import messages
 from kyojushien_desktop.ui.handover.pack_dialog import PackDialog, make_package
 from kyojushien_desktop.ui.handover.page import HandoverPage
-from kyojushien_desktop.ui.main_window import MainWindow
 from tests.ui.handover.driver import Driver
-from tests.ui.pages import bind
+from tests.ui.pages import bind, open_window
 from tests.ui.typing import type_japanese
 
 LEFT = Qt.MouseButton.LeftButton
@@ -83,10 +81,7 @@ def test_too_long_a_note_is_named_and_nothing_saved(qtbot, db_path: Path) -> Non
 def test_unsaved_notes_are_asked_about_on_leaving_the_file(qtbot, db_path: Path, tmp_path: Path, monkeypatch) -> None:
     other = tmp_path / "other.db"
     datafile.create_session(other).close()
-    window = MainWindow(Preferences())
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_file(db_path)
+    window = open_window(qtbot, db_path)
     page = window.show_page("handover")
     type_japanese(page.outgoing.boxes[0].box, "庁内の合意を大切に")
     asked: list[str] = []

@@ -7,11 +7,10 @@ import datetime as dt
 
 from kyojushien_desktop.domain.hearing import Visit
 from kyojushien_desktop.services import datafile
-from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.hearing import visits
 from kyojushien_desktop.services.members import organizations
 from kyojushien_desktop.ui.common import messages, wording
-from kyojushien_desktop.ui.main_window import MainWindow
+from tests.ui.pages import open_window
 from tests.ui.typing import type_japanese
 
 
@@ -24,10 +23,7 @@ def test_a_followup_typed_but_not_added_is_asked_about_and_saved(qtbot, db_path,
     session.close()
     other = tmp_path / "other.db"
     datafile.create_session(other).close()
-    window = MainWindow(Preferences())
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_file(db_path)
+    window = open_window(qtbot, db_path)
     assert window.open_record("visit", visit_id)
     page = window.page("hearing")
     type_japanese(page.entry.action, "見積")

@@ -41,7 +41,7 @@ from kyojushien_desktop.ui.hearing.visit_models import (
 )
 from kyojushien_desktop.ui.members.organization_view import OrganizationView
 from tests.ui.boxes import BoxAnswerer
-from tests.ui.pages import bind, question_texts, shown_rows, timeline_entries
+from tests.ui.pages import bind, open_window, question_texts, shown_rows, timeline_entries
 from tests.ui.typing import pick_date, type_japanese
 
 Accepted = VisitDialog.DialogCode.Accepted
@@ -589,13 +589,8 @@ def test_filters_leaving_with_unsaved_answers_and_delete_with_undo(qtbot, sessio
 
 def test_window_has_hearing_after_members_and_refreshes_it(qtbot, db_path):
     """The nav shows ヒアリング after 名簿; an organisation's change reaches the visit list."""
-    from kyojushien_desktop.services.common.preferences import Preferences
-    from kyojushien_desktop.ui.main_window import MainWindow
 
-    window = MainWindow(Preferences())
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_file(db_path)
+    window = open_window(qtbot, db_path)
     names = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert names.index("ヒアリング") == names.index("名簿") + 2  # 地域の現状と資源 between them
     page = window.show_page("hearing")

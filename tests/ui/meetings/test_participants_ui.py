@@ -35,7 +35,7 @@ from kyojushien_desktop.ui.meetings.participants_tab import GuestDialog
 from kyojushien_desktop.ui.meetings.program_table import ProgramModel
 from kyojushien_desktop.ui.meetings.report_options import ReportOptionsDialog
 from tests.ui.meetings.helpers import cell_editor, click, commit, make_page, plan
-from tests.ui.pages import shown_rows
+from tests.ui.pages import open_window, shown_rows
 from tests.ui.typing import type_japanese
 
 ESTATE, AOBA, WELFARE, SUPPORT = (
@@ -331,13 +331,8 @@ def test_delete_with_undo_and_back_from_deleted(qtbot, session):
 def test_a_meeting_opens_from_the_timeline_and_from_home(qtbot, db_path):
     """A held meeting's line on an attending organisation's 経過記録 opens it, as a visit's does;
     ホーム lists the next meeting and its due 段取り beside the 次の対応, and its link opens it."""
-    from kyojushien_desktop.services.common.preferences import Preferences
-    from kyojushien_desktop.ui.main_window import MainWindow
 
-    window = MainWindow(Preferences())
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_file(db_path)
+    window = open_window(qtbot, db_path)
     session = window.session
     organization_id, _ = organizations.save_organization(
         session, organizations.new_organization("不動産事業者・団体", ESTATE)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QComboBox
 from kyojushien_desktop.content.meetings import meeting_planning
 from kyojushien_desktop.domain.meetings import ChecklistItem, Meeting
 from kyojushien_desktop.services.common.changes import Changes, Topic
-from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.meetings import checklist, meetings, planning
 from kyojushien_desktop.services.members import organizations, people
 from kyojushien_desktop.ui.meetings import wording
@@ -23,7 +22,7 @@ from kyojushien_desktop.ui.meetings.page import CHECKLIST_TAB, LIST, PLANNER_TAB
 from tests.ui.boxes import BoxAnswerer
 from tests.ui.common.test_live_pages import counted
 from tests.ui.meetings.helpers import DAY, activate, cell_editor, click, commit, make_page, plan
-from tests.ui.pages import shown_rows
+from tests.ui.pages import open_window, shown_rows
 from tests.ui.typing import type_japanese
 
 MUTUAL = "相互理解"
@@ -237,12 +236,8 @@ def test_checklist_done_with_undo_a_due_moved_and_a_step_of_ones_own(qtbot, sess
 def test_a_change_elsewhere_refreshes_the_page_once_and_only_when_shown(qtbot, db_path):
     """While 会議・勉強会 is hidden, a meeting planned and an organisation renamed elsewhere cost no
     reload; showing it reloads once with both; a topic it does not show never reloads it."""
-    from kyojushien_desktop.ui.main_window import MainWindow
 
-    window = MainWindow(Preferences())
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_file(db_path)
+    window = open_window(qtbot, db_path)
     names = [window.nav.item(i).text() for i in range(window.nav.count())]
     assert names.index(wording.NAV_MEETINGS) == names.index(wording.NAV_HEARING) + 1
     assert names.index(wording.NAV_DIAGNOSIS) == names.index(wording.NAV_MEETINGS) + 1
@@ -276,15 +271,11 @@ def test_a_change_elsewhere_refreshes_the_page_once_and_only_when_shown(qtbot, d
 def test_quitting_with_an_unsaved_plan_asks_and_can_save_it(qtbot, db_path):
     """終了 with the plan changed asks first (the window asks every page): 保存 writes it and quits."""
     from kyojushien_desktop.services import datafile
-    from kyojushien_desktop.ui.main_window import MainWindow
 
     opened = datafile.open_session(db_path)
     meeting_id = plan(opened)
     opened.close()
-    window = MainWindow(Preferences())
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_file(db_path)
+    window = open_window(qtbot, db_path)
     assert window.open_record("meeting", meeting_id)
     page = window.page("meetings")
     page.planner.facilitator.setText("学識者に依頼")
@@ -303,15 +294,11 @@ def test_a_programme_cell_still_being_typed_in_is_asked_about_on_quitting(qtbot,
     """終了 while a プログラム cell is still open: what is typed there counts as typed (the cell is
     ended first), so the window asks, and 保存 writes it."""
     from kyojushien_desktop.services import datafile
-    from kyojushien_desktop.ui.main_window import MainWindow
 
     opened = datafile.open_session(db_path)
     meeting_id = plan(opened)
     opened.close()
-    window = MainWindow(Preferences())
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_file(db_path)
+    window = open_window(qtbot, db_path)
     assert window.open_record("meeting", meeting_id)
     planner = window.page("meetings").planner
     table, model = planner.program.table, planner.program.model
@@ -342,7 +329,6 @@ def test_a_proxy_name_still_being_typed_in_is_saved_into_its_own_file(qtbot, db_
     from kyojushien_desktop.domain.meetings import Participant
     from kyojushien_desktop.services import datafile
     from kyojushien_desktop.services.meetings import participants
-    from kyojushien_desktop.ui.main_window import MainWindow
     from kyojushien_desktop.ui.meetings.page import PARTICIPANTS_TAB
     from kyojushien_desktop.ui.meetings.participant_models import PROXY_COLUMN
 
@@ -352,10 +338,7 @@ def test_a_proxy_name_still_being_typed_in_is_saved_into_its_own_file(qtbot, db_
     opened.close()
     other = tmp_path / "other.db"
     datafile.create_session(other).close()
-    window = MainWindow(Preferences())
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_file(db_path)
+    window = open_window(qtbot, db_path)
     assert window.open_record("meeting", meeting_id)
     tab = window.page("meetings").participants
     window.page("meetings").tabs.setCurrentIndex(PARTICIPANTS_TAB)
@@ -375,15 +358,11 @@ def test_a_programme_cell_still_being_typed_in_is_asked_about_on_going_back_to_t
     """← 一覧へ while a プログラム cell is still open: the cell is ended first, so the record asks
     保存／破棄／キャンセル, and キャンセル stays on the record with the text in the table."""
     from kyojushien_desktop.services import datafile
-    from kyojushien_desktop.ui.main_window import MainWindow
 
     opened = datafile.open_session(db_path)
     meeting_id = plan(opened)
     opened.close()
-    window = MainWindow(Preferences())
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_file(db_path)
+    window = open_window(qtbot, db_path)
     assert window.open_record("meeting", meeting_id)
     page = window.page("meetings")
     planner = page.planner

@@ -19,7 +19,7 @@ from kyojushien_desktop.ui.members.model import (
     valid_columns,
 )
 from kyojushien_desktop.ui.members.page import MembersPage
-from tests.ui.pages import bind, shown_names
+from tests.ui.pages import bind, open_window, shown_names
 from tests.ui.typing import type_japanese
 
 ORGANIZATIONS = (
@@ -217,12 +217,8 @@ def test_export_writes_the_rows_as_filtered(qtbot, session, tmp_path):
 def test_window_shows_members_after_home_and_passes_changes_on(qtbot, db_path):
     """The nav reads ホーム, 名簿, 設定; a record registered on the page reaches the list through
     the window's data_changed."""
-    from kyojushien_desktop.ui.main_window import MainWindow
 
-    window = MainWindow(Preferences())
-    qtbot.addWidget(window)
-    window.show()
-    assert window.open_file(db_path)
+    window = open_window(qtbot, db_path)
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
         "ホーム",
         "フェーズ進捗",
