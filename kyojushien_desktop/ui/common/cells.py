@@ -1,8 +1,6 @@
-"""Table cells still being typed in, ended before the window asks what is unsaved.
-
-Apart from ``widgets`` (whose imports build PySide's Qt namespace): the window calls this on
-opening its first file, before the first paint.
-"""
+"""Table cells still being typed in, ended before the window or a record page asks what is
+unsaved. A module of its own, not in ``widgets``: that one's imports build PySide's ``Qt``
+namespace, which the start path avoids (ui/common/enum_props)."""
 
 from __future__ import annotations
 

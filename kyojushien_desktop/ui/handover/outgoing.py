@@ -6,13 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +22,7 @@ from kyojushien_desktop.ui.common import dialogs, jobs
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.growing_text import GrowingTextEdit
 from kyojushien_desktop.ui.common.live import Page
+from kyojushien_desktop.ui.common.scrolling import scrolling_column
 from kyojushien_desktop.ui.common.widgets import save_bar
 from kyojushien_desktop.ui.handover import wording
 
@@ -113,11 +111,7 @@ class OutgoingTab(QWidget):
         column.addWidget(self.notes_heading)
         column.addLayout(self.notes_column)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(inner)
+        scroll = scrolling_column(inner)
         self.scroll = scroll
 
         self.save_button = QPushButton(wording.SAVE)

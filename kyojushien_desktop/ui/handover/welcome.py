@@ -10,11 +10,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -31,6 +29,7 @@ from kyojushien_desktop.services.overview import DUE_SOON_DAYS, Overview, load_o
 from kyojushien_desktop.ui.common import messages
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.live import Page
+from kyojushien_desktop.ui.common.scrolling import scrolling_column
 from kyojushien_desktop.ui.common.table_model import HeaderTableModel, ModelIndex
 from kyojushien_desktop.ui.common.widgets import fit_to_contents, list_table
 from kyojushien_desktop.ui.handover import wording
@@ -174,11 +173,7 @@ class WelcomeTab(QWidget):
         column.addWidget(self.history_heading)
         column.addWidget(self.table)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(inner)
+        scroll = scrolling_column(inner)
 
         self.stack = QStackedWidget()
         self.stack.addWidget(empty)

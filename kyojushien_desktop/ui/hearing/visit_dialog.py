@@ -19,13 +19,11 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -43,6 +41,7 @@ from kyojushien_desktop.services.members import organizations, people, terms
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.forms import FormDialog, problems_of, size_for_text
 from kyojushien_desktop.ui.common.pickers import attach_search
+from kyojushien_desktop.ui.common.scrolling import scrolling_column
 from kyojushien_desktop.ui.hearing import wording
 from kyojushien_desktop.ui.hearing.question_chooser import QuestionChooser
 from kyojushien_desktop.ui.members.organization_dialog import OrganizationDialog
@@ -212,10 +211,7 @@ class VisitDialog(FormDialog):
         self.errors.labels["souvenir_other"] = self.errors.labels["souvenirs"]
         left = QWidget()
         left.setLayout(form)
-        left_scroll = QScrollArea()
-        left_scroll.setWidgetResizable(True)
-        left_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        left_scroll.setWidget(left)
+        left_scroll = scrolling_column(left, sideways=True)
 
         # --- questions ---
         self.chooser = QuestionChooser(session, self.banks, self.bank_names, self.errors)

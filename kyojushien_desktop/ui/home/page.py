@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +28,7 @@ from kyojushien_desktop.ui.common import messages, wording
 from kyojushien_desktop.ui.common.enum_props import set_enum
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.live import Page
+from kyojushien_desktop.ui.common.scrolling import scrolling_column
 from kyojushien_desktop.ui.home.phase_chip import PhaseChip
 
 DUE_LINES = 4  # the due list shows this many, then ほかN件
@@ -160,11 +160,7 @@ class HomePage(Page):
         # The cards scroll when 特大 text on a small screen makes them taller than the window.
         body = QWidget()
         body.setObjectName("pageHost")
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        set_enum(scroll, "horizontalScrollBarPolicy", "ScrollBarAlwaysOff")
-        scroll.setWidget(body)
+        scroll = scrolling_column(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)

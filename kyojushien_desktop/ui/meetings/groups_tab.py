@@ -7,13 +7,11 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QSplitter,
     QVBoxLayout,
@@ -25,6 +23,7 @@ from kyojushien_desktop.content.meetings import meeting_planning
 from kyojushien_desktop.services.meetings import meetings, participants
 from kyojushien_desktop.ui.common.flow import flow_row
 from kyojushien_desktop.ui.common.growing_text import GrowingTextEdit
+from kyojushien_desktop.ui.common.scrolling import scrolling_column
 from kyojushien_desktop.ui.common.table_model import ID_ROLE, SORT_ROLE
 from kyojushien_desktop.ui.common.widgets import char_width, list_table, set_resize_modes
 from kyojushien_desktop.ui.meetings import wording
@@ -106,11 +105,7 @@ class GroupsTab(QWidget):
         notes_layout.setContentsMargins(0, 0, 6, 0)
         notes_layout.addLayout(self.notes_box)
         notes_layout.addStretch(1)
-        notes_scroll = QScrollArea()
-        notes_scroll.setWidgetResizable(True)
-        notes_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        notes_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        notes_scroll.setWidget(notes_body)
+        notes_scroll = scrolling_column(notes_body)
         self.save_button = QPushButton(wording.SAVE_OPINIONS)
         self.save_button.clicked.connect(lambda: self.save())
         right = QWidget()

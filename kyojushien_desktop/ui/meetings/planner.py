@@ -12,13 +12,11 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -34,6 +32,7 @@ from kyojushien_desktop.services.meetings import meetings, participants
 from kyojushien_desktop.services.members import organizations, people
 from kyojushien_desktop.ui.common.forms import FieldErrors, problems_of
 from kyojushien_desktop.ui.common.growing_text import GrowingTextEdit
+from kyojushien_desktop.ui.common.scrolling import scrolling_column
 from kyojushien_desktop.ui.common.widgets import save_bar
 from kyojushien_desktop.ui.meetings import wording
 from kyojushien_desktop.ui.meetings.fields import WhenField
@@ -148,11 +147,7 @@ class PlannerTab(QWidget):
         body = QWidget()
         body.setObjectName("recordBody")
         body.setLayout(form)
-        self.form_scroll = QScrollArea()
-        self.form_scroll.setWidgetResizable(True)
-        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.form_scroll.setWidget(body)
+        self.form_scroll = scrolling_column(body)
 
         self.guide = GuidePanel()
         self.guide.use_theme.connect(lambda text: _set_text(self.theme, text))

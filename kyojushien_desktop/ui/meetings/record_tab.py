@@ -10,12 +10,10 @@ import dataclasses
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
-    QFrame,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +27,7 @@ from kyojushien_desktop.services.meetings import meetings, participants
 from kyojushien_desktop.ui.common.followup_dialog import FollowUpDialog
 from kyojushien_desktop.ui.common.followup_panel import FollowUpPanel
 from kyojushien_desktop.ui.common.growing_text import GrowingTextEdit
+from kyojushien_desktop.ui.common.scrolling import scrolling_column
 from kyojushien_desktop.ui.common.widgets import save_bar
 from kyojushien_desktop.ui.meetings import wording
 from kyojushien_desktop.ui.meetings.host import Host
@@ -105,11 +104,7 @@ class RecordTab(QWidget):
         body_layout.setContentsMargins(8, 8, 12, 8)
         body_layout.addLayout(form)
         body_layout.addWidget(self.followups)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(body)
+        self.scroll = scrolling_column(body)
 
         self.save_button = QPushButton(wording.SAVE)
         self.save_button.setObjectName("primaryButton")

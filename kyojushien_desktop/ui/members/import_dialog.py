@@ -20,12 +20,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -39,6 +37,7 @@ from kyojushien_desktop.services.members.importing import ImportPreview
 from kyojushien_desktop.ui.common import messages
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.forms import size_for_text
+from kyojushien_desktop.ui.common.scrolling import scrolling_column
 from kyojushien_desktop.ui.common.widgets import with_wait_cursor
 from kyojushien_desktop.ui.members import wording
 from kyojushien_desktop.ui.members.import_preview import (
@@ -154,10 +153,7 @@ class ImportDialog(QDialog):
             form.addRow(label, combo)
         body = QWidget()
         body.setLayout(form)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
+        scroll = scrolling_column(body, sideways=True)
         self.reload_button = QPushButton("読み直す")
         self.reload_button.clicked.connect(lambda: self.reload())
         self.mapping_status = QLabel()

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +27,7 @@ from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.members import organizations, terms
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.forms import FormDialog, problems_of, size_for_text, text_box
+from kyojushien_desktop.ui.common.scrolling import scrolling_column
 from kyojushien_desktop.ui.members import wording
 
 
@@ -146,10 +146,7 @@ class OrganizationDialog(FormDialog):
         columns.setSpacing(24)
         columns.addLayout(left, 5)
         columns.addLayout(right, 4)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
+        scroll = scrolling_column(body, sideways=True)
 
         self.similar_panel = QFrame()
         self.similar_panel.setObjectName("similarPanel")

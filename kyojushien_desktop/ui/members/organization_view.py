@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -38,6 +37,7 @@ from kyojushien_desktop.services.members import contacts, history, organizations
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.live import LiveView
 from kyojushien_desktop.ui.common.ops import value_of
+from kyojushien_desktop.ui.common.scrolling import scrolling_column
 from kyojushien_desktop.ui.common.widgets import fit_to_contents, list_table, value_label
 from kyojushien_desktop.ui.hearing.visit_dialog import VisitDialog
 from kyojushien_desktop.ui.members import wording
@@ -170,11 +170,7 @@ class OrganizationView(LiveView, QWidget):
         left_box.addStretch(1)
         columns.addLayout(left_box, 1)
         columns.addLayout(right, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
-        return scroll
+        return scrolling_column(body, sideways=True)
 
     def _build_people_tab(self) -> QWidget:
         self.people_model = PeopleModel(self)
@@ -224,10 +220,7 @@ class OrganizationView(LiveView, QWidget):
         holder = QWidget()
         holder.setObjectName("recordBody")
         holder.setLayout(self.timeline_box)
-        self.timeline_area = QScrollArea()
-        self.timeline_area.setWidgetResizable(True)
-        self.timeline_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.timeline_area.setWidget(holder)
+        self.timeline_area = scrolling_column(holder, sideways=True)
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.setContentsMargins(12, 12, 12, 12)

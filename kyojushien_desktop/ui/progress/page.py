@@ -13,10 +13,8 @@ from PySide6.QtCore import QItemSelectionModel, QRect, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHeaderView,
     QLabel,
-    QScrollArea,
     QSizePolicy,
     QSplitter,
     QStackedWidget,
@@ -32,6 +30,7 @@ from kyojushien_desktop.services.progress import progress
 from kyojushien_desktop.ui.common import messages
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.live import Page
+from kyojushien_desktop.ui.common.scrolling import scrolling_column
 from kyojushien_desktop.ui.progress import wording
 from kyojushien_desktop.ui.progress.milestone_panel import MilestonePanel
 from kyojushien_desktop.ui.progress.models import EVIDENCE, NUMBER, STATUS, TEXT, ProgressModel, ProgressRow
@@ -76,11 +75,7 @@ class ProgressPage(Page):
         for widget in (self.hint, self.phase_panel, self.milestone_panel):
             self.panels.addWidget(widget)
         self._show_panel(HINT)
-        side = QScrollArea()
-        side.setWidgetResizable(True)
-        side.setFrameShape(QFrame.Shape.NoFrame)
-        side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        side.setWidget(self.panels)
+        side = scrolling_column(self.panels)
         self.side = side
         splitter = QSplitter()
         splitter.addWidget(self.table)

@@ -10,13 +10,11 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -29,6 +27,7 @@ from kyojushien_desktop.services.hearing import visits
 from kyojushien_desktop.services.region import checks
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.live import LiveView
+from kyojushien_desktop.ui.common.scrolling import scrolling_column
 from kyojushien_desktop.ui.common.widgets import char_width
 from kyojushien_desktop.ui.region import wording
 from kyojushien_desktop.ui.region.facts_tab import hint_label
@@ -37,14 +36,16 @@ from kyojushien_desktop.ui.region.visit_checks import VisitPickDialog
 
 MARKS = {MET: "○", NOT_MET: "×"}
 UNKNOWN_MARK = "－"  # 未確認: neither ○ nor ×
+UNKNOWN_COUNT = -1  # a count box below 0 reads 未確認
+RESIDENTS_AT_START = 2  # 入居者数 as the form starts (and 破棄 leaves it)
 
 
 def count_box(changed) -> QSpinBox:
     """A count that may be left unknown (shown as 未確認 below 0)."""
     box = QSpinBox()
-    box.setRange(-1, 100)
+    box.setRange(UNKNOWN_COUNT, 100)
     box.setSpecialValueText(wording.UNCHECKED)
-    box.setValue(-1)
+    box.setValue(UNKNOWN_COUNT)
     box.setSuffix(wording.PLACES)
     box.valueChanged.connect(lambda _v: changed())
     return box
@@ -95,7 +96,7 @@ class CheckTab(LiveView, QWidget):
         self.private_facilities = three_state(update)
         self.residents = QSpinBox()
         self.residents.setRange(1, 100)
-        self.residents.setValue(2)
+        self.residents.setValue(RESIDENTS_AT_START)
         self.residents.setSuffix(wording.PEOPLE_UNIT)
         self.residents.valueChanged.connect(lambda _v: update())
         self.room_area, self.total_area = area(), area()
@@ -152,24 +153,17 @@ class CheckTab(LiveView, QWidget):
         self.summary = QLabel()
         self.summary.setObjectName("fieldName")
         panes = QHBoxLayout()
-        panes.addWidget(self._scroll(form_box), 2)
-        panes.addWidget(self._scroll(self.result_box), 3)
+        panes.addWidget(scrolling_column(form_box), 2)
+        panes.addWidget(scrolling_column(self.result_box), 3)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addWidget(self.problem)
         layout.addWidget(self.summary)
         layout.addLayout(panes, 1)
         self._switch()
+        self._texts = (self.area, self.room_area, self.total_area)
+        self._counts = (self.toilets, self.washrooms, self.baths)
         self._kept = self._typed()  # what is on screen and safe: the blank form, or a saved check
-
-    @staticmethod
-    def _scroll(widget: QWidget) -> QScrollArea:
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(widget)
-        return scroll
 
     def _switch(self) -> None:
         share = self.share_button.isChecked()
@@ -186,14 +180,12 @@ class CheckTab(LiveView, QWidget):
     # --- unsaved input ----------------------------------------------------------------------
     def _typed(self) -> tuple:
         """Everything the form holds, to tell typed facts from the blank or the kept form."""
-        values: list[object] = []  # not the 住戸／共同居住型 choice: looking at the other form is not typing
-        for edit in (self.area, self.room_area, self.total_area):
-            values.append(edit.text())
-        for box in (self.residents, self.toilets, self.washrooms, self.baths):
-            values.append(box.value())
-        for combo in self.findChildren(QComboBox):
-            values.append(combo.currentIndex())
-        return tuple(values)
+        # not the 住戸／共同居住型 choice: looking at the other form is not typing
+        return (
+            tuple(edit.text() for edit in self._texts),
+            tuple(box.value() for box in (self.residents, *self._counts)),
+            tuple(combo.currentIndex() for combo in self.findChildren(QComboBox)),
+        )
 
     def has_unsaved(self) -> bool:
         """Facts typed and not kept on a visit: quitting or opening another file asks first (in a
@@ -202,11 +194,11 @@ class CheckTab(LiveView, QWidget):
 
     def clear_form(self) -> None:
         """Back to the blank form (破棄)."""
-        for edit in (self.area, self.room_area, self.total_area):
+        for edit in self._texts:
             edit.clear()
-        self.residents.setValue(2)
-        for box in (self.toilets, self.washrooms, self.baths):
-            box.setValue(-1)
+        self.residents.setValue(RESIDENTS_AT_START)
+        for box in self._counts:
+            box.setValue(UNKNOWN_COUNT)
         for combo in self.findChildren(QComboBox):
             combo.setCurrentIndex(0)
         self.dwelling_button.setChecked(True)

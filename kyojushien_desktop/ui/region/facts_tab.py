@@ -10,12 +10,10 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,6 +27,7 @@ from kyojushien_desktop.services.members import organizations
 from kyojushien_desktop.services.region import exports, facts
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.live import LiveView
+from kyojushien_desktop.ui.common.scrolling import scrolling_column
 from kyojushien_desktop.ui.common.widgets import char_width, list_table
 from kyojushien_desktop.ui.region import papers, wording
 from kyojushien_desktop.ui.region.facts_model import FactsModel, sources_text
@@ -94,11 +93,7 @@ class FactsTab(LiveView, QWidget):
             self.tables.append(view)
         body_layout.addWidget(hint_label(wording.GUIDE_SOURCE.format(source=region_guide().source)))
         body_layout.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(body)
+        self.scroll = scrolling_column(body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)

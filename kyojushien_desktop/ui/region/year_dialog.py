@@ -8,12 +8,10 @@ import datetime as dt
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QFrame,
     QGridLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -27,6 +25,7 @@ from kyojushien_desktop.domain.region import MAX_YEAR, MIN_YEAR, Fact
 from kyojushien_desktop.domain.wareki import fiscal_year_text
 from kyojushien_desktop.services.region.facts import FactSheet
 from kyojushien_desktop.ui.common.forms import FormDialog, dialog_buttons, size_for_text
+from kyojushien_desktop.ui.common.scrolling import scrolling_column
 from kyojushien_desktop.ui.region import wording
 from kyojushien_desktop.ui.region.facts_model import lines_of
 from kyojushien_desktop.ui.region.fields import FiscalYearBox, organization_combo, organization_of, parse_number
@@ -70,10 +69,7 @@ class YearDialog(FormDialog):
         for table in region_guide().tables:
             body_layout.addWidget(self._table_box(table, organizations, year))
         body_layout.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(body)
+        scroll = scrolling_column(body, sideways=True)
         self.scroll = scroll
         buttons, self.ok_button = dialog_buttons(self, wording.SAVE, self.try_accept)
         hint = QLabel(wording.SOURCE_HINT)
