@@ -36,7 +36,7 @@ from kyojushien_desktop.services.common.changes import FILE_OPENED, Changes, Top
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.ui.common import messages, wording
 from kyojushien_desktop.ui.common.fonts import apply_font_size
-from kyojushien_desktop.ui.common.live import Page
+from kyojushien_desktop.ui.common.live import Page, settle_unsaved
 from kyojushien_desktop.ui.common.notice_bar import NoticeBar
 from kyojushien_desktop.ui.common.ops import Operations
 from kyojushien_desktop.ui.home.page import HomePage
@@ -432,11 +432,8 @@ class MainWindow(QMainWindow):
             if not page.has_unsaved():
                 continue
             self.show_page(next(key for key, built in self._built.items() if built is page))
-            choice = messages.ask_unsaved(self, page.unsaved_label())
-            if choice == messages.CANCEL or (choice == messages.SAVE and not page.save_unsaved()):
+            if not settle_unsaved(page, page.unsaved_label()):
                 return False
-            if choice == messages.DISCARD:
-                page.discard_unsaved()
         return True
 
     # --- preferences -----------------------------------------------------------------------

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Protocol, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
@@ -29,6 +29,28 @@ if TYPE_CHECKING:
     from kyojushien_desktop.ui.common.forms import FormDialog
 
 R = TypeVar("R")
+
+
+class Unsaved(Protocol):
+    """A view or page holding input the user may not have saved."""
+
+    def has_unsaved(self) -> bool: ...
+    def save_unsaved(self) -> bool: ...
+    def discard_unsaved(self) -> None: ...
+
+
+def settle_unsaved(view: Unsaved, label: str) -> bool:
+    """保存／破棄／キャンセル about the input ``view`` holds, naming it ``label``; True when the way
+    is clear (nothing typed, saved, or dropped), False to stay."""
+    if not view.has_unsaved():
+        return True
+    choice = messages.ask_unsaved(view, label)  # type: ignore[arg-type]
+    if choice == messages.SAVE:
+        return view.save_unsaved()
+    if choice == messages.DISCARD:
+        view.discard_unsaved()
+        return True
+    return False
 
 
 class LiveView:

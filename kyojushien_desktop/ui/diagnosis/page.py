@@ -34,9 +34,9 @@ from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.diagnosis import rounds
 from kyojushien_desktop.services.meetings import meetings
 from kyojushien_desktop.services.members import organizations, people
-from kyojushien_desktop.ui.common import dialogs, messages
+from kyojushien_desktop.ui.common import dialogs
 from kyojushien_desktop.ui.common.fonts import scaled
-from kyojushien_desktop.ui.common.live import Page
+from kyojushien_desktop.ui.common.live import Page, settle_unsaved
 from kyojushien_desktop.ui.common.ops import changes_of
 from kyojushien_desktop.ui.diagnosis import papers, wording
 from kyojushien_desktop.ui.diagnosis.compare_view import CompareView
@@ -254,15 +254,7 @@ class DiagnosisPage(Page):
         self.entry.discard()
 
     def confirm_leave(self) -> bool:
-        if not self.has_unsaved():
-            return True
-        choice = messages.ask_unsaved(self, self.entry.title.text())
-        if choice == messages.SAVE:
-            return self.save_unsaved()
-        if choice == messages.DISCARD:
-            self.discard_unsaved()
-            return True
-        return False
+        return settle_unsaved(self, self.entry.title.text())
 
     # --- dialogs (built here so tests can fill them in) -------------------------------------
     def new_round_dialog(self) -> NewRoundDialog:

@@ -12,9 +12,8 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
 
 from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.preferences import Preferences
-from kyojushien_desktop.ui.common import messages
 from kyojushien_desktop.ui.common.fonts import scaled
-from kyojushien_desktop.ui.common.live import Page
+from kyojushien_desktop.ui.common.live import Page, settle_unsaved
 from kyojushien_desktop.ui.handover import wording
 from kyojushien_desktop.ui.handover.outgoing import OutgoingTab
 from kyojushien_desktop.ui.handover.welcome import WelcomeTab
@@ -70,13 +69,6 @@ class HandoverPage(Page):
 
     def confirm_leave(self) -> bool:
         """保存／破棄／キャンセル before what is saved is read (the 引継書); True when clear."""
-        if not self.has_unsaved():
-            return True
-        self.tabs.setCurrentIndex(OUTGOING)
-        choice = messages.ask_unsaved(self, wording.NOTES_HEADING)
-        if choice == messages.SAVE:
-            return self.save_unsaved()
-        if choice == messages.DISCARD:
-            self.discard_unsaved()
-            return True
-        return False
+        if self.has_unsaved():
+            self.tabs.setCurrentIndex(OUTGOING)
+        return settle_unsaved(self, wording.NOTES_HEADING)

@@ -30,11 +30,10 @@ from kyojushien_desktop.domain.members import Organization
 from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.hearing import visits
 from kyojushien_desktop.services.members import organizations, people
-from kyojushien_desktop.ui.common import messages
 from kyojushien_desktop.ui.common.fonts import restyle, scaled
 from kyojushien_desktop.ui.common.forms import FieldErrors, problems_of
 from kyojushien_desktop.ui.common.growing_text import GrowingTextEdit
-from kyojushien_desktop.ui.common.live import LiveView
+from kyojushien_desktop.ui.common.live import LiveView, settle_unsaved
 from kyojushien_desktop.ui.common.widgets import field_name, save_bar, value_label
 from kyojushien_desktop.ui.hearing import wording
 from kyojushien_desktop.ui.hearing.answer_rows import QuestionRow, set_status, status_badge
@@ -468,12 +467,4 @@ class AnswerEntry(LiveView, QWidget):
 
     def confirm_leave(self) -> bool:
         """保存／破棄／キャンセル before leaving with unsaved input; True when the way is clear."""
-        if not self.has_unsaved():
-            return True
-        choice = messages.ask_unsaved(self, wording.THIS_VISIT_RECORD)
-        if choice == messages.SAVE:
-            return self.save()
-        if choice == messages.DISCARD:
-            self.discard_unsaved()
-            return True
-        return False
+        return settle_unsaved(self, wording.THIS_VISIT_RECORD)

@@ -38,12 +38,12 @@ from kyojushien_desktop.domain.meetings import MEETING_STATUSES, REPORTED, Meeti
 from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.common.preferences import Preferences
 from kyojushien_desktop.services.meetings import meetings
-from kyojushien_desktop.ui.common import dialogs, messages
+from kyojushien_desktop.ui.common import dialogs
 from kyojushien_desktop.ui.common.cells import commit_open_edits
 from kyojushien_desktop.ui.common.deleted_dialog import DeletedDialog
 from kyojushien_desktop.ui.common.flow import flow_row
 from kyojushien_desktop.ui.common.fonts import scaled
-from kyojushien_desktop.ui.common.live import Page
+from kyojushien_desktop.ui.common.live import Page, settle_unsaved
 from kyojushien_desktop.ui.common.notice_bar import Undo, UndoNotice
 from kyojushien_desktop.ui.common.ops import changes_of
 from kyojushien_desktop.ui.meetings import wording
@@ -349,16 +349,9 @@ class MeetingsPage(Page):
         """保存／破棄／キャンセル before leaving a record with unsaved input (a cell still being typed
         in is ended first, as the window does); True when clear."""
         commit_open_edits(self)
-        if not self.has_unsaved():
-            return True
-        self.tabs.setCurrentWidget(self._dirty_parts()[0].tab)
-        choice = messages.ask_unsaved(self, self.unsaved_label())
-        if choice == messages.SAVE:
-            return self.save_unsaved()
-        if choice == messages.DISCARD:
-            self.discard_unsaved()
-            return True
-        return False
+        if self.has_unsaved():
+            self.tabs.setCurrentWidget(self._dirty_parts()[0].tab)
+        return settle_unsaved(self, self.unsaved_label())
 
     # --- dialogs (built here so tests can fill them in) -------------------------------------
     def new_meeting_dialog(self) -> NewMeetingDialog:

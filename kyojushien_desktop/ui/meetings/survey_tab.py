@@ -33,11 +33,11 @@ from kyojushien_desktop.domain.meetings import SurveyQuestion, SurveyResponse
 from kyojushien_desktop.services.common.jobs import Progress
 from kyojushien_desktop.services.common.session import Session
 from kyojushien_desktop.services.meetings import meetings, participants, report, survey
-from kyojushien_desktop.ui.common import dialogs, jobs, messages
+from kyojushien_desktop.ui.common import dialogs, jobs
 from kyojushien_desktop.ui.common.flow import flow_row
 from kyojushien_desktop.ui.common.fonts import scaled
 from kyojushien_desktop.ui.common.forms import dialog_buttons
-from kyojushien_desktop.ui.common.live import Page
+from kyojushien_desktop.ui.common.live import Page, settle_unsaved
 from kyojushien_desktop.ui.common.widgets import list_table, open_on_enter, set_resize_modes
 from kyojushien_desktop.ui.meetings import survey_wording as wording
 from kyojushien_desktop.ui.meetings.survey_entry import SurveyEntry
@@ -326,12 +326,4 @@ class SurveyTab(QWidget):
 
     def confirm_leave(self) -> bool:
         """保存／破棄／キャンセル before the typed form would be dropped; True when the way is clear."""
-        if not self.has_unsaved():
-            return True
-        choice = messages.ask_unsaved(self, wording.form_title(self.entry.number.value()))
-        if choice == messages.SAVE:
-            return self.save_unsaved()
-        if choice == messages.DISCARD:
-            self.discard_unsaved()
-            return True
-        return False
+        return settle_unsaved(self, wording.form_title(self.entry.number.value()))

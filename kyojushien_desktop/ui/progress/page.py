@@ -27,9 +27,8 @@ from PySide6.QtWidgets import (
 from kyojushien_desktop.content.phases import phases
 from kyojushien_desktop.services.common.changes import Changes, Topic
 from kyojushien_desktop.services.progress import progress
-from kyojushien_desktop.ui.common import messages
 from kyojushien_desktop.ui.common.fonts import scaled
-from kyojushien_desktop.ui.common.live import Page
+from kyojushien_desktop.ui.common.live import Page, settle_unsaved
 from kyojushien_desktop.ui.common.scrolling import scrolling_column
 from kyojushien_desktop.ui.progress import wording
 from kyojushien_desktop.ui.progress.milestone_panel import MilestonePanel
@@ -262,13 +261,6 @@ class ProgressPage(Page):
 
     def confirm_leave(self) -> bool:
         """保存／破棄／キャンセル before input typed is left; True when clear."""
-        if not self.has_unsaved():
-            return True
-        self.tabs.setCurrentIndex(0)
-        choice = messages.ask_unsaved(self, self.unsaved_label())
-        if choice == messages.SAVE:
-            return self.save_unsaved()
-        if choice == messages.DISCARD:
-            self.discard_unsaved()
-            return True
-        return False
+        if self.has_unsaved():
+            self.tabs.setCurrentIndex(0)
+        return settle_unsaved(self, self.unsaved_label())
